@@ -1,0 +1,188 @@
+"""Command line: ``timeline check``, ``timeline show``, ``timeline claims``, ``timeline rules``.
+
+Exit codes follow linters such as ruff and yamllint: 0 when nothing is at or
+above ``--fail-on``, 1 when something is, 2 on a usage, configuration or input
+error (an unreadable article is reported on stderr as one line, the other
+articles are still checked, and the exit code is 2 because the check was
+incomplete).
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+
+from timeline import __version__
+from timeline.chronology import build_timeline
+from timeline.config import Settings, load_settings
+from timeline.corpus import Corpus
+from timeline.engine import run_rules
+from timeline.errors import ConfigError, InputError, TimelineError
+from timeline.extract import extract_claims
+from timeline.extract.dates import DateSettings
+from timeline.ingest import discover, read_article
+from timeline.models import Severity
+from timeline.render import json_format, table
+from timeline.ruleset import RuleSet, load_ruleset
+
+FORMATS = click.Choice(["table", "json"])
+
+
+@dataclass
+class Run:
+    """Everything one command needs: settings, rules, the articles read and the errors met."""
+
+    settings: Settings
+    ruleset: RuleSet
+    corpus: Corpus
+    errors: list[TimelineError] = field(default_factory=list)
+
+
+def report_error(error: TimelineError) -> None:
+    click.echo(f"timeline: error: {error}", err=True)
+
+
+def load_run(paths: tuple[Path, ...], rules: Path | None) -> Run:
+    settings = load_settings(Path.cwd())
+    ruleset = load_ruleset(rules or (Path(settings.rules) if settings.rules else None))
+    targets = list(paths) or [Path(p) for p in settings.corpus]
+    found = discover(targets)
+    errors: list[TimelineError] = list(found.errors)
+    date_settings = DateSettings(fiscal_year_start=settings.fiscal_year_start, day_first=settings.day_first)
+    articles, claims = [], []
+    for path in found.files:
+        try:
+            article = read_article(path, ruleset.boilerplate)
+        except InputError as error:
+            errors.append(error)
+            continue
+        articles.append(article)
+        claims.extend(extract_claims(article, ruleset, date_settings))
+    if not found.files and not found.errors:
+        errors.append(InputError("no .txt or .md articles found", ", ".join(str(t) for t in targets)))
+    for error in errors:
+        report_error(error)
+    return Run(settings=settings, ruleset=ruleset, corpus=Corpus(articles=tuple(articles), claims=tuple(claims)), errors=errors)
+
+
+def guarded(function):
+    """Turn configuration errors into one line on stderr and exit code 2, never a traceback."""
+
+    def wrapper(*args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        except TimelineError as error:
+            report_error(error)
+            sys.exit(2)
+
+    wrapper.__name__ = function.__name__
+    wrapper.__doc__ = function.__doc__
+    return wrapper
+
+
+paths_argument = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+rules_option = click.option(
+    "--rules", type=click.Path(path_type=Path, file_okay=False), help="Rule-set folder to use instead of the built-in one."
+)
+format_option = click.option("--format", "output_format", type=FORMATS, default="table", show_default=True, help="Output format.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="timeline")
+def main() -> None:
+    """Find dated claims in news articles, flag conflicts across sources, print one timeline."""
+
+
+@main.command()
+@paths_argument
+@format_option
+@rules_option
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info", "never"]),
+    default=None,
+    help="Lowest severity that makes the exit code 1 (default: error, or [tool.timeline] fail-on).",
+)
+@guarded
+def check(paths: tuple[Path, ...], output_format: str, rules: Path | None, fail_on: str | None) -> None:
+    """Flag conflicting figures, statuses and dates across the articles in PATHS.
+
+    PATHS are files or folders (searched recursively for .txt and .md); with
+    none, the folders named by [tool.timeline] corpus, else ./seeds.
+    """
+    run = load_run(paths, rules)
+    findings = run_rules(run.corpus, run.ruleset)
+    threshold = fail_on or run.settings.fail_on
+    counts = {severity.value: sum(1 for f in findings if f.severity is severity) for severity in Severity}
+    summary = {"articles": len(run.corpus.articles), "unreadable": len(run.errors), "findings": len(findings), **counts}
+    if output_format == "json":
+        click.echo(json_format.render_findings(findings, summary), nl=False)
+    else:
+        click.echo(table.render_findings(findings), nl=False)
+        click.echo(summary_line(summary))
+    if run.errors:
+        sys.exit(2)
+    failing = threshold != "never" and any(f.severity.rank >= Severity(threshold).rank for f in findings)
+    sys.exit(1 if failing else 0)
+
+
+def summary_line(summary: dict) -> str:
+    plural = lambda n, word: f"{n} {word}{'' if n == 1 else 's'}"  # noqa: E731
+    parts = [plural(summary["error"], "error"), plural(summary["warning"], "warning"), f"{summary['info']} info"]
+    line = f"{plural(summary['findings'], 'finding')} ({', '.join(parts)}) in {plural(summary['articles'], 'article')}"
+    if summary["unreadable"]:
+        line += f"; {plural(summary['unreadable'], 'input error')}"
+    return line
+
+
+@main.command()
+@paths_argument
+@format_option
+@rules_option
+@guarded
+def show(paths: tuple[Path, ...], output_format: str, rules: Path | None) -> None:
+    """Print the ordered, deduplicated timeline of events in PATHS with their sources."""
+    run = load_run(paths, rules)
+    entries = build_timeline(run.corpus.events())
+    renderer = json_format.render_timeline if output_format == "json" else table.render_timeline
+    click.echo(renderer(entries), nl=False)
+    sys.exit(2 if run.errors else 0)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@format_option
+@rules_option
+@guarded
+def claims(paths: tuple[Path, ...], output_format: str, rules: Path | None) -> None:
+    """List everything extracted from PATHS: dates, figures, statuses and events."""
+    run = load_run(paths, rules)
+    renderer = json_format.render_claims if output_format == "json" else table.render_claims
+    click.echo(renderer(list(run.corpus.claims)), nl=False)
+    sys.exit(2 if run.errors else 0)
+
+
+@main.command("rules")
+@rules_option
+@click.option("--explain", "explain", metavar="RULE", help="Print the documentation of one rule.")
+@guarded
+def list_rules(rules: Path | None, explain: str | None) -> None:
+    """List the rules in force, or explain one of them."""
+    from timeline.rule_types import RULE_TYPES
+
+    settings = load_settings(Path.cwd())
+    ruleset = load_ruleset(rules or (Path(settings.rules) if settings.rules else None))
+    if explain:
+        rule = next((r for r in ruleset.rules if r.id == explain), None)
+        if rule is None:
+            raise ConfigError(f"no rule '{explain}' (see `timeline rules`)")
+        click.echo(f"{rule.id} ({rule.type}, {rule.severity.value})\n\n{rule.description.strip()}\n")
+        click.echo((RULE_TYPES[rule.type].__doc__ or "").strip())
+        return
+    from tabulate import tabulate
+
+    rows = [[r.id, r.type, r.severity.value, " ".join(r.description.split())] for r in ruleset.rules]
+    click.echo(tabulate(rows, headers=["rule", "type", "severity", "description"], tablefmt="simple", maxcolwidths=[None, None, None, 70]))

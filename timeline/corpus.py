@@ -1,0 +1,22 @@
+"""The articles of one run and everything extracted from them: what every rule reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from timeline.models import Article, Claim, EventClaim, FigureClaim, StatusClaim
+
+
+@dataclass(frozen=True)
+class Corpus:
+    articles: tuple[Article, ...]
+    claims: tuple[Claim, ...]
+
+    def figures(self) -> list[FigureClaim]:
+        return [c for c in self.claims if isinstance(c, FigureClaim)]
+
+    def statuses(self) -> list[StatusClaim]:
+        return [c for c in self.claims if isinstance(c, StatusClaim)]
+
+    def events(self) -> list[EventClaim]:
+        return [c for c in self.claims if isinstance(c, EventClaim)]

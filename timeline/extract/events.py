@@ -1,0 +1,66 @@
+"""Events for the timeline: a meeting held, a scheme announced or approved, export controls imposed.
+
+An event needs one of an event type's nouns and one of its verbs in the same
+sentence (``rules/lexicon/events.yaml``). Its title is the noun with up to two
+words that qualify it ("inter-ministerial meeting", "high stakes meeting").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from timeline.lexicon import EventType, Lexicon, phrase_pattern
+
+DETERMINERS = {"a", "an", "the", "this", "that", "its", "their", "his", "her", "our", "on", "of", "in", "to", "for", "with", "and", "as", "by", "from"}
+
+
+@dataclass(frozen=True)
+class EventMention:
+    start: int
+    end: int
+    kind: str
+    title: str
+
+
+def find_events(sentence: str, offset: int, lexicon: Lexicon) -> list[EventMention]:
+    """At most one event of each kind per sentence, anchored on its verb."""
+    found = []
+    for event in lexicon.events:
+        mention = _event(sentence, offset, event)
+        if mention:
+            found.append(mention)
+    return found
+
+
+def _event(sentence: str, offset: int, event: EventType) -> EventMention | None:
+    verb = phrase_pattern(event.verbs).search(sentence)
+    noun = phrase_pattern(event.nouns).search(sentence)
+    if not verb or not noun:
+        return None
+    start, end = min(verb.start(), noun.start()), max(verb.end(), noun.end())
+    return EventMention(start=offset + start, end=offset + end, kind=event.kind, title=_title(sentence, noun, event))
+
+
+def _title(sentence: str, noun: re.Match[str], event: EventType) -> str:
+    """The noun and the words that qualify it: "inter-ministerial meeting", "National Critical Mineral Mission".
+
+    A capitalised noun takes the whole capitalised name before it; a common noun
+    takes up to two plain modifiers, stopping at determiners, verbs and names.
+    """
+    before = re.findall(r"[\w’'-]+", sentence[: noun.start()])
+    head = noun.group(0)
+    verbs = {v.lower() for v in event.verbs}
+    qualifiers: list[str] = []
+    if head[0].isupper():
+        for word in reversed(before):
+            if not word[0].isupper() or word.lower() in DETERMINERS:
+                break
+            qualifiers.insert(0, word)
+        return " ".join(qualifiers + [head])
+    for word in reversed(before[-2:]):
+        lower = word.lower()
+        if lower in DETERMINERS or lower in verbs or word[0].isupper() or word[0].isdigit() or lower.endswith(("ed", "ing")):
+            break
+        qualifiers.insert(0, lower)
+    return " ".join(qualifiers + [head.lower()])

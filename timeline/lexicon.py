@@ -1,0 +1,97 @@
+"""The domain lexicon (entities, metrics, status vocabularies, event words) as validated data.
+
+The lexicon is YAML under ``rules/lexicon/`` so that a fact-checker can teach
+the tool a new metric or alias without touching Python. Each file is checked
+by a pydantic schema that rejects unknown keys, so a typo fails loudly with
+the file's name instead of being ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def phrase_pattern(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str]:
+    """One case-insensitive regex for a list of phrases; ``recycl*`` matches any ending.
+
+    Longer phrases are tried first so that "magnet production capacity" wins
+    over "production" at the same position; flexible whitespace and hyphens
+    let "rare earth" match "rare-earth".
+    """
+    parts = []
+    for phrase in sorted(phrases, key=len, reverse=True):
+        stem = phrase.endswith("*")
+        words = [re.escape(w) for w in re.split(r"[\s-]+", phrase.rstrip("*").strip())]
+        body = re.sub(r"['’]", "['’]", r"[\s-]+".join(words))
+        parts.append(body + (r"\w*" if stem else r"\b"))
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")", re.IGNORECASE)
+
+
+class Entity(Strict):
+    id: str
+    aliases: tuple[str, ...]
+
+
+class Metric(Strict):
+    id: str
+    label: str
+    units: tuple[str, ...]
+    phrases: tuple[str, ...]
+    requires: tuple[str, ...] = ()
+    excludes: tuple[str, ...] = ()
+    subject: str | None = None
+
+    @cached_property
+    def phrase_regex(self) -> re.Pattern[str]:
+        return phrase_pattern(self.phrases)
+
+    def admits(self, sentence: str, unit: str) -> bool:
+        """Whether the metric can apply to a figure of this unit in this sentence."""
+        if unit not in self.units:
+            return False
+        if self.requires and not phrase_pattern(self.requires).search(sentence):
+            return False
+        return not (self.excludes and phrase_pattern(self.excludes).search(sentence))
+
+
+class StatusState(Strict):
+    state: str
+    rank: int
+    phrases: tuple[str, ...]
+
+
+class StatusSubject(Strict):
+    id: str
+    keywords: tuple[str, ...]
+    requires: tuple[str, ...] = ()
+    states: tuple[StatusState, ...]
+
+
+class EventType(Strict):
+    kind: str
+    nouns: tuple[str, ...]
+    verbs: tuple[str, ...]
+
+
+class Lexicon(Strict):
+    entities: tuple[Entity, ...] = ()
+    metrics: tuple[Metric, ...] = ()
+    status_subjects: tuple[StatusSubject, ...] = Field(default=(), alias="subjects")
+    events: tuple[EventType, ...] = ()
+
+    @cached_property
+    def entity_regexes(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        return tuple((entity.id, phrase_pattern(entity.aliases)) for entity in self.entities)
+
+    def entities_in(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, entity id) of every alias in ``text``, in text order."""
+        found = [(m.start(), m.end(), entity_id) for entity_id, regex in self.entity_regexes for m in regex.finditer(text)]
+        return sorted(found)
+

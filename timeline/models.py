@@ -1,0 +1,193 @@
+"""The shared record structure: every layer produces these and every renderer reads them.
+
+Models are small and immutable (frozen pydantic models) so that a claim can be
+put in a set, used as a dict key and passed between layers without copies.
+Renderers never re-derive data: whatever they print is a field here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Precision(str, Enum):
+    """How much of a date the text actually said ("in January" is a month, never a day)."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    QUARTER = "quarter"
+    HALF = "half"
+    YEAR = "year"
+    FISCAL_YEAR = "fiscal_year"
+    RANGE = "range"
+
+
+class Severity(str, Enum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 1, "warning": 2, "error": 3}[self.value]
+
+
+class Provenance(Frozen):
+    """Where a claim came from: file, 1-based line and column on disk, and the sentence quoted."""
+
+    path: str
+    line: int
+    column: int
+    quote: str
+
+
+class DateValue(Frozen):
+    """A date as the text gave it: an inclusive span of days at an honest precision.
+
+    ``value`` is ISO 8601 at the precision (``2025-06``, ``2025-W25``, ``2025-Q2``)
+    or an interval ``start/end``; it is None when the expression is relative and
+    the article has no publication date to anchor it. An open end is ``..``.
+    """
+
+    text: str
+    value: str | None
+    start: date | None
+    end: date | None
+    precision: Precision
+    modifier: str | None = None
+
+    @property
+    def resolved(self) -> bool:
+        return self.value is not None
+
+
+class FigureValue(Frozen):
+    """A figure as an interval: "over 90%" is (90, 100], "60-70%" is [60, 70].
+
+    ``low``/``high`` are in base units (rupees, dollars, tonnes, percent 0-100);
+    None means unbounded on that side.
+    """
+
+    text: str
+    low: float | None
+    high: float | None
+    low_open: bool = False
+    high_open: bool = False
+    unit: str
+    qualifier: str | None = None
+    noun: str | None = None
+
+    def overlaps(self, other: FigureValue) -> bool:
+        """True when some number satisfies both intervals (open bounds respected)."""
+        return _below(self, other) and _below(other, self)
+
+    def same_statement(self, other: FigureValue) -> bool:
+        return (self.low, self.high, self.low_open, self.high_open, self.unit) == (
+            other.low,
+            other.high,
+            other.low_open,
+            other.high_open,
+            other.unit,
+        )
+
+
+def _below(a: FigureValue, b: FigureValue) -> bool:
+    """True when a's lower bound does not exceed b's upper bound."""
+    if a.low is None or b.high is None:
+        return True
+    if a.low < b.high:
+        return True
+    return a.low == b.high and not a.low_open and not b.high_open
+
+
+class ClaimBase(Frozen):
+    provenance: Provenance
+    text: str
+    published: date | None = None
+
+
+class DateClaim(ClaimBase):
+    kind: Literal["date"] = "date"
+    date: DateValue
+
+
+class FigureClaim(ClaimBase):
+    kind: Literal["figure"] = "figure"
+    value: FigureValue
+    subject: str | None = None
+    metric: str | None = None
+    as_of: DateValue | None = None
+    as_of_stated: bool = False
+
+
+class StatusClaim(ClaimBase):
+    kind: Literal["status"] = "status"
+    subject: str
+    state: str
+    as_of: DateValue | None = None
+
+
+class EventClaim(ClaimBase):
+    kind: Literal["event"] = "event"
+    event_kind: str
+    title: str
+    subject: str | None = None
+    date: DateValue | None = None
+
+
+Claim = Annotated[Union[DateClaim, FigureClaim, StatusClaim, EventClaim], Field(discriminator="kind")]
+
+
+class Article(Frozen):
+    """One article as read from disk.
+
+    ``body`` is the text with line endings normalised to LF, the BOM removed and
+    boilerplate blanked out with spaces, so that every offset in it maps back to
+    the same line and column in the file as it is on disk. ``header`` is the
+    span of the dateline the publication date was read from, if any.
+    """
+
+    path: str
+    body: str
+    title: str | None = None
+    published: date | None = None
+    published_source: str | None = None
+    source: str | None = None
+    url: str | None = None
+    header: tuple[int, int] | None = None
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset in ``body``."""
+        line = self.body.count("\n", 0, offset) + 1
+        line_start = self.body.rfind("\n", 0, offset) + 1
+        return line, offset - line_start + 1
+
+
+class Finding(Frozen):
+    """A problem a rule found, anchored at ``location`` (the first claim, or the article's first line)."""
+
+    rule: str
+    severity: Severity
+    subject: str | None
+    message: str
+    location: Provenance
+    claims: tuple[Claim, ...] = ()
+
+
+class TimelineEntry(Frozen):
+    """One event on the chronology, with every claim (source) that reported it."""
+
+    date: DateValue | None
+    event_kind: str
+    title: str
+    subject: str | None = None
+    sources: tuple[EventClaim, ...]

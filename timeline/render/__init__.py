@@ -1,0 +1,1 @@
+"""Renderers: one module per output format, all fed by the same models."""

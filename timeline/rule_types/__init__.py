@@ -1,0 +1,14 @@
+"""Rule types: the few kinds of check, in code. Rule instances are YAML in ``rules/checks/``.
+
+Each module has a ``TYPE`` name, an ``Options`` model (unknown keys rejected,
+defaults filled) and a ``check`` generator; its docstring is its user
+documentation, printed by ``timeline rules --explain``.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from timeline.rule_types import article_metadata, figure_consistency, status_timeline
+
+RULE_TYPES: dict[str, ModuleType] = {module.TYPE: module for module in (figure_consistency, status_timeline, article_metadata)}
