@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from timeline.errors import InputError
-from timeline.extract.dates import parse_explicit
+from timeline.extract.date_resolvers import parse_explicit
 from timeline.models import Article
 from timeline.ruleset import Boilerplate
 

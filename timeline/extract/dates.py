@@ -4,8 +4,8 @@ dateparser reads explicit dates well ("Thursday, August 14, 2025", "04/06/2025",
 "Feb. 28, 2025") and that is what it is used for here. What it does not know
 is how news is written: "on Tuesday" in a Tuesday paper is that day, "in
 January" is a month and not the 17th, "FY25" is April 2024 to March 2025, and
-"may" is a verb. Those conventions live in this module, one small resolver a
-form, all anchored on the publication date P:
+"may" is a verb. Those conventions live in ``date_resolvers``, one small
+resolver a form, all anchored on the publication date P:
 
 >>> from datetime import date
 >>> [m.value.value for m in find_dates("The meeting was held on Tuesday.", date(2025, 6, 17))]
@@ -13,31 +13,53 @@ form, all anchored on the publication date P:
 >>> [m.value.value for m in find_dates("The mission, announced in January, ...", date(2025, 6, 21))]
 ['2025-01']
 
-Relative expressions in an article with no publication date stay unresolved
-(``value`` None); absolute ones still resolve. See README "Dates" for the
-full list of conventions.
+Speed: the full patterns are costly to try at every character, so a cheap
+trigger (a month or weekday name, a year, "FY", "last", ...) finds the few
+places where a date can stand, and each family's patterns run only in a
+window around its triggers. Relative expressions in an article with no
+publication date stay unresolved (``value`` None); absolute ones still
+resolve. See README "Dates" for the full list of conventions.
 """
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
-from functools import lru_cache
-from typing import Callable, Iterator
+from datetime import date
+from typing import Iterator
 
-import dateparser
-
+from timeline.extract.date_resolvers import (
+    DAY,
+    MONTH,
+    NUM,
+    SEP,
+    WEEKDAY,
+    WEEKDAYS,
+    YEAR,
+    Context,
+    Resolver,
+    resolve_ago,
+    resolve_bare_month,
+    resolve_coming,
+    resolve_day_range,
+    resolve_explicit,
+    resolve_fiscal,
+    resolve_iso,
+    resolve_month_day,
+    resolve_month_range,
+    resolve_month_year,
+    resolve_past_span,
+    resolve_quarter,
+    resolve_relative,
+    resolve_relative_fiscal,
+    resolve_weekday,
+    resolve_year,
+    resolve_year_range,
+)
+from timeline.extract.date_values import DateSettings, span_value
 from timeline.models import DateValue, Precision
 
-
-@dataclass(frozen=True)
-class DateSettings:
-    """Reader conventions that differ between newsrooms."""
-
-    fiscal_year_start: int = 4  # April, as in India
-    day_first: bool = True  # 04/06/2025 is 4 June
+__all__ = ["DateMention", "DateSettings", "find_dates"]
 
 
 @dataclass(frozen=True)
@@ -47,569 +69,106 @@ class DateMention:
     value: DateValue
 
 
-MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "fifteen": 15, "twenty": 20, "couple of": 2,
-}  # fmt: skip
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-
-MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b))"
-)
-WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-YEAR = r"(?:19|20)\d{2}"
-NUM = r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|couple of)"
-SEP = r"\s*(?:-|–|—|to|until|till)\s*"
-
-FUTURE_WORDS = {"will", "shall", "next", "scheduled", "expected", "slated", "likely", "upcoming", "plans", "planned", "due", "would"}
-PAST_WORDS = {
-    "said", "says", "was", "were", "had", "has", "have", "did", "told", "met", "held", "began", "took",
-    "made", "gave", "came", "went", "saw", "led", "sought", "brought", "spoke", "left", "stated",
-}  # fmt: skip
-FISCAL_CONTEXT = re.compile(r"\b(?:fiscal|financial year|FY|budget)\b", re.IGNORECASE)
-COUNT_NOUN_AFTER = re.compile(
-    r"\s*(?:-\s*)?(?:tonnes?|tons?|units?|people|persons|executives|crore|lakh|million|billion|km|kg|"
-    r"mw|gw|vehicles|cars|jobs|members|applications|companies|firms|magnets|pieces)\b",
-    re.IGNORECASE,
-)
-YEAR_PREPOSITIONS = re.compile(
-    r"(?:\b(?:in|since|by|of|from|until|till|to|before|after|during|through|throughout|and|between|"
-    r"early|mid|late|end of|year|circa|around|for|fiscal|calendar)\s*-?|\b(?:mid|early|late)-)\s*$",
-    re.IGNORECASE,
-)
-MONTH_PREPOSITIONS = re.compile(
-    r"\b(?:in|since|by|from|until|till|to|before|after|during|through|throughout|and|between|"
-    r"early|mid|late|end of|beginning of|start of|this|last|next|of|on|each|every)\s*-?\s*$",
-    re.IGNORECASE,
-)
-
-
-def _month_number(token: str) -> int | None:
-    """Month from a capitalised or upper-case name; lower case ("may", "march") is a verb."""
-    token = token.rstrip(".")
-    if not token or token[0].islower():
-        return None
-    return MONTHS.get(token[:3].lower())
-
-
-def _iso_day(d: date) -> str:
-    return d.isoformat()
-
-
-def _month_span(year: int, month: int) -> tuple[date, date]:
-    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _add_months(d: date, months: int) -> date:
-    index = d.year * 12 + d.month - 1 + months
-    year, month = divmod(index, 12)
-    return date(year, month + 1, min(d.day, calendar.monthrange(year, month + 1)[1]))
-
-
-def _years_before(d: date, years: int) -> date:
-    try:
-        return d.replace(year=d.year - years)
-    except ValueError:  # 29 February
-        return d.replace(year=d.year - years, day=28)
-
-
-def day_value(text: str, d: date) -> DateValue:
-    return DateValue(text=text, value=_iso_day(d), start=d, end=d, precision=Precision.DAY)
-
-
-def month_value(text: str, year: int, month: int, modifier: str | None = None) -> DateValue:
-    start, end = _month_span(year, month)
-    return DateValue(text=text, value=f"{year:04d}-{month:02d}", start=start, end=end, precision=Precision.MONTH, modifier=modifier)
-
-
-def year_value(text: str, year: int, modifier: str | None = None) -> DateValue:
-    return DateValue(text=text, value=f"{year:04d}", start=date(year, 1, 1), end=date(year, 12, 31), precision=Precision.YEAR, modifier=modifier)
-
-
-def week_value(text: str, d: date) -> DateValue:
-    iso_year, week, _ = d.isocalendar()
-    monday = date.fromisocalendar(iso_year, week, 1)
-    return DateValue(text=text, value=f"{iso_year:04d}-W{week:02d}", start=monday, end=monday + timedelta(days=6), precision=Precision.WEEK)
-
-
-def quarter_value(text: str, year: int, quarter: int) -> DateValue:
-    start = date(year, 3 * quarter - 2, 1)
-    end = _month_span(year, 3 * quarter)[1]
-    return DateValue(text=text, value=f"{year:04d}-Q{quarter}", start=start, end=end, precision=Precision.QUARTER)
-
-
-def half_value(text: str, year: int, half: int) -> DateValue:
-    start = date(year, 6 * half - 5, 1)
-    end = _month_span(year, 6 * half)[1]
-    return DateValue(text=text, value=f"{year:04d}-H{half}", start=start, end=end, precision=Precision.HALF)
-
-
-def span_value(text: str, start: date, end: date | None, precision: Precision = Precision.RANGE, modifier: str | None = None) -> DateValue:
-    value = f"{_iso_day(start)}/{_iso_day(end) if end else '..'}"
-    return DateValue(text=text, value=value, start=start, end=end, precision=precision, modifier=modifier)
-
-
-def unresolved(text: str, precision: Precision) -> DateValue:
-    return DateValue(text=text, value=None, start=None, end=None, precision=precision)
-
-
-def fiscal_year_span(end_year: int, start_month: int) -> tuple[date, date]:
-    """FY labelled by the calendar year it ends in: FY25 (April start) is 2024-04-01..2025-03-31."""
-    if start_month == 1:
-        return date(end_year, 1, 1), date(end_year, 12, 31)
-    start = date(end_year - 1, start_month, 1)
-    return start, _add_months(start, 12) - timedelta(days=1)
-
-
-def fiscal_year_of(d: date, start_month: int) -> int:
-    return d.year + 1 if start_month > 1 and d.month >= start_month else d.year
-
-
-def fiscal_value(text: str, end_year: int, settings: DateSettings) -> DateValue:
-    start, end = fiscal_year_span(end_year, settings.fiscal_year_start)
-    return span_value(text, start, end, Precision.FISCAL_YEAR)
-
-
-def _full_year(token: str) -> int:
-    value = int(token)
-    return value if value >= 100 else 2000 + value
-
-
-# --- context -----------------------------------------------------------------
-
-WORD = re.compile(r"[A-Za-z']+")
-
-
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start), text.rfind("! ", 0, start))
-    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end), text.find("? ", end)) if i != -1]
-    right = min(right_candidates) if right_candidates else len(text)
-    return left + 1, right
-
-
-def looks_ahead(text: str, start: int, end: int) -> bool:
-    """Whether the verb nearest to a date expression points to the future.
-
-    "Kumaraswamy on Tuesday said ... will" is past (said is nearer);
-    "will be held on Tuesday" is future (held follows will).
-    """
-    s_start, s_end = _sentence_bounds(text, start, end)
-    before = [w.lower() for w in WORD.findall(text[s_start:start])]
-    after = [w.lower() for w in WORD.findall(text[end:s_end])]
-    if before and before[-1] in {"by", "from"}:
-        return not any(w in {"had", "was", "were"} for w in before)
-    if before[-1:] == ["next"] or before[-2:-1] == ["next"]:
-        return True
-
-    def tense(words: list[str]) -> tuple[int, str] | None:
-        for distance, word in enumerate(words):
-            if word in FUTURE_WORDS:
-                return distance, "future"
-            if word in PAST_WORDS or (word.endswith("ed") and len(word) > 4):
-                return distance, "past"
-        return None
-
-    left = tense(list(reversed(before)))
-    right = tense(after)
-    if left and left[1] == "past":
-        # "will be held on Tuesday": a participle after a future auxiliary is future.
-        window = list(reversed(before))[left[0] + 1 : left[0] + 4]
-        if any(w in FUTURE_WORDS for w in window):
-            left = (left[0], "future")
-    candidates = [c for c in (left, right) if c]
-    if not candidates:
-        return False
-    return min(candidates, key=lambda c: c[0])[1] == "future"
-
-
-# --- resolvers -----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Context:
-    text: str
-    match: re.Match[str]
-    published: date | None
-    settings: DateSettings
-
-    @property
-    def surface(self) -> str:
-        return self.match.group(0)
-
-    def group(self, name: str) -> str | None:
-        return self.match.groupdict().get(name)
-
-    def ahead(self) -> bool:
-        return looks_ahead(self.text, self.match.start(), self.match.end())
-
-    def preceding(self, chars: int = 20) -> str:
-        return self.text[max(0, self.match.start() - chars) : self.match.start()]
-
-    def following(self, chars: int = 20) -> str:
-        return self.text[self.match.end() : self.match.end() + chars]
-
-
-Resolver = Callable[[Context], DateValue | None]
-
-
-@lru_cache(maxsize=4096)
-def parse_explicit(surface: str, day_first: bool) -> date | None:
-    """A full explicit date (day, month and year all given), parsed by dateparser."""
-    settings = {
-        "DATE_ORDER": "DMY" if day_first else "MDY",
-        "PREFER_LOCALE_DATE_ORDER": False,
-        "STRICT_PARSING": True,
-        "REQUIRE_PARTS": ["day", "month", "year"],
-    }
-    parsed = dateparser.parse(surface, languages=["en"], settings=settings)
-    return parsed.date() if parsed else None
-
-
-def resolve_explicit(ctx: Context) -> DateValue | None:
-    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", ctx.surface)
-    parsed = parse_explicit(cleaned, ctx.settings.day_first)
-    if parsed is None:
-        return None
-    if ctx.group("month_name") and _month_number(ctx.group("month_name")) is None:
-        return None
-    return day_value(ctx.surface, parsed)
-
-
-def resolve_iso(ctx: Context) -> DateValue | None:
-    try:
-        return day_value(ctx.surface, date(int(ctx.group("y")), int(ctx.group("m")), int(ctx.group("d"))))
-    except ValueError:
-        return None
-
-
-def _anchor_month_day(month: int, day: int, published: date, ahead: bool) -> date | None:
-    """The most recent such day on or before P, or the next one when the sentence looks ahead."""
-    years = (published.year, published.year + 1) if ahead else (published.year, published.year - 1)
-    for year in years:
-        try:
-            candidate = date(year, month, day)
-        except ValueError:
-            continue
-        if (candidate >= published) if ahead else (candidate <= published):
-            return candidate
-    return None
-
-
-def _anchor_month(month: int, published: date, ahead: bool) -> int:
-    """Year of the most recent such month (P's own month counts), or the next one ahead."""
-    if ahead:
-        return published.year if month >= published.month else published.year + 1
-    return published.year if month <= published.month else published.year - 1
-
-
-def resolve_month_day(ctx: Context) -> DateValue | None:
-    month = _month_number(ctx.group("month_name") or "")
-    day = int(re.sub(r"\D", "", ctx.group("day")))
-    if month is None or day > calendar.monthrange(2024, month)[1]:
-        return None
-    if ctx.published is None:
-        return unresolved(ctx.surface, Precision.DAY)
-    resolved = _anchor_month_day(month, day, ctx.published, ctx.ahead())
-    if resolved is None:
-        return None
-    if ctx.preceding(6).lower().rstrip().endswith("from") and not re.match(SEP, ctx.following(8)):
-        return span_value(ctx.surface, resolved, None)
-    return day_value(ctx.surface, resolved)
-
-
-def resolve_day_range(ctx: Context) -> DateValue | None:
-    month = _month_number(ctx.group("month_name") or "")
-    first, last = int(ctx.group("d1")), int(ctx.group("d2"))
-    if month is None or not first < last:
-        return None
-    if ctx.group("year"):
-        year = int(ctx.group("year"))
-    elif ctx.published is None:
-        return unresolved(ctx.surface, Precision.RANGE)
-    else:
-        anchor = _anchor_month_day(month, first, ctx.published, ctx.ahead())
-        if anchor is None:
-            return None
-        year = anchor.year
-    try:
-        return span_value(ctx.surface, date(year, month, first), date(year, month, last))
-    except ValueError:
-        return None
-
-
-def resolve_month_year(ctx: Context) -> DateValue | None:
-    month = _month_number(ctx.group("month_name") or "")
-    if month is None:
-        return None
-    return month_value(ctx.surface, int(ctx.group("year")), month, _modifier(ctx))
-
-
-def resolve_month_range(ctx: Context) -> DateValue | None:
-    first = _month_number(ctx.group("m1") or "")
-    last = _month_number(ctx.group("m2") or "")
-    if first is None or last is None:
-        return None
-    if ctx.group("year"):
-        year = int(ctx.group("year"))
-    elif ctx.published is None:
-        return unresolved(ctx.surface, Precision.RANGE)
-    else:
-        year = _anchor_month(last, ctx.published, ctx.ahead())
-    start_year = year - 1 if first > last else year
-    return span_value(ctx.surface, _month_span(start_year, first)[0], _month_span(year, last)[1])
-
-
-def _modifier(ctx: Context) -> str | None:
-    mod = ctx.group("mod")
-    if not mod:
-        return None
-    mod = mod.lower().replace("the ", "").strip(" -")
-    return {"end of": "late", "beginning of": "early", "start of": "early"}.get(mod, mod)
-
-
-def resolve_bare_month(ctx: Context) -> DateValue | None:
-    """"in January": a month, anchored on P; bare "May"/"March" only after a preposition."""
-    token = ctx.group("month_name") or ""
-    month = _month_number(token)
-    if month is None:
-        return None
-    ambiguous = token.rstrip(".").lower() in {"may", "march"} or len(token.rstrip(".")) <= 4 and token.rstrip(".") not in {"June", "July"}
-    if ambiguous and not ctx.group("mod") and not MONTH_PREPOSITIONS.search(ctx.preceding(20)):
-        return None
-    if re.match(r"\s+(?:be|not|have|also|still|well|need|take|help|see|get|lead)\b", ctx.following(8)):
-        return None
-    if ctx.published is None:
-        return unresolved(ctx.surface, Precision.MONTH)
-    before = ctx.preceding(8).lower()
-    if re.search(r"\blast\s*$", before):
-        year = ctx.published.year if month < ctx.published.month else ctx.published.year - 1
-    elif re.search(r"\bnext\s*$", before):
-        year = ctx.published.year if month > ctx.published.month else ctx.published.year + 1
-    else:
-        year = _anchor_month(month, ctx.published, ctx.ahead())
-    return month_value(ctx.surface, year, month, _modifier(ctx))
-
-
-def resolve_weekday(ctx: Context) -> DateValue | None:
-    name = (ctx.group("weekday") or "").lower()
-    target = WEEKDAYS.index(name)
-    if ctx.published is None:
-        return unresolved(ctx.surface, Precision.DAY)
-    p = ctx.published
-    which = (ctx.group("which") or "").lower()
-    if which == "last":
-        delta = -((p.weekday() - target - 1) % 7 + 1)
-    elif which == "next" or ctx.ahead():
-        delta = (target - p.weekday() - 1) % 7 + 1
-    else:
-        delta = -((p.weekday() - target) % 7)
-    return day_value(ctx.surface, p + timedelta(days=delta))
-
-
-def resolve_year(ctx: Context) -> DateValue | None:
-    """A bare year counts only where a reader would take it as one ("in 2025", "2025."), not "2025 units"."""
-    if COUNT_NOUN_AFTER.match(ctx.following(16)) or re.match(r"[,.]\d|\s*%", ctx.following(3)):
-        return None
-    before = ctx.preceding(16)
-    if re.search(r"(?:₹|\$|Rs\.?|INR|USD|[\d,.])\s*$", before):
-        return None
-    mod = ctx.group("mod")
-    if not (mod or YEAR_PREPOSITIONS.search(before) or re.match(r"\s*(?:[,.;:)]|'s|’s|$)", ctx.following(3))):
-        return None
-    return year_value(ctx.surface, int(ctx.group("year")), _modifier(ctx))
-
-
-def resolve_year_range(ctx: Context) -> DateValue | None:
-    first = int(ctx.group("y1"))
-    second_token = ctx.group("y2")
-    second = int(second_token) if len(second_token) == 4 else (first // 100) * 100 + int(second_token)
-    fiscal_cue = ctx.group("fy") or FISCAL_CONTEXT.search(_sentence(ctx))
-    if fiscal_cue and second == first + 1:
-        return fiscal_value(ctx.surface, second, ctx.settings)
-    if second <= first or second - first > 50:
-        return None
-    return span_value(ctx.surface, date(first, 1, 1), date(second, 12, 31))
-
-
-def _sentence(ctx: Context) -> str:
-    start, end = _sentence_bounds(ctx.text, ctx.match.start(), ctx.match.end())
-    return ctx.text[start:end]
-
-
-def resolve_fiscal(ctx: Context) -> DateValue | None:
-    year = _full_year(ctx.group("fy"))
-    if ctx.group("fy2"):
-        second = _full_year(ctx.group("fy2")) if len(ctx.group("fy2")) == 4 else (year // 100) * 100 + int(ctx.group("fy2"))
-        if second != year + 1:
-            return None
-        year = second
-    part = ctx.group("part")
-    if part:
-        return _fiscal_part(ctx.surface, part, year, ctx.settings)
-    return fiscal_value(ctx.surface, year, ctx.settings)
-
-
-def _fiscal_part(text: str, part: str, end_year: int, settings: DateSettings) -> DateValue:
-    start, _ = fiscal_year_span(end_year, settings.fiscal_year_start)
-    kind, number = part[0].upper(), int(part[1])
-    months = 3 if kind == "Q" else 6
-    first = _add_months(start, months * (number - 1))
-    last = _add_months(first, months) - timedelta(days=1)
-    return span_value(text, first, last, Precision.QUARTER if kind == "Q" else Precision.HALF)
-
-
-def resolve_relative_fiscal(ctx: Context) -> DateValue | None:
-    if ctx.published is None:
-        return unresolved(ctx.surface, Precision.FISCAL_YEAR)
-    current = fiscal_year_of(ctx.published, ctx.settings.fiscal_year_start)
-    offset = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}.get((ctx.group("which") or "").lower(), 0)
-    return fiscal_value(ctx.surface, current + offset, ctx.settings)
-
-
-def resolve_quarter(ctx: Context) -> DateValue | None:
-    number = ORDINALS.get((ctx.group("ord") or "").lower()) or int(ctx.group("qn") or 0)
-    kind = "H" if (ctx.group("unit") or "").lower().startswith(("h", "half")) else "Q"
-    if not 1 <= number <= (2 if kind == "H" else 4):
-        return None
-    if ctx.group("fyq"):
-        return _fiscal_part(ctx.surface, f"{kind}{number}", _full_year(ctx.group("fyq")), ctx.settings)
-    if ctx.group("year"):
-        year = int(ctx.group("year"))
-    elif ctx.published is None:
-        return unresolved(ctx.surface, Precision.QUARTER if kind == "Q" else Precision.HALF)
-    else:
-        p = ctx.published
-        current = (p.month - 1) // 3 + 1 if kind == "Q" else (p.month - 1) // 6 + 1
-        year = p.year if number <= current else p.year - 1
-        if ctx.ahead():
-            year = p.year if number >= current else p.year + 1
-    return quarter_value(ctx.surface, year, number) if kind == "Q" else half_value(ctx.surface, year, number)
-
-
-def resolve_relative(ctx: Context) -> DateValue | None:
-    """today, last week, earlier this month, this year, next year ..."""
-    which = (ctx.group("which") or "").lower()
-    unit = (ctx.group("unit") or "").lower()
-    precision = {"week": Precision.WEEK, "month": Precision.MONTH, "year": Precision.YEAR}.get(unit, Precision.DAY)
-    if which.startswith(("earlier", "later")):
-        precision = Precision.RANGE
-    p = ctx.published
-    if p is None:
-        return unresolved(ctx.surface, precision)
-    if unit in {"today", "yesterday", "tomorrow"}:
-        return day_value(ctx.surface, p + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[unit]))
-    if which.startswith("earlier"):
-        start = {"week": p - timedelta(days=p.weekday()), "month": p.replace(day=1), "year": p.replace(month=1, day=1)}[unit]
-        return span_value(ctx.surface, start, p)
-    if which.startswith("later"):
-        end = {"week": p - timedelta(days=p.weekday()) + timedelta(days=6), "month": _month_span(p.year, p.month)[1], "year": date(p.year, 12, 31)}[unit]
-        return span_value(ctx.surface, p, end)
-    offset = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(which, 0)
-    if unit == "week":
-        return week_value(ctx.surface, p + timedelta(weeks=offset))
-    if unit == "month":
-        shifted = _add_months(p.replace(day=1), offset)
-        return month_value(ctx.surface, shifted.year, shifted.month)
-    return year_value(ctx.surface, p.year + offset)
-
-
-def _count(token: str) -> int:
-    token = token.lower()
-    return int(token) if token.isdigit() else NUMBER_WORDS[token]
-
-
-def resolve_past_span(ctx: Context) -> DateValue | None:
-    """"the past four years": the interval ending at P."""
-    if ctx.published is None:
-        return unresolved(ctx.surface, Precision.RANGE)
-    n = _count(ctx.group("n"))
-    unit = ctx.group("unit").lower().rstrip("s")
-    p = ctx.published
-    start = {
-        "day": lambda: p - timedelta(days=n),
-        "week": lambda: p - timedelta(weeks=n),
-        "month": lambda: _add_months(p, -n),
-        "year": lambda: _years_before(p, n),
-        "decade": lambda: _years_before(p, 10 * n),
-    }[unit]()
-    return span_value(ctx.surface, start, p)
-
-
-def resolve_ago(ctx: Context) -> DateValue | None:
-    """"four years ago": the year (or month, week, day) that many units before P."""
-    n = _count(ctx.group("n"))
-    unit = ctx.group("unit").lower().rstrip("s")
-    p = ctx.published
-    if p is None:
-        precision = {"day": Precision.DAY, "week": Precision.WEEK, "month": Precision.MONTH}.get(unit, Precision.YEAR)
-        return unresolved(ctx.surface, precision)
-    if unit == "day":
-        return day_value(ctx.surface, p - timedelta(days=n))
-    if unit == "week":
-        return week_value(ctx.surface, p - timedelta(weeks=n))
-    if unit == "month":
-        shifted = _add_months(p.replace(day=1), -n)
-        return month_value(ctx.surface, shifted.year, shifted.month)
-    return year_value(ctx.surface, p.year - n * (10 if unit == "decade" else 1))
-
-
-def resolve_coming(ctx: Context) -> DateValue | None:
-    """"in the coming weeks": an open interval from P; nothing more precise was said."""
-    if ctx.published is None:
-        return unresolved(ctx.surface, Precision.RANGE)
-    return span_value(ctx.surface, ctx.published, None)
-
-
 def _mod(name: str = "mod") -> str:
     return rf"(?:(?P<{name}>early|mid|late|(?:the\s+)?end\s+of|(?:the\s+)?(?:beginning|start)\s+of)\s*-?\s*)?"
 
 
-# Order matters only for ties: among overlapping matches the longest wins.
-PATTERNS: list[tuple[str, Resolver, int]] = [
-    (rf"\b(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", resolve_iso, 0),
-    (r"(?<![\d.,/])\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?![\d.,/]\d)", resolve_explicit, 0),
-    (rf"\b(?:{WEEKDAY},?\s+)?(?P<month_name>{MONTH})\s+{DAY},?\s+{YEAR}\b", resolve_explicit, re.IGNORECASE),
-    (rf"\b(?:{WEEKDAY},?\s+)?{DAY}\s+(?:of\s+)?(?P<month_name>{MONTH}),?\s+{YEAR}\b", resolve_explicit, re.IGNORECASE),
-    (rf"\b(?P<month_name>{MONTH})\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?{SEP}(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year>{YEAR}))?\b", resolve_day_range, re.IGNORECASE),
-    (rf"\b(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?{SEP}(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month_name>{MONTH})(?:,?\s+(?P<year>{YEAR}))?\b", resolve_day_range, re.IGNORECASE),
-    (rf"\b(?P<month_name>{MONTH})\s+(?P<day>{DAY})\b(?!\s*(?:%|per\s*cent|,\d))", resolve_month_day, re.IGNORECASE),
-    (rf"\b(?P<day>{DAY})\s+(?:of\s+)?(?P<month_name>{MONTH})(?!\w)", resolve_month_day, re.IGNORECASE),
-    (rf"\b(?:between\s+|from\s+)?(?P<m1>{MONTH})(?:\s*(?:-|–|to|and|till|until)\s*)(?P<m2>{MONTH})(?:,?\s+(?P<year>{YEAR}))?\b", resolve_month_range, re.IGNORECASE),
-    (rf"\b{_mod()}(?P<month_name>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})\b", resolve_month_year, re.IGNORECASE),
-    (rf"\b{_mod()}(?P<month_name>{MONTH})(?!\w)", resolve_bare_month, re.IGNORECASE),
-    (rf"\b(?:(?P<which>last|next|this|on|coming)\s+)?(?P<weekday>{WEEKDAY})\b", resolve_weekday, re.IGNORECASE),
-    (rf"\b(?P<fy_kw>FY|fiscal(?:\s+year)?|financial\s+year)\s*'?(?P<fy>{YEAR}|\d{{2}})(?:\s*[-–/]\s*(?P<fy2>\d{{4}}|\d{{2}}))?\b", resolve_fiscal, re.IGNORECASE),
-    (rf"\b(?P<part>[QH][1-4])\s*(?P<fy_kw>FY)\s*'?(?P<fy>{YEAR}|\d{{2}})(?:\s*[-–/]\s*(?P<fy2>\d{{4}}|\d{{2}}))?\b", resolve_fiscal, 0),
-    (rf"\b(?:(?P<which>this|current|last|previous|past|next|coming)|the\s+current)\s+(?:financial\s+year|fiscal(?:\s+year)?)\b", resolve_relative_fiscal, re.IGNORECASE),
-    (rf"\b(?P<unit>Q|H)(?P<qn>[1-4])\s*(?:,?\s*(?P<year>{YEAR})|FY\s*(?P<fyq>\d{{2}}|{YEAR}))?\b", resolve_quarter, 0),
-    (rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<unit>quarter|half)(?:\s+of\s+(?:(?P<year>{YEAR})|FY\s*(?P<fyq>\d{{2}}|{YEAR})))?\b", resolve_quarter, re.IGNORECASE),
-    (rf"\b(?:between\s+)?(?P<fy>FY\s*)?(?P<y1>{YEAR})\s*(?:-|–|to|and)\s*(?P<y2>{YEAR}|\d{{2}})\b(?![-–/]\d|\s*%)", resolve_year_range, re.IGNORECASE),
-    (rf"\b{_mod()}(?P<year>{YEAR})\b", resolve_year, re.IGNORECASE),
-    (r"\b(?P<unit>today|yesterday|tomorrow)\b", resolve_relative, re.IGNORECASE),
-    (r"\b(?P<which>earlier|later)\s+this\s+(?P<unit>week|month|year)\b", resolve_relative, re.IGNORECASE),
-    (r"\b(?P<which>this|last|next|past|previous|coming)\s+(?P<unit>week|month|year)\b", resolve_relative, re.IGNORECASE),
-    (rf"\b(?:the\s+|over\s+the\s+|in\s+the\s+|during\s+the\s+)?(?:past|last|previous)\s+(?P<n>{NUM})\s+(?P<unit>days|weeks|months|years|decades)\b", resolve_past_span, re.IGNORECASE),
-    (rf"\b(?P<n>{NUM})\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+ago\b", resolve_ago, re.IGNORECASE),
-    (r"\b(?:in\s+)?the\s+coming\s+(?:days|weeks|months)\b", resolve_coming, re.IGNORECASE),
+# (regex, resolver, flags, trigger family). Among overlapping matches the
+# longest wins; order matters only for ties.
+PATTERNS: list[tuple[str, Resolver, int, str]] = [
+    (rf"\b(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", resolve_iso, 0, "year"),
+    (r"(?<![\d.,/])\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?![\d.,/]\d)", resolve_explicit, 0, "numeric"),
+    (rf"\b(?:{WEEKDAY},?\s+)?(?P<month_name>{MONTH})\s+{DAY},?\s+{YEAR}\b", resolve_explicit, re.IGNORECASE, "month"),
+    (rf"\b(?:{WEEKDAY},?\s+)?{DAY}\s+(?:of\s+)?(?P<month_name>{MONTH}),?\s+{YEAR}\b", resolve_explicit, re.IGNORECASE, "month"),
+    (rf"\b(?P<month_name>{MONTH})\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?{SEP}(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year>{YEAR}))?\b", resolve_day_range, re.IGNORECASE, "month"),
+    (rf"\b(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?{SEP}(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month_name>{MONTH})(?:,?\s+(?P<year>{YEAR}))?\b", resolve_day_range, re.IGNORECASE, "month"),
+    (rf"\b(?P<month_name>{MONTH})\s+(?P<day>{DAY})\b(?!\s*(?:%|per\s*cent|,\d))", resolve_month_day, re.IGNORECASE, "month"),
+    (rf"\b(?P<day>{DAY})\s+(?:of\s+)?(?P<month_name>{MONTH})(?!\w)", resolve_month_day, re.IGNORECASE, "month"),
+    (rf"\b(?:between\s+|from\s+)?(?P<m1>{MONTH})(?:\s*(?:-|–|to|and|till|until)\s*)(?P<m2>{MONTH})(?:,?\s+(?P<year>{YEAR}))?\b", resolve_month_range, re.IGNORECASE, "month"),
+    (rf"\b{_mod()}(?P<month_name>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})\b", resolve_month_year, re.IGNORECASE, "month"),
+    (rf"\b{_mod()}(?P<month_name>{MONTH})(?!\w)", resolve_bare_month, re.IGNORECASE, "month"),
+    (rf"\b(?:(?P<which>last|next|this|on|coming)\s+)?(?P<weekday>{WEEKDAY})\b", resolve_weekday, re.IGNORECASE, "weekday"),
+    (rf"\b(?P<fy_kw>FY|fiscal(?:\s+year)?|financial\s+year)\s*'?(?P<fy>{YEAR}|\d{{2}})(?:\s*[-–/]\s*(?P<fy2>\d{{4}}|\d{{2}}))?\b", resolve_fiscal, re.IGNORECASE, "fiscal"),
+    (rf"\b(?P<part>[QH][1-4])\s*(?P<fy_kw>FY)\s*'?(?P<fy>{YEAR}|\d{{2}})(?:\s*[-–/]\s*(?P<fy2>\d{{4}}|\d{{2}}))?\b", resolve_fiscal, 0, "quarter"),
+    (rf"\b(?:(?P<which>this|current|last|previous|past|next|coming)|the\s+current)\s+(?:financial\s+year|fiscal(?:\s+year)?)\b", resolve_relative_fiscal, re.IGNORECASE, "fiscal"),
+    (rf"\b(?P<unit>Q|H)(?P<qn>[1-4])\s*(?:,?\s*(?P<year>{YEAR})|FY\s*(?P<fyq>\d{{2}}|{YEAR}))?\b", resolve_quarter, 0, "quarter"),
+    (rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<unit>quarter|half)(?:\s+of\s+(?:(?P<year>{YEAR})|FY\s*(?P<fyq>\d{{2}}|{YEAR})))?\b", resolve_quarter, re.IGNORECASE, "quarter"),
+    (rf"\b(?:between\s+)?(?P<fy>FY\s*)?(?P<y1>{YEAR})\s*(?:-|–|to|and)\s*(?P<y2>{YEAR}|\d{{2}})\b(?![-–/]\d|\s*%)", resolve_year_range, re.IGNORECASE, "year"),
+    (rf"\b{_mod()}(?P<year>{YEAR})\b", resolve_year, re.IGNORECASE, "year"),
+    (r"\b(?P<unit>today|yesterday|tomorrow)\b", resolve_relative, re.IGNORECASE, "relative"),
+    (r"\b(?P<which>earlier|later)\s+this\s+(?P<unit>week|month|year)\b", resolve_relative, re.IGNORECASE, "relative"),
+    (r"\b(?P<which>this|last|next|past|previous|coming)\s+(?P<unit>week|month|year)\b", resolve_relative, re.IGNORECASE, "relative"),
+    (rf"\b(?:the\s+|over\s+the\s+|in\s+the\s+|during\s+the\s+)?(?:past|last|previous)\s+(?P<n>{NUM})\s+(?P<unit>days|weeks|months|years|decades)\b", resolve_past_span, re.IGNORECASE, "relative"),
+    (rf"\b(?P<n>{NUM})\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+ago\b", resolve_ago, re.IGNORECASE, "relative"),
+    (r"\b(?:in\s+)?the\s+coming\s+(?:days|weeks|months)\b", resolve_coming, re.IGNORECASE, "relative"),
 ]
-COMPILED = [(re.compile(pattern, flags), resolver) for pattern, resolver, flags in PATTERNS]
+COMPILED = [(re.compile(pattern, flags), resolver, family) for pattern, resolver, flags, family in PATTERNS]
+
+
+def _variants(*words: str) -> list[str]:
+    """Case variants spelled out: a case-sensitive literal alternation lets the regex engine skip ahead fast."""
+    return sorted({v for w in words for v in (w, w.capitalize(), w.upper())}, key=len, reverse=True)
+
+
+MONTH_STEMS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+TRIGGERS = {
+    "month": "|".join(v for stem in MONTH_STEMS for v in (stem.capitalize(), stem.upper())),
+    "weekday": "|".join(v for d in WEEKDAYS for v in (d.capitalize(), d.upper())),
+    "year": r"(?:19|20)\d\d",
+    "numeric": r"\d[/.]\d",
+    "fiscal": "|".join(_variants("fy", "fiscal", "financial")),
+    "quarter": r"Q[1-4]|H[12]|" + "|".join(_variants("quarter", "half")),
+    # every relative expression names its unit: "last week", "four years ago", "earlier this month"
+    "relative": "|".join(_variants("today", "yesterday", "tomorrow", "week", "month", "year", "decade")),
+}
+TRIGGER_REGEXES = {family: re.compile(trigger) for family, trigger in TRIGGERS.items()}
+BEFORE, AFTER = 30, 30  # how far a date expression reaches around its trigger
+
+
+def _regions(text: str, family: str) -> list[tuple[int, int]]:
+    """Merged windows around every trigger of a family."""
+    regions: list[tuple[int, int]] = []
+    for hit in TRIGGER_REGEXES[family].finditer(text):
+        low, high = max(0, hit.start() - BEFORE), min(len(text), hit.end() + AFTER)
+        if regions and low <= regions[-1][1]:
+            regions[-1] = (regions[-1][0], high)
+        else:
+            regions.append((low, high))
+    return regions
+
+
+def _starts_open_interval(text: str, match: re.Match[str]) -> bool:
+    """"from April 4" with no end ("to", "until", "-") is an open interval starting that day."""
+    if match.group(0).lower().startswith(WEEKDAY_PREFIXES):
+        return False
+    before = text[max(0, match.start() - 6) : match.start()].lower()
+    return bool(re.search(r"\bfrom\s+$", before)) and not re.match(SEP, text[match.end() : match.end() + 8])
+
+
+WEEKDAY_PREFIXES = ("on ", "last ", "next ", "this ", "coming ") + tuple(WEEKDAYS)
 
 
 def _candidates(text: str, published: date | None, settings: DateSettings) -> Iterator[DateMention]:
-    for pattern, resolver in COMPILED:
-        for match in pattern.finditer(text):
-            value = resolver(Context(text, match, published, settings))
-            if value is not None:
-                start, end = match.span()
-                yield DateMention(start=start, end=end, value=value.model_copy(update={"text": text[start:end]}))
+    regions = {family: _regions(text, family) for family in TRIGGERS}
+    seen: set[tuple[int, int, int]] = set()
+    for index, (pattern, resolver, family) in enumerate(COMPILED):
+        for low, high in regions[family]:
+            for match in pattern.finditer(text, low, high):
+                key = (index, *match.span())
+                if key in seen:
+                    continue
+                seen.add(key)
+                value = _resolve(resolver, Context(text, match, published, settings))
+                if value is not None:  # resolvers build the value from match.group(0), the exact surface
+                    start, end = match.span()
+                    yield DateMention(start=start, end=end, value=value)
+
+
+def _resolve(resolver: Resolver, ctx: Context) -> DateValue | None:
+    value = resolver(ctx)
+    if value is not None and value.precision is Precision.DAY and value.start and _starts_open_interval(ctx.text, ctx.match):
+        return span_value(value.text, value.start, None)
+    return value
 
 
 def find_dates(text: str, published: date | None, settings: DateSettings = DateSettings()) -> list[DateMention]:
