@@ -9,6 +9,7 @@ incomplete).
 
 from __future__ import annotations
 
+import functools
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -71,6 +72,7 @@ def load_run(paths: tuple[Path, ...], rules: Path | None) -> Run:
 def guarded(function):
     """Turn configuration errors into one line on stderr and exit code 2, never a traceback."""
 
+    @functools.wraps(function)
     def wrapper(*args, **kwargs):
         try:
             return function(*args, **kwargs)
@@ -78,8 +80,6 @@ def guarded(function):
             report_error(error)
             sys.exit(2)
 
-    wrapper.__name__ = function.__name__
-    wrapper.__doc__ = function.__doc__
     return wrapper
 
 

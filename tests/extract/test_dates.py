@@ -50,7 +50,7 @@ def test_month_first_numeric_dates_when_configured():
     assert mention.value.value == "2025-04-06"
 
 
-PRECISION_WIDTH = {Precision.DAY: (1, 1), Precision.WEEK: (7, 7), Precision.MONTH: (28, 31), Precision.QUARTER: (90, 92), Precision.HALF: (181, 184), Precision.YEAR: (365, 366)}
+PRECISION_WIDTH = {Precision.DAY: (1, 1), Precision.WEEK: (7, 7), Precision.MONTH: (28, 31), Precision.QUARTER: (90, 92), Precision.HALF: (181, 184), Precision.YEAR: (365, 366), Precision.FISCAL_YEAR: (365, 366)}
 news_words = st.sampled_from(
     ["on", "Tuesday", "in", "January", "June", "17", "2025", "FY25", "Q1", "last", "year", "week", "earlier", "this", "month", "may", "₹1,500", "crore", "85%", "of", "-", "2024-25", "between", "and", "the", "past", "four", "years", "ago", "mid-June", ",", "."]
 )
