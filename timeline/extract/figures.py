@@ -38,6 +38,14 @@ QUALIFIERS = {
     "up to": "up to", "as much as": "up to", "as many as": "up to", "a maximum of": "up to",
     "under": "under", "less than": "under", "below": "under", "fewer than": "under", "lower than": "under",
 }  # fmt: skip
+NAME_BEFORE = re.compile(
+    r"\b(?:Rule|Section|Article|Chapter|Phase|Schedule|Clause|Para|Paragraph|No\.?|Number|Level|Class|Grade|Tier|Stage|"
+    r"Version|Room|Gate|Block|Sector|Platform|Route|Vision|Mission|Agenda|Plan|Budget|Act)\s+$"
+)
+VERBS_ENDING_IN_S = {
+    "says", "is", "was", "has", "does", "goes", "remains", "stands", "seems", "means", "needs", "shows", "adds",
+    "gives", "takes", "reports", "allows", "includes", "requires", "follows", "makes", "comes", "becomes", "plus",
+}  # fmt: skip
 TIME_NOUNS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades", "hours", "minutes", "times"}
 STOP_WORDS = {"of", "in", "for", "to", "from", "by", "with", "on", "at", "or", "per", "cent", "percent", "the", "a", "an"}
 
@@ -46,11 +54,11 @@ WORDS = r"(?<![\w-])(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)
 NUMBER = rf"(?:{DIGITS}|{WORDS})"
 CURRENCY = r"(?:₹|Rs\.?|INR|US\$|USD|\$)"
 SCALE = r"(?:lakh\s+crores?|lakhs?|lac|crores?|cr|thousand|million|mn|mln|billion|bn|trillion|tn)\b"
-UNIT = r"(?:%|\s?per\s?cent\b|\s?percent(?:age\s+points?)?\b|\s?(?:metric\s+)?(?:tonnes|tonne|tons|ton|kt|MT)\b)"
+UNIT = r"(?:%|\s?per\s?cent\b|\s?percent(?:age\s+points?)?\b|\s?(?:metric\s+)?(?:tonnes|tonne|tons|ton|kt|MT|t)\b(?:\s+(?:per\s+(?:annum|year)|a\s+year|annually))?)"
 QUALIFIER = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
 
 FIGURE = re.compile(
-    rf"(?:(?P<qual>{QUALIFIER})\s*)?(?P<between>between\s+)?"
+    rf"(?:(?<!\w)(?P<qual>{QUALIFIER})\s*)?(?P<between>between\s+)?"
     rf"(?P<cur1>{CURRENCY})?\s?(?P<n1>{NUMBER})(?:\s?-?\s?(?P<sc1>{SCALE}))?(?P<u1>{UNIT})?"
     rf"(?:\s*(?P<sep>-|–|—|to|and)\s*(?P<cur2>{CURRENCY})?\s?(?P<n2>{NUMBER})(?:\s?-?\s?(?P<sc2>{SCALE}))?)?"
     rf"(?P<unit>{UNIT})?(?P<rupees>\s+(?:rupees|dollars))?",
@@ -92,7 +100,7 @@ def _unit(match: re.Match[str]) -> str | None:
     if unit in {"%", "per cent", "percent", "percent"} or unit.replace(" ", "") == "percent":
         return "percent"
     if unit:
-        return "tonne"
+        return "tonne"  # "kt" is scaled to tonnes in _figure
     if match.group("sc1") and match.group("sc1").lower().startswith(("lakh", "lac", "crore", "cr")):
         return "INR"  # "5 lakh" in Indian news is rupees unless said otherwise
     return None
@@ -105,7 +113,7 @@ def _count_noun(text: str, end: int) -> tuple[str, int] | None:
         if word.start() != (words and words[-1][1] or 0) or len(words) == 6:
             return None
         lower = word.group(1).lower()
-        if lower in STOP_WORDS or lower in TIME_NOUNS:
+        if lower in STOP_WORDS or lower in TIME_NOUNS or lower in VERBS_ENDING_IN_S:
             return None
         words.append((word.group(1), word.end()))
         if lower.endswith("s") or lower in {"people", "staff", "personnel", "crew"}:
@@ -156,9 +164,14 @@ def _figure(text: str, match: re.Match[str], settings: FigureSettings) -> Figure
         start = match.start()
     elif match.group("between"):
         start = match.start("between")
-    before = text[max(0, start - 1) : start]
-    if before and (before.isalnum() or before in ",."):
-        return None  # inside a word, a name ("G20") or another number
+    before = text[max(0, start - 2) : start]
+    if before[-1:] and (before[-1].isalnum() or before[-1] in ",." or (before[-1] == "-" and before[:1].isalpha())):
+        return None  # inside a word, a name ("G20", "Covid-19") or another number
+    glued = text[match.end("n1") : match.end("n1") + 1]
+    if glued.isalpha() and match.end("n1") not in (match.start("sc1"), match.start("u1")):
+        return None  # "5G", "24x7": a name, not a quantity
+    if NAME_BEFORE.search(text, max(0, start - 20), start):
+        return None  # a label, not a quantity: "Rule 5", "Article 370", "Phase 2"
     if match.group("sep") and match.group("sep").lower() == "and" and not match.group("between"):
         return _single(text, match, settings, start)
     unit = _unit(match)
@@ -177,7 +190,8 @@ def _figure(text: str, match: re.Match[str], settings: FigureSettings) -> Figure
                 return None
             unit = "count"
             noun, end = counted
-    low, high = low * scale_low, high * scale_high
+    unit_scale = 1000.0 if re.match(r"\s?kt\b", match.group("unit") or match.group("u1") or "", re.IGNORECASE) else 1.0
+    low, high = low * scale_low * unit_scale, high * scale_high * unit_scale
     if high < low or (unit == "percent" and high > 100):
         return None
     qualifier = match.group("qual")
