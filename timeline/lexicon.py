@@ -47,6 +47,7 @@ class Metric(Strict):
     requires: tuple[str, ...] = ()
     excludes: tuple[str, ...] = ()
     subject: str | None = None
+    varies: bool = False
 
     @cached_property
     def phrase_regex(self) -> re.Pattern[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from timeline.extract.dates import DateMention, DateSettings, find_dates
 from timeline.extract.events import find_events
 from timeline.extract.figures import FigureMention, find_figures
-from timeline.extract.sentences import Sentence, split_sentences
+from timeline.extract.sentences import Sentence, inside, relative_clauses, split_sentences
 from timeline.extract.statuses import find_statuses
 from timeline.lexicon import Lexicon
 from timeline.models import Article, Claim, DateClaim, DateValue, EventClaim, FigureClaim, Provenance, StatusClaim
@@ -39,7 +39,7 @@ def extract_claims(article: Article, ruleset: RuleSet, settings: DateSettings = 
         for figure in find_figures(sentence.text, ruleset.figures, [(s - sentence.start, e - sentence.start) for s, e in date_spans]):
             claims.append(_figure_claim(figure, sentence, in_sentence, article, ruleset.lexicon, provenance))
         for status in find_statuses(sentence.text, sentence.start, ruleset.lexicon):
-            as_of = _nearest(in_sentence, status.start)
+            as_of = _nearest(_same_clause(in_sentence, sentence, status.start), status.start)
             claims.append(
                 StatusClaim(
                     provenance=provenance(status.start, status.end), text=body[status.start : status.end], published=article.published,
@@ -60,7 +60,8 @@ def extract_claims(article: Article, ruleset: RuleSet, settings: DateSettings = 
 
 def _figure_claim(figure: FigureMention, sentence: Sentence, dates: list[DateMention], article: Article, lexicon: Lexicon, provenance) -> FigureClaim:
     local = figure.start
-    metric = _metric_for(lexicon, sentence.text, local, figure.value.unit)
+    increment = figure.value.qualifier == "more"
+    metric = None if increment else _metric_for(lexicon, sentence.text, local, figure.value.unit)
     subject = metric.subject if metric and metric.subject else _subject_near(lexicon, sentence.text, local)
     start = sentence.start + figure.start
     as_of = _nearest(dates, start)
@@ -98,6 +99,13 @@ def _subject_near(lexicon: Lexicon, sentence: str, position: int) -> str | None:
 def _nearest(dates: list[DateMention], position: int) -> DateMention | None:
     resolved = [d for d in dates if d.value.resolved] or dates
     return min(resolved, key=lambda d: (abs(d.start - position), d.start), default=None)
+
+
+def _same_clause(dates: list[DateMention], sentence: Sentence, position: int) -> list[DateMention]:
+    """Dates in the same part of the sentence: an aside's date is not the main clause's."""
+    asides = relative_clauses(sentence.text)
+    in_aside = inside(position - sentence.start, asides)
+    return [d for d in dates if inside(d.start - sentence.start, asides) == in_aside]
 
 
 def _previous_sentence_dates(sentences: list[Sentence], index: int, dates: list[DateMention]) -> list[DateMention]:

@@ -14,6 +14,8 @@ from timeline.lexicon import EventType, Lexicon, phrase_pattern
 
 DETERMINERS = {"a", "an", "the", "this", "that", "its", "their", "his", "her", "our", "on", "of", "in", "to", "for", "with", "and", "as", "by", "from"}
 
+AMOUNT_WORDS = {"crore", "lakh", "million", "billion", "mn", "bn", "cr", "rs", "inr", "usd", "per", "cent"}
+
 
 @dataclass(frozen=True)
 class EventMention:
@@ -60,7 +62,7 @@ def _title(sentence: str, noun: re.Match[str], event: EventType) -> str:
         return " ".join(qualifiers + [head])
     for word in reversed(before[-2:]):
         lower = word.lower()
-        if lower in DETERMINERS or lower in verbs or word[0].isupper() or word[0].isdigit() or lower.endswith(("ed", "ing")):
+        if lower in DETERMINERS or lower in verbs or lower in AMOUNT_WORDS or word[0].isupper() or word[0].isdigit() or lower.endswith(("ed", "ing")):
             break
         qualifiers.insert(0, lower)
     return " ".join(qualifiers + [head.lower()])

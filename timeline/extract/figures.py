@@ -195,6 +195,8 @@ def _figure(text: str, match: re.Match[str], settings: FigureSettings) -> Figure
     if high < low or (unit == "percent" and high > 100):
         return None
     qualifier = match.group("qual")
+    if noun and re.match(r"(?:more|additional|extra|new|further)\b", noun, re.IGNORECASE):
+        qualifier = "more"  # an increment ("five more elements"), not a total
     lo, hi, lo_open, hi_open = to_interval(low, high, qualifier, unit, settings)
     value = FigureValue(
         text=text[start:end], low=lo, high=hi, low_open=lo_open, high_open=hi_open, unit=unit,

@@ -61,3 +61,19 @@ def _make(line: str, start: int, end: int, offset: int, paragraph: int) -> list[
         return []
     left = start + (len(segment) - len(segment.lstrip()))
     return [Sentence(start=offset + left, end=offset + left + len(stripped), text=stripped, paragraph=paragraph)]
+
+
+RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whom|whose|that|when)\b[^,;]*(?:,|$)")
+
+
+def relative_clauses(sentence: str) -> list[tuple[int, int]]:
+    """Spans of ", which ... ," asides: background to the sentence's main statement.
+
+    "The visit, which was postponed in July, is still awaiting confirmation"
+    reports "awaiting" now; "postponed" and "July" are background.
+    """
+    return [m.span() for m in RELATIVE_CLAUSE.finditer(sentence)]
+
+
+def inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in spans)

@@ -2,15 +2,17 @@
 
 A status needs, in one sentence, one of a subject's keywords and one of its
 state phrases from ``rules/lexicon/statuses.yaml``. When a sentence carries
-several states ("which was gearing up to visit ... is still awaiting"), the
-one furthest along the lifecycle (highest rank) is what the sentence reports
-now.
+several states, one in the main clause wins over one in a ", which ..."
+aside ("The visit, which was postponed in July, is still awaiting
+confirmation" reports "awaiting"); among equals, the one furthest along the
+lifecycle (highest rank) is what the sentence reports now.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from timeline.extract.sentences import inside, relative_clauses
 from timeline.lexicon import Lexicon, StatusState, StatusSubject, phrase_pattern
 
 
@@ -38,9 +40,9 @@ def find_statuses(sentence: str, offset: int, lexicon: Lexicon) -> list[StatusMe
 
 
 def _strongest_state(sentence: str, subject: StatusSubject) -> tuple[StatusState, int, int] | None:
+    asides = relative_clauses(sentence)
     matches = []
     for state in subject.states:
-        match = phrase_pattern(state.phrases).search(sentence)
-        if match:
+        for match in phrase_pattern(state.phrases).finditer(sentence):
             matches.append((state, match.start(), match.end()))
-    return max(matches, key=lambda m: (m[0].rank, m[1]), default=None)
+    return max(matches, key=lambda m: (not inside(m[1], asides), m[0].rank, m[1]), default=None)

@@ -4,7 +4,10 @@ Figures are compared as intervals, never by their digits. With
 ``report: disjoint`` a finding is raised when two statements cannot both be
 true; with ``report: overlapping`` when they are stated differently but could
 both hold. Two figures whose text gives as-of dates that do not overlap
-("in FY24" against "in FY25") describe different periods and are not compared.
+("in FY24" against "in FY25") describe different periods and are not compared;
+for a metric marked ``varies`` in the lexicon (a scheme's outlay, a year's
+imports) figures are compared only when both as-of dates are known and
+overlap, since such values are revised over time.
 
 Fails (disjoint)::
 
@@ -39,13 +42,14 @@ class Options(BaseModel):
 
 def check(rule, options: Options, corpus: Corpus, ruleset) -> Iterator[Finding]:
     labels = {m.id: m.label for m in ruleset.lexicon.metrics}
+    varying = {m.id for m in ruleset.lexicon.metrics if m.varies}
     groups: dict[tuple[str, str, str], list[FigureClaim]] = {}
     for claim in corpus.figures():
         if claim.subject and claim.metric:
             groups.setdefault((claim.subject, claim.metric, claim.value.unit), []).append(claim)
     for (subject, metric, _unit), claims in sorted(groups.items()):
         for first, second in combinations(_statements(claims), 2):
-            if not any(_comparable(a, b) for a in first for b in second):
+            if not any(_comparable(a, b, metric in varying) for a in first for b in second):
                 continue
             disjoint = not first[0].value.overlaps(second[0].value)
             if disjoint != (options.report == "disjoint"):
@@ -73,8 +77,17 @@ def _statements(claims: list[FigureClaim]) -> list[list[FigureClaim]]:
     return groups
 
 
-def _comparable(a: FigureClaim, b: FigureClaim) -> bool:
-    if not (a.as_of_stated and b.as_of_stated and a.as_of and b.as_of and a.as_of.start and b.as_of.start):
+def _comparable(a: FigureClaim, b: FigureClaim, varies: bool) -> bool:
+    """Whether two figures speak of the same time.
+
+    Figures whose text states non-overlapping as-of dates never are. For a
+    metric that varies (a scheme's outlay), both as-of dates must be known
+    (stated or the publication date) and overlap.
+    """
+    known = all(c.as_of and c.as_of.start for c in (a, b))
+    if varies and not known:
+        return False
+    if not known or (not varies and not (a.as_of_stated and b.as_of_stated)):
         return True
     a_end, b_end = a.as_of.end or a.as_of.start, b.as_of.end or b.as_of.start
     return a.as_of.start <= b_end and b.as_of.start <= a_end
