@@ -277,7 +277,7 @@ def _modifier(ctx: Context) -> str | None:
     if not mod:
         return None
     mod = mod.lower().replace("the ", "").strip(" -")
-    return {"end of": "late", "beginning of": "early", "start of": "early"}.get(mod, mod)
+    return {"end of": "late", "end": "late", "beginning of": "early", "start of": "early"}.get(mod, mod)
 
 
 def resolve_bare_month(ctx: Context) -> DateValue | None:
@@ -380,8 +380,12 @@ def resolve_relative_fiscal(ctx: Context) -> DateValue | None:
 
 
 def resolve_quarter(ctx: Context) -> DateValue | None:
-    number = ORDINALS.get((ctx.group("ord") or "").lower()) or int(ctx.group("qn") or 0)
-    kind = "H" if (ctx.group("unit") or "").lower().startswith(("h", "half")) else "Q"
+    """"Q1 2025", "the first quarter", "H2", and "the June quarter" (the quarter ending in June)."""
+    ending = _month_number(ctx.group("end_month") or "")
+    if ctx.group("end_month") and (ending is None or ending % 3):
+        return None
+    number = ORDINALS.get((ctx.group("ord") or "").lower()) or int(ctx.group("qn") or 0) or (ending or 0) // 3
+    kind = "H" if (ctx.group("unit") or "").lower().startswith("h") else "Q"
     if not 1 <= number <= (2 if kind == "H" else 4):
         return None
     if ctx.group("fyq"):
@@ -471,3 +475,29 @@ def resolve_coming(ctx: Context) -> DateValue | None:
     if ctx.published is None:
         return unresolved(ctx.surface, Precision.RANGE)
     return span_value(ctx.surface, ctx.published, None)
+
+
+def resolve_week_of_month(ctx: Context) -> DateValue | None:
+    """"the second week of June": days 8-14 of the month (weeks of a month counted from its 1st)."""
+    month = _month_number(ctx.group("month_name") or "")
+    if month is None:
+        return None
+    which = ctx.group("ord").lower()
+    if ctx.group("year"):
+        year = int(ctx.group("year"))
+    elif ctx.published is None:
+        return unresolved(ctx.surface, Precision.RANGE)
+    else:
+        year = _anchor_month(month, ctx.published, ctx.ahead())
+    first, last = month_span(year, month)
+    if which == "last":
+        return span_value(ctx.surface, last - timedelta(days=6), last)
+    number = ORDINALS[which]
+    start = first + timedelta(days=7 * (number - 1))
+    return span_value(ctx.surface, start, min(start + timedelta(days=6), last))
+
+
+def resolve_decade(ctx: Context) -> DateValue | None:
+    """"the 1990s": the ten years 1990-1999."""
+    first = int(ctx.group("decade"))
+    return span_value(ctx.surface, date(first, 1, 1), date(first + 9, 12, 31))

@@ -52,6 +52,8 @@ from timeline.extract.date_resolvers import (
     resolve_quarter,
     resolve_relative,
     resolve_relative_fiscal,
+    resolve_decade,
+    resolve_week_of_month,
     resolve_weekday,
     resolve_year,
     resolve_year_range,
@@ -70,7 +72,7 @@ class DateMention:
 
 
 def _mod(name: str = "mod") -> str:
-    return rf"(?:(?P<{name}>early|mid|late|(?:the\s+)?end\s+of|(?:the\s+)?(?:beginning|start)\s+of)\s*-?\s*)?"
+    return rf"(?:(?P<{name}>early|mid|late|(?:the\s+)?end\s+of|end(?=-)|(?:the\s+)?(?:beginning|start)\s+of)\s*-?\s*)?"
 
 
 # (regex, resolver, flags, trigger family). Among overlapping matches the
@@ -80,7 +82,7 @@ PATTERNS: list[tuple[str, Resolver, int, str]] = [
     (r"(?<![\d.,/])\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?![\d.,/]\d)", resolve_explicit, 0, "numeric"),
     (rf"\b(?:{WEEKDAY},?\s+)?(?P<month_name>{MONTH})\s+{DAY},?\s+{YEAR}\b", resolve_explicit, re.IGNORECASE, "month"),
     (rf"\b(?:{WEEKDAY},?\s+)?{DAY}\s+(?:of\s+)?(?P<month_name>{MONTH}),?\s+{YEAR}\b", resolve_explicit, re.IGNORECASE, "month"),
-    (rf"\b(?P<month_name>{MONTH})\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?{SEP}(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year>{YEAR}))?\b", resolve_day_range, re.IGNORECASE, "month"),
+    (rf"\b(?P<month_name>{MONTH})\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:{SEP}|\s+and\s+)(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year>{YEAR}))?\b", resolve_day_range, re.IGNORECASE, "month"),
     (rf"\b(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?{SEP}(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month_name>{MONTH})(?:,?\s+(?P<year>{YEAR}))?\b", resolve_day_range, re.IGNORECASE, "month"),
     (rf"\b(?P<month_name>{MONTH})\s+(?P<day>{DAY})\b(?!\s*(?:%|per\s*cent|,\d))", resolve_month_day, re.IGNORECASE, "month"),
     (rf"\b(?P<day>{DAY})\s+(?:of\s+)?(?P<month_name>{MONTH})(?!\w)", resolve_month_day, re.IGNORECASE, "month"),
@@ -95,6 +97,9 @@ PATTERNS: list[tuple[str, Resolver, int, str]] = [
     (rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<unit>quarter|half)(?:\s+of\s+(?:(?P<year>{YEAR})|FY\s*(?P<fyq>\d{{2}}|{YEAR})))?\b", resolve_quarter, re.IGNORECASE, "quarter"),
     (rf"\b(?:between\s+)?(?P<fy>FY\s*)?(?P<y1>{YEAR})\s*(?:-|–|to|and)\s*(?P<y2>{YEAR}|\d{{2}})\b(?![-–/]\d|\s*%)", resolve_year_range, re.IGNORECASE, "year"),
     (rf"\b{_mod()}(?P<year>{YEAR})\b", resolve_year, re.IGNORECASE, "year"),
+    (rf"\b(?:the\s+)?(?P<end_month>{MONTH})\s+quarter\b", resolve_quarter, re.IGNORECASE, "quarter"),
+    (rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last)\s+week\s+of\s+(?P<month_name>{MONTH})(?:,?\s+(?P<year>{YEAR}))?\b", resolve_week_of_month, re.IGNORECASE, "month"),
+    (r"\b(?:the\s+)?(?P<decade>(?:19|20)\d0)s\b", resolve_decade, 0, "year"),
     (r"\b(?P<unit>today|yesterday|tomorrow)\b", resolve_relative, re.IGNORECASE, "relative"),
     (r"\b(?P<which>earlier|later)\s+this\s+(?P<unit>week|month|year)\b", resolve_relative, re.IGNORECASE, "relative"),
     (r"\b(?P<which>this|last|next|past|previous|coming)\s+(?P<unit>week|month|year)\b", resolve_relative, re.IGNORECASE, "relative"),
