@@ -50,11 +50,11 @@ TIME_NOUNS = {"year", "years", "month", "months", "week", "weeks", "day", "days"
 STOP_WORDS = {"of", "in", "for", "to", "from", "by", "with", "on", "at", "or", "per", "cent", "percent", "the", "a", "an"}
 
 DIGITS = r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-WORDS = r"(?<![\w-])(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+dozen|a\s+hundred)\b"
+WORDS = r"(?<![\w-])(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a)(?:\s+(?:dozen|hundred))?\b(?<!\ba)"
 NUMBER = rf"(?:{DIGITS}|{WORDS})"
 CURRENCY = r"(?:₹|Rs\.?|INR|US\$|USD|\$)"
 SCALE = r"(?:lakh\s+crores?|lakhs?|lac|crores?|cr|thousand|million|mn|mln|billion|bn|trillion|tn)\b"
-UNIT = r"(?:%|\s?per\s?cent\b|\s?percent(?:age\s+points?)?\b|\s?(?:metric\s+)?(?:tonnes|tonne|tons|ton|kt|MT|t)\b(?:\s+(?:per\s+(?:annum|year)|a\s+year|annually))?)"
+UNIT = r"(?:%|\s?per\s?cent\b|\s?pc\b|\s?percent(?:age\s+points?)?\b|\s?(?:metric\s+)?(?:tonnes|tonne|tons|ton|kt|MT|t)\b(?:\s+(?:per\s+(?:annum|year)|a\s+year|annually))?)"
 QUALIFIER = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
 
 FIGURE = re.compile(
@@ -74,12 +74,16 @@ class FigureMention:
 
 
 def parse_number(token: str) -> float:
-    """"1,25,000" -> 125000; "ninety" -> 90; "sixty-five" -> 65."""
+    """"1,25,000" -> 125000; "ninety" -> 90; "sixty-five" -> 65; "two dozen" -> 24."""
     token = token.lower().strip()
     if token[0].isdigit():
         return float(token.replace(",", ""))
-    token = re.sub(r"^a\s+", "", token)
-    return float(sum(WORD_NUMBERS[part] for part in re.split(r"[-\s]+", token)))
+    parts = re.split(r"[-\s]+", token)
+    multiplier = {"dozen": 12, "hundred": 100}.get(parts[-1], 1)
+    if multiplier > 1:
+        parts = parts[:-1]
+    base = sum(WORD_NUMBERS.get(part, 1 if part == "a" else 0) for part in parts)
+    return float(base * multiplier)
 
 
 def _scale(token: str | None) -> float:
@@ -97,7 +101,7 @@ def _unit(match: re.Match[str]) -> str | None:
         return "INR" if "rupee" in match.group("rupees").lower() else "USD"
     if unit.startswith("percentage"):
         return "percentage_point"
-    if unit in {"%", "per cent", "percent", "percent"} or unit.replace(" ", "") == "percent":
+    if unit in {"%", "pc"} or unit.replace(" ", "") == "percent":
         return "percent"
     if unit:
         return "tonne"  # "kt" is scaled to tonnes in _figure
