@@ -117,3 +117,4 @@ def test_version_and_help(cli):
     assert cli("--version").stdout.startswith("timeline, version ")
     for command in ("check", "show", "claims", "rules"):
         assert "Usage:" in cli(command, "--help").stdout
+        assert cli(command, "--version").stdout.startswith("timeline, version ")

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import click
+from tabulate import tabulate
 
 from timeline import __version__
 from timeline.chronology import build_timeline
@@ -87,11 +88,12 @@ paths_argument = click.argument("paths", nargs=-1, type=click.Path(path_type=Pat
 rules_option = click.option(
     "--rules", type=click.Path(path_type=Path, file_okay=False), help="Rule-set folder to use instead of the built-in one."
 )
+version_option = click.version_option(__version__, prog_name="timeline")
 format_option = click.option("--format", "output_format", type=FORMATS, default="table", show_default=True, help="Output format.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="timeline")
+@version_option
 def main() -> None:
     """Find dated claims in news articles, flag conflicts across sources, print one timeline."""
 
@@ -106,6 +108,7 @@ def main() -> None:
     default=None,
     help="Lowest severity that makes the exit code 1 (default: error, or [tool.timeline] fail-on).",
 )
+@version_option
 @guarded
 def check(paths: tuple[Path, ...], output_format: str, rules: Path | None, fail_on: str | None) -> None:
     """Flag conflicting figures, statuses and dates across the articles in PATHS.
@@ -142,6 +145,7 @@ def summary_line(summary: dict) -> str:
 @paths_argument
 @format_option
 @rules_option
+@version_option
 @guarded
 def show(paths: tuple[Path, ...], output_format: str, rules: Path | None) -> None:
     """Print the ordered, deduplicated timeline of events in PATHS with their sources."""
@@ -156,6 +160,7 @@ def show(paths: tuple[Path, ...], output_format: str, rules: Path | None) -> Non
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @format_option
 @rules_option
+@version_option
 @guarded
 def claims(paths: tuple[Path, ...], output_format: str, rules: Path | None) -> None:
     """List everything extracted from PATHS: dates, figures, statuses and events."""
@@ -168,6 +173,7 @@ def claims(paths: tuple[Path, ...], output_format: str, rules: Path | None) -> N
 @main.command("rules")
 @rules_option
 @click.option("--explain", "explain", metavar="RULE", help="Print the documentation of one rule.")
+@version_option
 @guarded
 def list_rules(rules: Path | None, explain: str | None) -> None:
     """List the rules in force, or explain one of them."""
@@ -182,7 +188,5 @@ def list_rules(rules: Path | None, explain: str | None) -> None:
         click.echo(f"{rule.id} ({rule.type}, {rule.severity.value})\n\n{rule.description.strip()}\n")
         click.echo((RULE_TYPES[rule.type].__doc__ or "").strip())
         return
-    from tabulate import tabulate
-
     rows = [[r.id, r.type, r.severity.value, " ".join(r.description.split())] for r in ruleset.rules]
     click.echo(tabulate(rows, headers=["rule", "type", "severity", "description"], tablefmt="simple", maxcolwidths=[None, None, None, 70]))

@@ -9,7 +9,7 @@ the file's name instead of being ignored.
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -18,12 +18,14 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def phrase_pattern(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str]:
+@lru_cache(maxsize=None)
+def phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     """One case-insensitive regex for a list of phrases; ``recycl*`` matches any ending.
 
     Longer phrases are tried first so that "magnet production capacity" wins
     over "production" at the same position; flexible whitespace and hyphens
-    let "rare earth" match "rare-earth".
+    let "rare earth" match "rare-earth". Cached: the lexicon asks for the same
+    patterns for every sentence.
     """
     parts = []
     for phrase in sorted(phrases, key=len, reverse=True):
