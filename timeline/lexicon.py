@@ -11,12 +11,9 @@ from __future__ import annotations
 import re
 from functools import cached_property, lru_cache
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+from timeline.models import Frozen as Strict
 
 @lru_cache(maxsize=None)
 def phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:

@@ -15,6 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 
 class Frozen(BaseModel):
+    """Immutable, and strict about keys: the base of every record and every YAML schema."""
+
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 

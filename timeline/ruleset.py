@@ -15,11 +15,8 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from timeline.errors import ConfigError
 from timeline.lexicon import Lexicon
+from timeline.models import Frozen as Strict
 from timeline.models import Severity
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Boilerplate(Strict):

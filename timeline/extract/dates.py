@@ -92,7 +92,7 @@ PATTERNS: list[tuple[str, Resolver, int, str]] = [
     (rf"\b(?:(?P<which>last|next|this|on|coming)\s+)?(?P<weekday>{WEEKDAY})\b", resolve_weekday, re.IGNORECASE, "weekday"),
     (rf"\b(?P<fy_kw>FY|fiscal(?:\s+year)?|financial\s+year)\s*'?(?P<fy>{YEAR}|\d{{2}})(?:\s*[-–/]\s*(?P<fy2>\d{{4}}|\d{{2}}))?\b", resolve_fiscal, re.IGNORECASE, "fiscal"),
     (rf"\b(?P<part>[QH][1-4])\s*(?P<fy_kw>FY)\s*'?(?P<fy>{YEAR}|\d{{2}})(?:\s*[-–/]\s*(?P<fy2>\d{{4}}|\d{{2}}))?\b", resolve_fiscal, 0, "quarter"),
-    (rf"\b(?:(?P<which>this|current|last|previous|past|next|coming)|the\s+current)\s+(?:financial\s+year|fiscal(?:\s+year)?)\b", resolve_relative_fiscal, re.IGNORECASE, "fiscal"),
+    (r"\b(?:(?P<which>this|current|last|previous|past|next|coming)|the\s+current)\s+(?:financial\s+year|fiscal(?:\s+year)?)\b", resolve_relative_fiscal, re.IGNORECASE, "fiscal"),
     (rf"\b(?P<unit>Q|H)(?P<qn>[1-4])\s*(?:,?\s*(?P<year>{YEAR})|FY\s*(?P<fyq>\d{{2}}|{YEAR}))?\b", resolve_quarter, 0, "quarter"),
     (rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<unit>quarter|half)(?:\s+of\s+(?:(?P<year>{YEAR})|FY\s*(?P<fyq>\d{{2}}|{YEAR})))?\b", resolve_quarter, re.IGNORECASE, "quarter"),
     (rf"\b(?:between\s+)?(?P<fy>FY\s*)?(?P<y1>{YEAR})\s*(?:-|–|to|and)\s*(?P<y2>{YEAR}|\d{{2}})\b(?![-–/]\d|\s*%)", resolve_year_range, re.IGNORECASE, "year"),
