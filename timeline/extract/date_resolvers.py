@@ -230,20 +230,31 @@ def resolve_month_day(ctx: Context) -> DateValue | None:
     return day_value(ctx.surface, resolved)
 
 
+def _unanchored(ctx: Context) -> bool:
+    """No year in the text and no publication date to take one from."""
+    return not ctx.group("year") and ctx.published is None
+
+
+def _range_year(ctx: Context, month: int, day: int | None = None) -> int | None:
+    """The year a range stands in: stated, else anchored on P by the month (and day) rule."""
+    if ctx.group("year"):
+        return int(ctx.group("year"))
+    if day is None:
+        return _anchor_month(month, ctx.published, ctx.ahead())
+    anchor = _anchor_month_day(month, day, ctx.published, ctx.ahead())
+    return anchor.year if anchor else None
+
+
 def resolve_day_range(ctx: Context) -> DateValue | None:
     month = _month_number(ctx.group("month_name") or "")
     first, last = int(ctx.group("d1")), int(ctx.group("d2"))
     if month is None or not first < last:
         return None
-    if ctx.group("year"):
-        year = int(ctx.group("year"))
-    elif ctx.published is None:
+    if _unanchored(ctx):
         return unresolved(ctx.surface, Precision.RANGE)
-    else:
-        anchor = _anchor_month_day(month, first, ctx.published, ctx.ahead())
-        if anchor is None:
-            return None
-        year = anchor.year
+    year = _range_year(ctx, month, first)
+    if year is None:
+        return None
     try:
         return span_value(ctx.surface, date(year, month, first), date(year, month, last))
     except ValueError:
@@ -262,12 +273,9 @@ def resolve_month_range(ctx: Context) -> DateValue | None:
     last = _month_number(ctx.group("m2") or "")
     if first is None or last is None:
         return None
-    if ctx.group("year"):
-        year = int(ctx.group("year"))
-    elif ctx.published is None:
+    if _unanchored(ctx):
         return unresolved(ctx.surface, Precision.RANGE)
-    else:
-        year = _anchor_month(last, ctx.published, ctx.ahead())
+    year = _range_year(ctx, last)
     start_year = year - 1 if first > last else year
     return span_value(ctx.surface, month_span(start_year, first)[0], month_span(year, last)[1])
 
@@ -483,12 +491,9 @@ def resolve_week_of_month(ctx: Context) -> DateValue | None:
     if month is None:
         return None
     which = ctx.group("ord").lower()
-    if ctx.group("year"):
-        year = int(ctx.group("year"))
-    elif ctx.published is None:
+    if _unanchored(ctx):
         return unresolved(ctx.surface, Precision.RANGE)
-    else:
-        year = _anchor_month(month, ctx.published, ctx.ahead())
+    year = _range_year(ctx, month)
     first, last = month_span(year, month)
     if which == "last":
         return span_value(ctx.surface, last - timedelta(days=6), last)
