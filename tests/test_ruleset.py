@@ -73,3 +73,10 @@ def test_rules_command_lists_and_explains(cli):
     assert "cannot both be true" in explained and "60-70%" in explained
     missing = cli("rules", "--explain", "nope")
     assert missing.exit_code == 2 and "no rule 'nope'" in missing.stderr
+
+
+def test_explain_prints_a_rule_link(cli, rules_copy):
+    rule = rules_copy / "checks" / "article-undated.yaml"
+    rule.write_text(rule.read_text(encoding="utf-8") + "link: https://example.org/style#dates\n", encoding="utf-8")
+    explained = cli("rules", "--rules", rules_copy, "--explain", "article-undated").stdout
+    assert explained.rstrip().endswith("More: https://example.org/style#dates")

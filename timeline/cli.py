@@ -28,6 +28,7 @@ from timeline.extract.dates import DateSettings
 from timeline.ingest import discover, read_article
 from timeline.models import Severity
 from timeline.render import json_format, table
+from timeline.rule_types import RULE_TYPES
 from timeline.ruleset import RuleSet, load_ruleset
 
 FORMATS = click.Choice(["table", "json"])
@@ -47,9 +48,14 @@ def report_error(error: TimelineError) -> None:
     click.echo(f"timeline: error: {error}", err=True)
 
 
-def load_run(paths: tuple[Path, ...], rules: Path | None) -> Run:
+def rules_in_force(rules: Path | None) -> tuple[Settings, RuleSet]:
+    """Settings of the current folder and the rule set: --rules, else [tool.timeline] rules, else built-in."""
     settings = load_settings(Path.cwd())
-    ruleset = load_ruleset(rules or (Path(settings.rules) if settings.rules else None))
+    return settings, load_ruleset(rules or (Path(settings.rules) if settings.rules else None))
+
+
+def load_run(paths: tuple[Path, ...], rules: Path | None) -> Run:
+    settings, ruleset = rules_in_force(rules)
     targets = list(paths) or [Path(p) for p in settings.corpus]
     found = discover(targets)
     errors: list[TimelineError] = list(found.errors)
@@ -68,6 +74,12 @@ def load_run(paths: tuple[Path, ...], rules: Path | None) -> Run:
     for error in errors:
         report_error(error)
     return Run(settings=settings, ruleset=ruleset, corpus=Corpus(articles=tuple(articles), claims=tuple(claims)), errors=errors)
+
+
+def finish(run: Run, output: str) -> None:
+    """Print a listing command's output; exit 2 when an article could not be read, else 0."""
+    click.echo(output, nl=False)
+    sys.exit(2 if run.errors else 0)
 
 
 def guarded(function):
@@ -150,10 +162,8 @@ def summary_line(summary: dict) -> str:
 def show(paths: tuple[Path, ...], output_format: str, rules: Path | None) -> None:
     """Print the ordered, deduplicated timeline of events in PATHS with their sources."""
     run = load_run(paths, rules)
-    entries = build_timeline(run.corpus.events())
     renderer = json_format.render_timeline if output_format == "json" else table.render_timeline
-    click.echo(renderer(entries), nl=False)
-    sys.exit(2 if run.errors else 0)
+    finish(run, renderer(build_timeline(run.corpus.events())))
 
 
 @main.command()
@@ -166,8 +176,7 @@ def claims(paths: tuple[Path, ...], output_format: str, rules: Path | None) -> N
     """List everything extracted from PATHS: dates, figures, statuses and events."""
     run = load_run(paths, rules)
     renderer = json_format.render_claims if output_format == "json" else table.render_claims
-    click.echo(renderer(list(run.corpus.claims)), nl=False)
-    sys.exit(2 if run.errors else 0)
+    finish(run, renderer(list(run.corpus.claims)))
 
 
 @main.command("rules")
@@ -177,16 +186,15 @@ def claims(paths: tuple[Path, ...], output_format: str, rules: Path | None) -> N
 @guarded
 def list_rules(rules: Path | None, explain: str | None) -> None:
     """List the rules in force, or explain one of them."""
-    from timeline.rule_types import RULE_TYPES
-
-    settings = load_settings(Path.cwd())
-    ruleset = load_ruleset(rules or (Path(settings.rules) if settings.rules else None))
+    _, ruleset = rules_in_force(rules)
     if explain:
         rule = next((r for r in ruleset.rules if r.id == explain), None)
         if rule is None:
             raise ConfigError(f"no rule '{explain}' (see `timeline rules`)")
         click.echo(f"{rule.id} ({rule.type}, {rule.severity.value})\n\n{rule.description.strip()}\n")
         click.echo((RULE_TYPES[rule.type].__doc__ or "").strip())
+        if rule.link:
+            click.echo(f"\nMore: {rule.link}")
         return
     rows = [[r.id, r.type, r.severity.value, " ".join(r.description.split())] for r in ruleset.rules]
     click.echo(tabulate(rows, headers=["rule", "type", "severity", "description"], tablefmt="simple", maxcolwidths=[None, None, None, 70]))
