@@ -77,3 +77,13 @@ def test_discovery_is_recursive_sorted_and_skips_other_files(tmp_path):
         (tmp_path / name).write_text("x", encoding="utf-8")
     found = discover([tmp_path])
     assert [p.relative_to(tmp_path).as_posix() for p in found.files] == ["a.txt", "b/1.txt", "b/2.md"]
+
+
+@pytest.mark.parametrize(
+    "first_line, expected",
+    [("17 June 2025", date(2025, 6, 17)), ("Tuesday, June 17, 2025", date(2025, 6, 17)), ("2025-06-17", date(2025, 6, 17)), ("June 17, 2025 was a busy day for the ministry.", None), ("June 2025", None)],
+)
+def test_a_dateline_is_a_first_line_holding_one_day_and_nothing_else(tmp_path, ruleset, first_line, expected):
+    article = read_article(write(tmp_path, "a.txt", f"{first_line}\n\nBody text.\n".encode()), ruleset.boilerplate)
+    assert article.published == expected
+    assert article.published_source == ("dateline" if expected else None)

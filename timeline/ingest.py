@@ -18,15 +18,12 @@ import yaml
 
 from timeline.errors import InputError
 from timeline.extract.date_resolvers import parse_explicit
-from timeline.models import Article
+from timeline.extract.dates import DateMention, find_dates
+from timeline.models import Article, Precision
 from timeline.ruleset import Boilerplate
 
 ARTICLE_SUFFIXES = {".txt", ".md"}
 DATE_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
-DATELINE = re.compile(
-    r"^\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2})\s*$"
-)
 
 
 @dataclass(frozen=True)
@@ -114,11 +111,16 @@ def header_date(body: str) -> tuple[date | None, str | None, tuple[int, int] | N
             return date.fromisoformat(marker.group(1)), "date-marker", (offset + marker.start(1), offset + marker.end(1))
         except ValueError:
             return None, None, None
-    if DATELINE.match(first):
-        parsed = parse_explicit(re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", first.strip()), True)
-        if parsed:
-            return parsed, "dateline", (offset, offset + len(first))
+    dateline = find_dates(first, None)
+    if len(dateline) == 1 and _is_whole_line_day(first, dateline[0]):
+        return dateline[0].value.start, "dateline", (offset, offset + len(first))
     return None, None, None
+
+
+def _is_whole_line_day(line: str, mention: DateMention) -> bool:
+    """A dateline is a line that is one explicit day and nothing else."""
+    value = mention.value
+    return value.precision is Precision.DAY and value.start is not None and not (line[: mention.start] + line[mention.end :]).strip()
 
 
 def strip_boilerplate(body: str, boilerplate: Boilerplate) -> str:
