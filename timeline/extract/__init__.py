@@ -7,6 +7,8 @@ turns every mention into a claim that knows its file, line, column and quote.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from timeline.extract.dates import DateMention, DateSettings, find_dates
 from timeline.extract.events import find_events
 from timeline.extract.figures import FigureMention, find_figures
@@ -24,25 +26,27 @@ def extract_claims(article: Article, ruleset: RuleSet, settings: DateSettings = 
     sentences = split_sentences(body)
     story_dates = [d for d in dates if not _in_header(article, d)]
     claims: list[Claim] = []
+    starts = [sentence.start for sentence in sentences]
 
-    def provenance(start: int, end: int) -> Provenance:
+    def provenance(start: int, end: int, sentence: Sentence | None) -> Provenance:
         line, column = article.position(start)
-        sentence = _sentence_at(sentences, start)
         return Provenance(path=article.path, line=line, column=column, quote=sentence.text if sentence else body[start:end])
 
     for mention in dates:
-        claims.append(DateClaim(provenance=provenance(mention.start, mention.end), text=body[mention.start : mention.end], published=article.published, date=mention.value))
+        where = provenance(mention.start, mention.end, _sentence_at(sentences, starts, mention.start))
+        claims.append(DateClaim(provenance=where, text=body[mention.start : mention.end], published=article.published, date=mention.value))
 
-    date_spans = [(d.start, d.end) for d in dates]
     for index, sentence in enumerate(sentences):
         in_sentence = [d for d in story_dates if sentence.start <= d.start < sentence.end]
-        for figure in find_figures(sentence.text, ruleset.figures, [(s - sentence.start, e - sentence.start) for s, e in date_spans]):
-            claims.append(_figure_claim(figure, sentence, in_sentence, article, ruleset.lexicon, provenance))
+        date_spans = [(d.start - sentence.start, d.end - sentence.start) for d in dates if d.start < sentence.end and sentence.start < d.end]
+        for figure in find_figures(sentence.text, ruleset.figures, date_spans):
+            start = sentence.start + figure.start
+            claims.append(_figure_claim(figure, sentence, in_sentence, article, ruleset.lexicon, provenance(start, start + len(figure.value.text), sentence)))
         for status in find_statuses(sentence.text, sentence.start, ruleset.lexicon):
             as_of = _nearest(_same_clause(in_sentence, sentence, status.start), status.start)
             claims.append(
                 StatusClaim(
-                    provenance=provenance(status.start, status.end), text=body[status.start : status.end], published=article.published,
+                    provenance=provenance(status.start, status.end, sentence), text=body[status.start : status.end], published=article.published,
                     subject=status.subject, state=status.state, as_of=as_of.value if as_of else _publication(article),
                 )  # fmt: skip
             )
@@ -50,7 +54,7 @@ def extract_claims(article: Article, ruleset: RuleSet, settings: DateSettings = 
             when = _nearest(in_sentence, event.start) or _nearest(_previous_sentence_dates(sentences, index, story_dates), event.start)
             claims.append(
                 EventClaim(
-                    provenance=provenance(event.start, event.end), text=body[event.start : event.end], published=article.published,
+                    provenance=provenance(event.start, event.end, sentence), text=body[event.start : event.end], published=article.published,
                     event_kind=event.kind, title=event.title, subject=_subject_near(ruleset.lexicon, sentence.text, event.start - sentence.start),
                     date=when.value if when else None,
                 )  # fmt: skip
@@ -58,7 +62,7 @@ def extract_claims(article: Article, ruleset: RuleSet, settings: DateSettings = 
     return sorted(claims, key=lambda c: (c.provenance.line, c.provenance.column, c.kind))
 
 
-def _figure_claim(figure: FigureMention, sentence: Sentence, dates: list[DateMention], article: Article, lexicon: Lexicon, provenance) -> FigureClaim:
+def _figure_claim(figure: FigureMention, sentence: Sentence, dates: list[DateMention], article: Article, lexicon: Lexicon, where: Provenance) -> FigureClaim:
     local = figure.start
     increment = figure.value.qualifier == "more"
     metric = None if increment else _metric_for(lexicon, sentence.text, local, figure.value.unit)
@@ -66,7 +70,7 @@ def _figure_claim(figure: FigureMention, sentence: Sentence, dates: list[DateMen
     start = sentence.start + figure.start
     as_of = _nearest(dates, start)
     return FigureClaim(
-        provenance=provenance(start, sentence.start + figure.end), text=figure.value.text, published=article.published,
+        provenance=where, text=figure.value.text, published=article.published,
         value=figure.value, subject=subject, metric=metric.id if metric else None,
         as_of=as_of.value if as_of else _publication(article), as_of_stated=as_of is not None,
     )  # fmt: skip
@@ -115,8 +119,12 @@ def _previous_sentence_dates(sentences: list[Sentence], index: int, dates: list[
     return [d for d in dates if previous.start <= d.start < previous.end]
 
 
-def _sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
-    return next((s for s in sentences if s.start <= offset < s.end), None)
+def _sentence_at(sentences: list[Sentence], starts: list[int], offset: int) -> Sentence | None:
+    """The sentence holding ``offset`` (``starts`` are the sentences' start offsets, ascending)."""
+    index = bisect_right(starts, offset) - 1
+    if index >= 0 and offset < sentences[index].end:
+        return sentences[index]
+    return None
 
 
 def _in_header(article: Article, mention: DateMention) -> bool:

@@ -89,7 +89,8 @@ def parse_number(token: str) -> float:
 def _scale(token: str | None) -> float:
     if not token:
         return 1.0
-    return SCALES[re.sub(r"\s+", " ", token.lower()).rstrip("s") if token.lower() not in SCALES else token.lower()]
+    word = re.sub(r"\s+", " ", token.lower())
+    return SCALES.get(word) or SCALES[word.rstrip("s")]  # "lakh crores" -> "lakh crore"
 
 
 def _unit(match: re.Match[str]) -> str | None:
