@@ -46,7 +46,7 @@ class Metric(Strict):
     requires: tuple[str, ...] = ()
     excludes: tuple[str, ...] = ()
     subject: str | None = None
-    varies: bool = False
+    varies: bool = False  # accepted for older rule sets; periods now decide what is compared
 
     @cached_property
     def phrase_regex(self) -> re.Pattern[str]:
@@ -80,11 +80,32 @@ class EventType(Strict):
     verbs: tuple[str, ...]
 
 
+class Measure(Strict):
+    """A measured thing and the words that name it ("kill", "death", "toll" are all deaths)."""
+
+    id: str
+    words: tuple[str, ...]
+
+
 class Lexicon(Strict):
     entities: tuple[Entity, ...] = ()
     metrics: tuple[Metric, ...] = ()
     status_subjects: tuple[StatusSubject, ...] = Field(default=(), alias="subjects")
     events: tuple[EventType, ...] = ()
+    measures: tuple[Measure, ...] = ()
+    people: tuple[str, ...] = ()
+    reporting_verbs: tuple[str, ...] = ()
+    references: tuple[str, ...] = ()
+    neutral_words: tuple[str, ...] = ()
+
+    @cached_property
+    def measure_of(self) -> dict[str, str]:
+        """Lower-case word or phrase (dictionary form) -> measure id."""
+        return {word.lower(): measure.id for measure in self.measures for word in measure.words}
+
+    @cached_property
+    def reference_regex(self) -> re.Pattern[str] | None:
+        return phrase_pattern(self.references) if self.references else None
 
     @cached_property
     def entity_regexes(self) -> tuple[tuple[str, re.Pattern[str]], ...]:

@@ -122,6 +122,31 @@ class DateClaim(ClaimBase):
     date: DateValue
 
 
+class QuantityKey(Frozen):
+    """What a figure measures, so that figures meaning the same thing are compared.
+
+    ``measure`` is the lemmatised thing counted or measured ("processing
+    capacity", "deaths", "steel shipment") or, when the lexicon names it, the
+    lexicon metric's id; ``kind`` is ``level``, ``share``, ``change``, ``rank``,
+    ``part`` or ``per-unit``; ``modifiers`` are the words that change the
+    quantity ("from China", "y/y", "per person"). ``source`` says whether the
+    lexicon named the key (``lexicon``) or it was read from the figure's own
+    clause only (``context``, lower confidence).
+    """
+
+    subject: str | None
+    measure: str
+    kind: str
+    unit: str
+    modifiers: tuple[str, ...] = ()
+    source: Literal["lexicon", "context"] = "context"
+
+    @property
+    def id(self) -> str:
+        """A stable, readable identity: ``subject|measure|kind|unit|modifiers``."""
+        return "|".join([self.subject or "-", self.measure, self.kind, self.unit, ",".join(self.modifiers)])
+
+
 class FigureClaim(ClaimBase):
     kind: Literal["figure"] = "figure"
     value: FigureValue
@@ -129,6 +154,10 @@ class FigureClaim(ClaimBase):
     metric: str | None = None
     as_of: DateValue | None = None
     as_of_stated: bool = False
+    key: QuantityKey | None = None
+    earlier: bool = False
+    correction: bool = False
+    superseded: bool = False
 
 
 class StatusClaim(ClaimBase):
@@ -174,8 +203,25 @@ class Article(Frozen):
         return line, offset - line_start + 1
 
 
+class Statement(Frozen):
+    """One distinct value stated for a disputed quantity, with every claim (source) that states it."""
+
+    value: FigureValue
+    claims: tuple[FigureClaim, ...]
+
+    @property
+    def sources(self) -> int:
+        """How many articles state this value: the same figure from several sources is corroboration."""
+        return len({c.provenance.path for c in self.claims})
+
+
 class Finding(Frozen):
-    """A problem a rule found, anchored at ``location`` (the first claim, or the article's first line)."""
+    """A problem a rule found, anchored at ``location`` (the first claim, or the article's first line).
+
+    Figure findings describe one disputed quantity (``key``) as a whole: its
+    distinct ``statements`` in date order, the ``verdict`` over all of them
+    and, for amounts, the relative ``spread`` between the lowest and highest.
+    """
 
     rule: str
     severity: Severity
@@ -183,6 +229,10 @@ class Finding(Frozen):
     message: str
     location: Provenance
     claims: tuple[Claim, ...] = ()
+    verdict: str | None = None
+    key: QuantityKey | None = None
+    statements: tuple[Statement, ...] = ()
+    spread: float | None = None
 
 
 class TimelineEntry(Frozen):

@@ -8,9 +8,13 @@ turns every mention into a claim that knows its file, line, column and quote.
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import replace
+from datetime import timedelta
 
 from timeline.extract.dates import DateMention, DateSettings, find_dates
+from timeline.extract.clauses import clause_spans, names_in
 from timeline.extract.events import find_events
+from timeline.extract.figure_keys import KeyReading, read_key
 from timeline.extract.figures import FigureMention, find_figures
 from timeline.extract.sentences import Sentence, inside, relative_clauses, split_sentences
 from timeline.extract.statuses import find_statuses
@@ -36,12 +40,26 @@ def extract_claims(article: Article, ruleset: RuleSet, settings: DateSettings = 
         where = provenance(mention.start, mention.end, _sentence_at(sentences, starts, mention.start))
         claims.append(DateClaim(provenance=where, text=body[mention.start : mention.end], published=article.published, date=mention.value))
 
+    paragraph_entity: str | None = None
     for index, sentence in enumerate(sentences):
+        if index and sentences[index - 1].paragraph != sentence.paragraph:
+            paragraph_entity = None
         in_sentence = [d for d in story_dates if sentence.start <= d.start < sentence.end]
         date_spans = [(d.start - sentence.start, d.end - sentence.start) for d in dates if d.start < sentence.end and sentence.start < d.end]
-        for figure in find_figures(sentence.text, ruleset.figures, date_spans):
-            start = sentence.start + figure.start
-            claims.append(_figure_claim(figure, sentence, in_sentence, article, ruleset.lexicon, provenance(start, start + len(figure.value.text), sentence)))
+        figures = find_figures(sentence.text, ruleset.figures, date_spans)
+        spans = [(f.start, f.start + len(f.value.text)) for f in figures]
+        names = names_in(sentence.text, ruleset.lexicon, spans + date_spans)
+        earlier_dates = _previous_sentence_dates(sentences, index, story_dates)
+        previous: tuple[tuple[int, int], str | None] | None = None
+        for figure, span, clause in zip(figures, spans, clause_spans(sentence.text, spans)):
+            reading = read_key(sentence.text, span, clause, figure.value, names, spans, ruleset.lexicon, paragraph_entity)
+            if previous and previous[0] == clause[2:] and not any(clause[0] <= n.start < clause[1] for n in names):
+                reading = replace(reading, subject=previous[1], key=reading.key and reading.key.model_copy(update={"subject": previous[1]}))
+            previous = (clause[2:], reading.subject)
+            where = provenance(sentence.start + span[0], sentence.start + span[1], sentence)
+            own_subject = any(not n.reference for n in names)
+            claims.append(_figure_claim(figure, reading, _period_dates(in_sentence, [] if own_subject else earlier_dates, sentence, clause), article, where))
+        paragraph_entity = next((n.id for n in reversed(names) if not n.reference), paragraph_entity)
         for status in find_statuses(sentence.text, sentence.start, ruleset.lexicon):
             as_of = _nearest(_same_clause(in_sentence, sentence, status.start), status.start)
             claims.append(
@@ -62,32 +80,46 @@ def extract_claims(article: Article, ruleset: RuleSet, settings: DateSettings = 
     return sorted(claims, key=lambda c: (c.provenance.line, c.provenance.column, c.kind))
 
 
-def _figure_claim(figure: FigureMention, sentence: Sentence, dates: list[DateMention], article: Article, lexicon: Lexicon, where: Provenance) -> FigureClaim:
-    local = figure.start
-    increment = figure.value.qualifier == "more"
-    metric = None if increment else _metric_for(lexicon, sentence.text, local, figure.value.unit)
-    subject = metric.subject if metric and metric.subject else _subject_near(lexicon, sentence.text, local)
-    start = sentence.start + figure.start
-    as_of = _nearest(dates, start)
+def _figure_claim(figure: FigureMention, reading: KeyReading, dates: tuple[list[DateMention], int], article: Article, where: Provenance) -> FigureClaim:
+    candidates, position = dates
+    as_of = _nearest(candidates, position)
+    period = as_of.value if as_of else _publication(article)
+    if reading.earlier and as_of is None and article.published:
+        period = _before_publication(article)
     return FigureClaim(
         provenance=where, text=figure.value.text, published=article.published,
-        value=figure.value, subject=subject, metric=metric.id if metric else None,
-        as_of=as_of.value if as_of else _publication(article), as_of_stated=as_of is not None,
+        value=figure.value, subject=reading.subject, metric=reading.metric.id if reading.metric else None,
+        as_of=period, as_of_stated=as_of is not None, key=reading.key,
+        earlier=reading.earlier, correction=reading.correction, superseded=reading.superseded,
     )  # fmt: skip
 
 
-def _metric_for(lexicon: Lexicon, sentence: str, position: int, unit: str):
-    """The metric whose phrase comes first after the figure, else nearest before it."""
-    admitted = [m for m in lexicon.metrics if m.admits(sentence, unit)]
-    after = [(match.start(), -len(match.group(0)), i) for i, m in enumerate(admitted) if (match := m.phrase_regex.search(sentence, position))]
-    if after:
-        return admitted[min(after)[2]]
-    before = []
-    for i, metric in enumerate(admitted):
-        hits = [h for h in metric.phrase_regex.finditer(sentence[:position])]
-        if hits:
-            before.append((-hits[-1].end(), -len(hits[-1].group(0)), i))
-    return admitted[min(before)[2]] if before else None
+def _period_dates(in_sentence: list[DateMention], earlier: list[DateMention], sentence: Sentence, clause: tuple[int, int, int, int]) -> tuple[list[DateMention], int]:
+    """The dates a figure's period is read from: its item's, else its clause's, else the sentence's, else the paragraph's.
+
+    The paragraph's date (the last one in the sentences before) is used only
+    when it is a day and the figure's sentence names no entity of its own: a
+    continuation of the one before ("On Monday the river breached its banks.
+    41 people died."). A longer period there ("In FY25, imports surged ...
+    Imports averaged ...") is the background of a different statement.
+
+    Returned with the position to measure nearness from (the item's start).
+    """
+    item_start, item_end, clause_start, clause_end = (sentence.start + offset for offset in clause)
+    for low, high in ((item_start, item_end), (clause_start, clause_end)):
+        local = [d for d in in_sentence if low <= d.start < high]
+        if local:
+            return local, item_start
+    if in_sentence:
+        return in_sentence, item_start
+    return [d for d in earlier[-1:] if d.value.precision == "day"], item_start
+
+
+def _before_publication(article: Article) -> DateValue:
+    """"initially", "originally": a figure from before the article's own time (the year before it)."""
+    end = article.published - timedelta(days=1)
+    start = end - timedelta(days=364)
+    return DateValue(text="earlier", value=f"{start.isoformat()}/{end.isoformat()}", start=start, end=end, precision="range")
 
 
 def _subject_near(lexicon: Lexicon, sentence: str, position: int) -> str | None:

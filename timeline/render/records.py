@@ -46,11 +46,23 @@ def claim_record(claim: Claim) -> dict[str, Any]:
         )  # fmt: skip
         if v.noun:
             record["noun"] = v.noun
+        record["key"] = key_record(claim)
     elif isinstance(claim, StatusClaim):
         record.update(subject=claim.subject, state=claim.state, as_of=claim.as_of.value if claim.as_of else None)
     elif isinstance(claim, EventClaim):
         record.update(event_kind=claim.event_kind, title=claim.title, subject=claim.subject, date=date_fields(claim.date) if claim.date else None)
     return record
+
+
+def key_record(claim: FigureClaim) -> dict[str, Any] | None:
+    """The quantity a figure was keyed to, and whether the lexicon or only the context named it."""
+    key = claim.key
+    if key is None:
+        return None
+    return {
+        "id": key.id, "subject": key.subject, "measure": key.measure, "kind": key.kind, "unit": key.unit,
+        "modifiers": list(key.modifiers), "source": key.source, "confidence": "high" if key.source == "lexicon" else "low",
+    }  # fmt: skip
 
 
 def finding_record(finding: Finding) -> dict[str, Any]:

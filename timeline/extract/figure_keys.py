@@ -1,0 +1,272 @@
+"""A key for every figure, read from its own clause: who it is about, what it measures, and how.
+
+Two figures are compared only when they measure the same quantity. The
+quantity is read from the words around the figure, the way a reader does,
+not only from the lexicon:
+
+- **measured thing**, lemmatised: "over 90% of global processing capacity"
+  -> processing capacity; "2,310 people were hurt" -> injured; "the death toll
+  climbed to 41" -> deaths; "killed 63 passengers" -> deaths; "shipped
+  12,400 t of steel" -> steel shipments. Synonyms come from
+  ``rules/lexicon/measures.yaml`` (kill, death, toll -> deaths);
+- **kind**: level, share, change, rank, part (9 of the 14) or per-unit;
+- **modifiers** that change the quantity: "from China", "y/y", "per person";
+- **subject**: the entity named nearest before the figure in its clause
+  (else the first after it, else the nearest earlier in the sentence); "it"
+  or "the company" stands for the last entity named in the paragraph.
+
+When a lexicon metric's phrase stands in the figure's own clause item, the
+metric names the key (``source: lexicon``); otherwise the key comes from
+context alone (``source: context``, lower confidence). A figure whose
+measured thing cannot be read has no key and is counted as such.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from timeline.extract.clauses import Name
+from timeline.extract.words import FUNCTION_WORDS, is_common_word, lemma, only_verb, verb_lemma
+from timeline.lexicon import Lexicon, Metric
+from timeline.models import FigureValue, QuantityKey
+
+TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|\S")
+AUXILIARIES = frozenset("be is are was were been being have has had get got reportedly feared believed now so far since".split())
+LINKING = frozenset(
+    "to at by of from in be is are was were been has have had stand stood stands rise rose risen rises climb climbed "
+    "reach reached touch touched increase increased jump jumped fall fell fallen drop dropped decline declined grow "
+    "grew grown surge surged total totalled totaled hit cross crossed come came put pegged estimate estimated revise "
+    "revised correct corrected now further currently officially reportedly nearly almost about around over under "
+    "above below than more less some only just up down amount amounted mount mounted swell swelled go went".split()
+)  # fmt: skip
+MODALS = frozenset("could would will may might can should must shall to".split())
+PURPOSE = frozenset({"for", "towards", "toward", "on"})
+YEAR_ON_YEAR = re.compile(r"\b(?:year[- ]on[- ]year|y/y|yoy|y-o-y|from a year (?:earlier|ago)|over the same (?:period|quarter) last year)\b", re.I)
+QUARTER_ON_QUARTER = re.compile(r"\b(?:quarter[- ]on[- ]quarter|q/q|qoq|sequentially)\b", re.I)
+EARLIER = re.compile(r"\b(?:initially|originally|first (?:put|reported|estimated|pegged|given) at|previously|had earlier|earlier (?:put|reported|estimated))\b", re.I)
+CORRECTION = re.compile(r"\b(?:revised (?:down|up)?(?:wards?)?\s*(?:to|at)|corrected (?:to|at)|correction|corrected|revised figure|clarified)\b", re.I)
+NOT_BEFORE = re.compile(r",?\s*(?:and\s+)?not\s+$", re.I)
+
+
+@dataclass(frozen=True)
+class KeyReading:
+    subject: str | None
+    key: QuantityKey | None
+    metric: Metric | None
+    earlier: bool
+    correction: bool
+    superseded: bool
+
+
+def read_key(sentence: str, figure: tuple[int, int], spans: tuple[int, int, int, int], value: FigureValue,
+             names: list[Name], others: list[tuple[int, int]], lexicon: Lexicon, paragraph_entity: str | None) -> KeyReading:  # fmt: skip
+    """The key of the figure at ``figure`` (sentence offsets) with its clause item and clause ``spans``."""
+    item_start, item_end, clause_start, clause_end = spans
+    f_start, f_end = figure
+    blanked = _blank(sentence, [o for o in others if o != figure])
+    left, right = blanked[item_start:f_start], blanked[f_end:item_end]
+    metric = _lexicon_metric(lexicon, sentence[item_start:item_end], sentence[clause_start:clause_end], f_start - item_start, value.unit)
+    subject = metric.subject if metric and metric.subject else _subject(names, f_start, f_end, item_start, item_end, clause_start, paragraph_entity)
+    clause_text = sentence[clause_start:clause_end]
+    cues = dict(
+        earlier=bool(EARLIER.search(clause_text)),
+        correction=bool(CORRECTION.search(sentence[item_start:f_start])) or _corrects_another(sentence, f_end, item_end),
+        superseded=bool(NOT_BEFORE.search(sentence[item_start:f_start])),
+    )
+    if value.qualifier == "more":
+        return KeyReading(subject, None, None, **cues)  # an increment ("five more elements") is not a total
+    kind, modifiers = _kind(value, clause_text)
+    if metric:
+        key = QuantityKey(subject=subject, measure=metric.id, kind=kind, unit=value.unit, modifiers=modifiers, source="lexicon")
+        return KeyReading(subject, key, metric, **cues)
+    measure = _measure(value, left, right, lexicon)
+    if measure is None:
+        return KeyReading(subject, None, None, **cues)
+    modifiers = modifiers + _source_modifier(right, names, f_end)
+    return KeyReading(subject, QuantityKey(subject=subject, measure=measure, kind=kind, unit=value.unit, modifiers=modifiers), None, **cues)
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """Other figures in the same clause are context, not words: "profit rose 18% to ₹1,240 crore"."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _kind(value: FigureValue, clause: str) -> tuple[str, tuple[str, ...]]:
+    modifiers: list[str] = []
+    if YEAR_ON_YEAR.search(clause):
+        modifiers.append("y/y")
+    elif QUARTER_ON_QUARTER.search(clause):
+        modifiers.append("q/q")
+    per = getattr(value, "per", None)
+    if per:
+        modifiers.append(f"per {per}")
+    if getattr(value, "change", False):
+        return "change", tuple(modifiers)
+    if value.unit == "rank":
+        return "rank", tuple(modifiers)
+    if getattr(value, "whole", None) is not None:
+        return "part", tuple(modifiers)
+    if per:
+        return "per-unit", tuple(modifiers)
+    if value.unit in ("percent", "percentage_point"):
+        return "share", tuple(modifiers)
+    return "level", tuple(modifiers)
+
+
+def _words(text: str) -> list[str]:
+    return [t for t in TOKEN.findall(text)]
+
+
+def _measure(value: FigureValue, left: str, right: str, lexicon: Lexicon) -> str | None:
+    """The measured thing, lemmatised and named through the lexicon's measures, or None."""
+    after, before = _words(right), _words(left)
+    verb_before = _verb_before(before, lexicon)
+    if value.noun:
+        head = value.noun.split()[-1]
+        if lemma(head) in lexicon.people:
+            verb = _verb_after(after, lexicon) or verb_before
+            return _name_measure([verb], lexicon, verbs_only=True) if verb else None
+        return _name_measure(value.noun.split() + ([verb_before] if verb_before else []), lexicon)
+    if after[:1] == ["of"]:
+        phrase = _phrase(after[1:], lexicon)
+        if phrase:
+            return _name_measure(phrase + ([verb_before] if verb_before else []), lexicon)
+    if value.unit not in ("percent", "percentage_point", "count"):
+        phrase = _phrase(after, lexicon)
+        if phrase:
+            return _name_measure(phrase, lexicon)
+    verb_after = _verb_after(after, lexicon) if value.unit == "count" else None
+    if verb_after:
+        return _name_measure([verb_after], lexicon, verbs_only=True)
+    if verb_before:
+        return _name_measure([verb_before], lexicon, verbs_only=True)
+    phrase = _phrase_before(before, lexicon)
+    if phrase:
+        return _name_measure(phrase, lexicon)
+    if after[:1] and after[0].lower() in PURPOSE:
+        phrase = _phrase(after[1:], lexicon)
+        return _name_measure(["for"] + phrase, lexicon) if phrase else None
+    return None
+
+
+def _name_measure(words: list[str], lexicon: Lexicon, verbs_only: bool = False) -> str | None:
+    """Lemmas joined, the whole phrase or its head named through the lexicon ("death toll" -> deaths)."""
+    neutral = {w.lower() for w in lexicon.neutral_words}
+    lemmas = [lemma(w) for w in words if w.lower() not in neutral]
+    if not lemmas:
+        return None
+    if verbs_only and lemmas[-1] in lexicon.reporting_verbs:
+        return None
+    named = lexicon.measure_of
+    whole = " ".join(lemmas)
+    if whole in named:
+        return named[whole]
+    for size in (2, 1):
+        for at in range(len(lemmas) - size, -1, -1):
+            phrase = " ".join(lemmas[at : at + size])
+            if phrase in named:
+                rest = [w for i, w in enumerate(lemmas) if not at <= i < at + size]
+                return " ".join(rest + [named[phrase]])
+    return whole
+
+
+def _phrase(tokens: list[str], lexicon: Lexicon, limit: int = 4) -> list[str]:
+    """The noun phrase at the start of ``tokens``: content words up to a function word, verb or punctuation."""
+    neutral = {w.lower() for w in lexicon.neutral_words}
+    words: list[str] = []
+    for token in tokens:
+        lower = token.lower()
+        if not words and (lower in neutral or lower in FUNCTION_WORDS):
+            continue
+        if not token[0].isalpha() or lower in FUNCTION_WORDS or (only_verb(token) and not lower.endswith("ing")) or len(words) == limit:
+            break
+        words.append(token)
+    return words
+
+
+def _phrase_before(tokens: list[str], lexicon: Lexicon, limit: int = 4) -> list[str]:
+    """The noun phrase a figure completes: "the death toll climbed to" -> death toll; "revenue of" -> revenue."""
+    index = len(tokens) - 1
+    while index >= 0 and (tokens[index].lower() in LINKING or (index > 0 and tokens[index - 1].lower() in MODALS) or tokens[index] in ",%" or (only_verb(tokens[index]) and tokens[index].lower() not in lexicon.measure_of)):
+        index -= 1
+    words: list[str] = []
+    while index >= 0 and len(words) < limit:
+        token = tokens[index]
+        lower = token.lower()
+        if not token[0].isalpha() or lower in FUNCTION_WORDS or only_verb(token) or (token[0].isupper() and not is_common_word(token)):
+            break  # a name before the measured thing is its subject, not part of it
+        if token.endswith(("'s", "’s")):
+            break
+        words.insert(0, token)
+        index -= 1
+    return words
+
+
+def _verb_before(tokens: list[str], lexicon: Lexicon) -> str | None:
+    """A verb right before the figure that says what is counted ("killed 63", "shipped 12,400 t")."""
+    for token in reversed(tokens[-2:]):
+        lower = token.lower()
+        if lower in LINKING or lower in AUXILIARIES:
+            return None
+        if token[0].isalpha() and verb_lemma(token) and (only_verb(token) or lower.endswith("ed")) and lower not in FUNCTION_WORDS:
+            return None if verb_lemma(token) in lexicon.reporting_verbs else token
+        if token[0].isalpha():
+            return None
+    return None
+
+
+def _verb_after(tokens: list[str], lexicon: Lexicon) -> str | None:
+    """The verb a counted number is the subject of: "2,310 people were hurt", "612 were rescued", "41 died"."""
+    for token in tokens[:5]:
+        lower = token.lower()
+        if lower in AUXILIARIES or lower in ("have", "has", "had", "not", "also", "still", "reportedly"):
+            continue
+        if token[0].isalpha() and (verb_lemma(token) or lemma(token) in lexicon.measure_of) and lower not in FUNCTION_WORDS:
+            return None if (verb_lemma(token) or "") in lexicon.reporting_verbs else token
+        return None
+    return None
+
+
+def _source_modifier(right: str, names: list[Name], f_end: int) -> tuple[str, ...]:
+    match = re.search(r"\bfrom\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)", right)
+    return (f"from {match.group(1)}",) if match else ()
+
+
+def _corrects_another(sentence: str, f_end: int, item_end: int) -> bool:
+    """"57, not 61": the figure corrects the one after "not"."""
+    return bool(re.match(r",?\s*(?:and\s+)?not\s+\S*\d", sentence[f_end : item_end + 12]))
+
+
+def _subject(names: list[Name], f_start: int, f_end: int, item_start: int, item_end: int, clause_start: int, paragraph_entity: str | None) -> str | None:
+    """Nearest name before the figure in its item, else first after it, else nearest before in the sentence."""
+    before = [n for n in names if item_start <= n.start and n.end <= f_start]
+    after = [n for n in names if f_end <= n.start and n.end <= item_end and not n.reference]
+    earlier = [n for n in names if n.end <= item_start]
+    chosen = before[-1] if before else after[0] if after else earlier[-1] if earlier else None
+    if chosen is None:
+        return None
+    if chosen.reference:
+        prior = [n for n in names if n.end <= chosen.start and not n.reference]
+        return prior[-1].id if prior else paragraph_entity
+    return chosen.id
+
+
+def _lexicon_metric(lexicon: Lexicon, item: str, clause: str, position: int, unit: str) -> Metric | None:
+    """The metric whose phrase stands first after the figure in its item, else nearest before it.
+
+    ``requires`` and ``excludes`` are read in the figure's clause, phrases in its item.
+    """
+    admitted = [m for m in lexicon.metrics if m.admits(clause, unit)]
+    after = [(match.start(), -len(match.group(0)), i) for i, m in enumerate(admitted) if (match := m.phrase_regex.search(item, position))]
+    if after:
+        return admitted[min(after)[2]]
+    before = []
+    for i, metric in enumerate(admitted):
+        hits = list(metric.phrase_regex.finditer(item[:position]))
+        if hits:
+            before.append((-hits[-1].end(), -len(hits[-1].group(0)), i))
+    return admitted[min(before)[2]] if before else None

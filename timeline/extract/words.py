@@ -1,0 +1,68 @@
+"""Words as a reader compares them: inflected forms are one word, and a word knows what it can be.
+
+"imports", "imported" and "importing" are one word (import); "mines" and
+"mining" are one (mine). The lemmas and word classes come from lemminflect,
+whose English tables ship inside its PyPI package, rather than from
+hand-written suffix rules. Its tables take about 0.2 s to load, so it is
+imported on first use only: ``timeline --version`` and a run with no figures
+never pay for it.
+
+>>> lemma("shipments"), lemma("killed"), lemma("mining")
+('shipment', 'kill', 'mine')
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+FUNCTION_WORDS = frozenset(
+    "a an the this that these those its it their his her our your my of in on at by for to from with and or but as "
+    "than into onto over under about after before since during per via up down out off be is are was were been being "
+    "has have had having do does did will would shall should can could may might must not no nor so such some any "
+    "each every all both either neither which who whom whose what when where while whereas although though if then "
+    "there here they them we you he she i me us him also only just even still yet already now more most less least "
+    "very much many few several another other same own".split()
+)  # fmt: skip
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+@lru_cache(maxsize=1 << 16)
+def word_classes(word: str) -> dict[str, tuple[str, ...]]:
+    """Lemmas by word class ({'NOUN': ('import',), 'VERB': ('import',)}); {} for names and function words."""
+    from lemminflect import getAllLemmas  # lazy: see the module docstring
+
+    return getAllLemmas(word.lower())
+
+
+def lemma(word: str) -> str:
+    """The dictionary form, preferring a noun reading, then a verb, then an adjective ("deaths" -> death)."""
+    lower = word.lower().replace("’", "'")
+    classes = word_classes(lower)
+    for kind in ("NOUN", "VERB", "ADJ", "ADV"):
+        if classes.get(kind):
+            return classes[kind][0]
+    return lower
+
+
+def verb_lemma(word: str) -> str | None:
+    """The verb a word is a form of ("were" -> be, "hurt" -> hurt), or None when it cannot be a verb."""
+    forms = word_classes(word.lower()).get("VERB")
+    return forms[0] if forms else None
+
+
+def can_be(word: str, kind: str) -> bool:
+    """Whether the word has a reading of that class (NOUN, VERB, ADJ, ADV)."""
+    return kind in word_classes(word.lower())
+
+
+def only_verb(word: str) -> bool:
+    """A word that can be a verb but not a noun ("climbed", "stood", "reached"): it ends a noun phrase."""
+    classes = word_classes(word.lower())
+    return "VERB" in classes and "NOUN" not in classes
+
+
+def is_common_word(word: str) -> bool:
+    """A dictionary word or a function word, as opposed to a name ("Floods" yes, "Assam" no)."""
+    lower = word.lower()
+    return lower in FUNCTION_WORDS or bool(word_classes(lower))
