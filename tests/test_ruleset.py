@@ -19,7 +19,10 @@ def rules_copy(tmp_path: Path) -> Path:
 
 
 def test_default_rules_load_with_every_rule_type(ruleset):
-    assert {r.id for r in ruleset.rules} == {"figure-contradiction", "figure-divergence", "status-change", "status-regression", "article-undated"}
+    assert {r.id for r in ruleset.rules} == {
+        "figure-contradiction", "figure-divergence", "figure-update", "figure-correction", "amount-mismatch",
+        "status-change", "status-regression", "article-undated",
+    }  # fmt: skip
     assert any(m.id == "share-of-global-rare-earth-processing" for m in ruleset.lexicon.metrics)
 
 
@@ -70,7 +73,7 @@ def test_rules_command_lists_and_explains(cli):
     listing = cli("rules").stdout
     assert "figure-contradiction" in listing and "status-timeline" in listing
     explained = cli("rules", "--explain", "figure-contradiction").stdout
-    assert "cannot both be true" in explained and "60-70%" in explained
+    assert "cannot all be true" in explained and "60-70%" in explained
     missing = cli("rules", "--explain", "nope")
     assert missing.exit_code == 2 and "no rule 'nope'" in missing.stderr
 

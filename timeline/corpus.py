@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from timeline.models import Article, Claim, EventClaim, FigureClaim, StatusClaim
 
@@ -11,6 +12,8 @@ from timeline.models import Article, Claim, EventClaim, FigureClaim, StatusClaim
 class Corpus:
     articles: tuple[Article, ...]
     claims: tuple[Claim, ...]
+    cache: dict[str, Any] = field(default_factory=dict, compare=False, repr=False, hash=False)
+    """Analyses computed once per run and shared by rules (the figure comparison)."""
 
     def figures(self) -> list[FigureClaim]:
         return [c for c in self.claims if isinstance(c, FigureClaim)]

@@ -1,97 +1,123 @@
-"""figure-consistency: figures for the same subject and metric that disagree.
+"""figure-consistency: one finding per disputed quantity, with every statement and its sources.
 
-Figures are compared as intervals, never by their digits. With
-``report: disjoint`` a finding is raised when two statements cannot both be
-true; with ``report: overlapping`` when they are stated differently but could
-both hold. Two figures whose text gives as-of dates that do not overlap
-("in FY24" against "in FY25") describe different periods and are not compared;
-for a metric marked ``varies`` in the lexicon (a scheme's outlay, a year's
-imports) figures are compared only when both as-of dates are known and
-overlap, since such values are revised over time.
+Figures are grouped by key (subject, measured thing, kind, unit, modifiers),
+read from each figure's own clause and named through the lexicon, and
+compared as intervals over time (see ``timeline/comparison.py``). Each
+disputed key gets one verdict, the most serious found:
 
-Fails (disjoint)::
+- ``contradiction``: values for the same time that cannot all hold;
+- ``divergence``: values that differ but could all hold;
+- ``decrease``: a cumulative count (a death toll) lower in a later report,
+  with no correction;
+- ``correction``: a value stated as a correction ("revised to 57", "57, not
+  61"), which names the values it supersedes;
+- ``update``: a cumulative count higher in a later report.
+
+A rule instance reports the keys whose verdict is in ``report``; ``amounts``
+says whether money is left to another instance (``exclude``), is the only
+thing reported (``only``) or is reported with the rest (``include``). The
+same value from several sources is corroboration: each statement lists its
+sources, and the message says how many agree.
+
+Fails (contradiction)::
 
     China dominates around 60-70% of global rare earth production.   [60, 70]
     China controls over 70% of global REE production.                 (70, 100]
 
-Fails (overlapping)::
+Fails (divergence)::
 
     China controls over 90 per cent of global processing capacity.   (90, 100]
     China has over 85% of processing capacity.                       (85, 100]
 
-Passes: "over 90 per cent" against "over 90%" (the same interval).
+Fails (update, info)::
+
+    2026-03-12  The death toll rose to 41.
+    2026-03-14  At least 57 people have died, officials said.
+
+Passes: "over 90 per cent" against "over 90%" (the same interval); "about
+65%" against "60-70%" (inside the stated range); FY24 against FY25.
 """
 
 from __future__ import annotations
 
-from itertools import combinations
 from typing import Iterator, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_validator
 
+from timeline.comparison import MONEY_UNITS, KeyComparison, analyse_figures, spread
 from timeline.corpus import Corpus
-from timeline.models import FigureClaim, Finding
+from timeline.models import Finding, Statement
 
 TYPE = "figure-consistency"
+Verdict = Literal["contradiction", "divergence", "decrease", "correction", "update"]
+OLD_NAMES = {"disjoint": ["contradiction"], "overlapping": ["divergence", "decrease"]}
+VERDICT_WORDS = {
+    "contradiction": "cannot all hold",
+    "divergence": "differ but can all hold",
+    "decrease": "fell in a later report with no correction",
+    "correction": "was corrected",
+    "update": "was updated over time",
+}
+SHOWN_STATEMENTS = 6
 
 
 class Options(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    report: Literal["disjoint", "overlapping"]
+    report: list[Verdict]
+    amounts: Literal["exclude", "only", "include"] = "include"
+
+    @field_validator("report", mode="before")
+    @classmethod
+    def _one_or_many(cls, value):
+        """``report: disjoint`` / ``overlapping`` (older rule sets) and a single verdict are accepted."""
+        if isinstance(value, str):
+            return OLD_NAMES.get(value, [value])
+        return value
 
 
 def check(rule, options: Options, corpus: Corpus, ruleset) -> Iterator[Finding]:
     labels = {m.id: m.label for m in ruleset.lexicon.metrics}
-    varying = {m.id for m in ruleset.lexicon.metrics if m.varies}
-    groups: dict[tuple[str, str, str], list[FigureClaim]] = {}
-    for claim in corpus.figures():
-        if claim.subject and claim.metric:
-            groups.setdefault((claim.subject, claim.metric, claim.value.unit), []).append(claim)
-    for (subject, metric, _unit), claims in sorted(groups.items()):
-        for first, second in combinations(_statements(claims), 2):
-            if not any(_comparable(a, b, metric in varying) for a in first for b in second):
-                continue
-            disjoint = not first[0].value.overlaps(second[0].value)
-            if disjoint != (options.report == "disjoint"):
-                continue
-            involved = tuple(first + second)
-            verdict = "cannot both hold" if disjoint else "differ but can both hold"
-            stated = " vs ".join(f'"{group[0].value.text}" ({_sources(group)})' for group in (first, second))
-            yield Finding(
-                rule=rule.id, severity=rule.severity, subject=subject,
-                message=f"{subject}, {labels.get(metric, metric)}: {stated} {verdict}",
-                location=involved[0].provenance, claims=involved,
-            )  # fmt: skip
+    for comparison in analyse_figures(corpus, ruleset).disputed():
+        money = comparison.key.unit in MONEY_UNITS
+        if comparison.verdict not in options.report or (options.amounts == "exclude" and money) or (options.amounts == "only" and not money):
+            continue
+        key = comparison.key
+        yield Finding(
+            rule=rule.id, severity=rule.severity, subject=key.subject, message=message(comparison, labels),
+            location=comparison.involved[0].provenance, claims=comparison.involved, verdict=comparison.verdict,
+            key=key, statements=comparison.statements, spread=spread(comparison.statements) if money else None,
+        )  # fmt: skip
 
 
-def _statements(claims: list[FigureClaim]) -> list[list[FigureClaim]]:
-    """Claims grouped by the interval they state, in a stable order."""
-    groups: list[list[FigureClaim]] = []
-    for claim in sorted(claims, key=lambda c: (c.provenance.path, c.provenance.line, c.provenance.column)):
-        for group in groups:
-            if group[0].value.same_statement(claim.value):
-                group.append(claim)
-                break
-        else:
-            groups.append([claim])
-    return groups
+def label(comparison: KeyComparison, labels: dict[str, str]) -> str:
+    key = comparison.key
+    name = labels.get(key.measure) or key.measure
+    extra = [] if key.source == "lexicon" or key.kind == "level" else [key.kind]
+    extra += list(key.modifiers)
+    return name + (f" ({', '.join(extra)})" if extra else "")
 
 
-def _comparable(a: FigureClaim, b: FigureClaim, varies: bool) -> bool:
-    """Whether two figures speak of the same time.
+def message(comparison: KeyComparison, labels: dict[str, str]) -> str:
+    """'China, share of ...: "over 90 per cent" (a:9, b:7; 2 sources agree) vs "over 85%" (c:9) differ but can all hold'."""
+    key = comparison.key
+    head = f"{key.subject}, " if key.subject else ""
+    statements = comparison.statements
+    shown = " vs ".join(_statement(s) for s in statements[:SHOWN_STATEMENTS])
+    if len(statements) > SHOWN_STATEMENTS:
+        shown += f" and {len(statements) - SHOWN_STATEMENTS} more"
+    if comparison.verdict in ("update", "decrease", "correction"):
+        shown = " → ".join(_statement(s) for s in statements[:SHOWN_STATEMENTS])
+        if len(statements) > SHOWN_STATEMENTS:
+            shown += f" → and {len(statements) - SHOWN_STATEMENTS} more"
+    confidence = "" if key.source == "lexicon" else " [keyed from context]"
+    return f"{head}{label(comparison, labels)}: {shown} {VERDICT_WORDS[comparison.verdict]}{confidence}"
 
-    Figures whose text states non-overlapping as-of dates never are. For a
-    metric that varies (a scheme's outlay), both as-of dates must be known
-    (stated or the publication date) and overlap.
-    """
-    known = all(c.as_of and c.as_of.start for c in (a, b))
-    if varies and not known:
-        return False
-    if not known or (not varies and not (a.as_of_stated and b.as_of_stated)):
-        return True
-    a_end, b_end = a.as_of.end or a.as_of.start, b.as_of.end or b.as_of.start
-    return a.as_of.start <= b_end and b.as_of.start <= a_end
 
-
-def _sources(claims: list[FigureClaim]) -> str:
-    return ", ".join(f"{c.provenance.path}:{c.provenance.line}" for c in claims)
+def _statement(statement: Statement) -> str:
+    claims = statement.claims
+    where = ", ".join(f"{c.provenance.path}:{c.provenance.line}" for c in claims[:3])
+    if len(claims) > 3:
+        where += f" and {len(claims) - 3} more"
+    agree = f"; {statement.sources} sources agree" if statement.sources > 1 else ""
+    marks = " (corrected)" if any(c.correction for c in claims) else " (superseded)" if all(c.superseded for c in claims) else ""
+    return f'"{claims[0].value.text}"{marks} ({where}{agree})'

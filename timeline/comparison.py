@@ -1,0 +1,279 @@
+"""Figures compared by quantity: group by key, sweep each group once in date order, one verdict per key.
+
+Nothing compares every figure with every other. Figure claims are grouped by
+key (a dict); each group is sorted once by period and walked:
+
+1. **Periods.** A figure's period is the date its own clause, sentence or
+   paragraph gives; failing that, a window of ``current_window_days`` days
+   ending on its article's publication date; for a cumulative quantity, that
+   day alone. A figure with neither is comparable with every other.
+2. **Clusters.** Claims whose periods overlap form one cluster (a sweep over
+   the sorted periods). Within a cluster, the distinct values stated are
+   compared: no point common to all of them is a **contradiction**; values
+   that differ but could all hold are a **divergence**. A value inside a
+   stated range ("about 65%" within "60-70%") is not a divergence.
+3. **Over time.** For a cumulative quantity (``cumulative`` in
+   ``rules/figures.yaml``: death tolls, evacuations) the clusters form a
+   chain in date order: a later higher value is an **update**, a later lower
+   one a **decrease** (warning). A value stated with "revised to",
+   "corrected" or "57, not 61" is a **correction** that supersedes the
+   values it differs from before it, for any quantity.
+
+The verdict of a key is the most serious one found; a rule instance reports
+the keys whose verdict it names. A figure with no subject takes the subject
+of the only named figure with the same measure, kind and unit, if there is
+exactly one ("the death toll rose to 41" beside "41 died in Marlow").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from fnmatch import fnmatch
+
+from timeline.corpus import Corpus
+from timeline.models import FigureClaim, FigureValue, QuantityKey, Statement
+from timeline.ruleset import RuleSet
+
+SEVERITY_OF_VERDICT = {"contradiction": 4, "divergence": 3, "decrease": 3, "correction": 2, "update": 1}
+MONEY_UNITS = frozenset({"INR", "USD", "EUR", "GBP", "CNY", "JPY", "CAD", "HKD", "AUD"})
+STATED_RANGE = re.compile(r"\d[\d,.]*\s*[a-zA-Z%]*\s*(?:-|–|—|to|and)\s*\S*\d")
+Period = tuple[date, date]
+
+
+@dataclass(frozen=True)
+class KeyComparison:
+    """Everything said about one quantity, and what comparing it found."""
+
+    key: QuantityKey
+    claims: tuple[FigureClaim, ...]
+    verdict: str | None = None
+    involved: tuple[FigureClaim, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    reason: str = ""
+
+
+@dataclass
+class FigureAnalysis:
+    comparisons: list[KeyComparison]
+    unkeyed: list[FigureClaim]
+    agreeing: dict[tuple[str, int, int], int] = field(default_factory=dict)
+
+    @property
+    def compared(self) -> int:
+        return sum(len(c.claims) for c in self.comparisons if len(c.claims) > 1)
+
+    @property
+    def lone(self) -> int:
+        return sum(1 for c in self.comparisons if len(c.claims) == 1)
+
+    def disputed(self) -> list[KeyComparison]:
+        return [c for c in self.comparisons if c.verdict]
+
+
+def analyse_figures(corpus: Corpus, ruleset: RuleSet) -> FigureAnalysis:
+    """The figure analysis of a corpus, computed once and shared by every figure rule."""
+    cached = corpus.cache.get("figures")
+    if cached is None:
+        cached = corpus.cache["figures"] = _analyse(corpus.figures(), ruleset)
+    return cached
+
+
+def _analyse(figures: list[FigureClaim], ruleset: RuleSet) -> FigureAnalysis:
+    settings = ruleset.figures
+    groups: dict[str, list[FigureClaim]] = {}
+    keys: dict[str, QuantityKey] = {}
+    unkeyed = [claim for claim in figures if claim.key is None]
+    named: dict[tuple, set[str]] = {}
+    for claim in figures:
+        if claim.key and claim.key.subject:
+            named.setdefault(_rest(claim.key), set()).add(claim.key.subject)
+    for claim in figures:
+        if claim.key is None:
+            continue
+        key = _with_sole_subject(claim.key, named)
+        groups.setdefault(key.id, []).append(claim)
+        keys.setdefault(key.id, key)
+    comparisons, agreeing = [], {}
+    for key_id in sorted(groups):
+        key = keys[key_id]
+        cumulative = any(fnmatch(key.measure, pattern) for pattern in settings.cumulative)
+        comparison = compare_key(key, groups[key_id], settings.current_window_days, cumulative)
+        comparisons.append(comparison)
+        for statement in _statements(groups[key_id]):
+            for claim in statement.claims:
+                agreeing[_where(claim)] = statement.sources
+    return FigureAnalysis(comparisons=comparisons, unkeyed=unkeyed, agreeing=agreeing)
+
+
+def _rest(key: QuantityKey) -> tuple:
+    return (key.measure, key.kind, key.unit, key.modifiers)
+
+
+def _with_sole_subject(key: QuantityKey, named: dict[tuple, set[str]]) -> QuantityKey:
+    subjects = named.get(_rest(key), set())
+    if key.subject is None and len(subjects) == 1:
+        return key.model_copy(update={"subject": next(iter(subjects))})
+    return key
+
+
+def compare_key(key: QuantityKey, claims: list[FigureClaim], window: int, cumulative: bool) -> KeyComparison:
+    """Compare every claim on one key: clusters of overlapping periods, then the chain over time."""
+    ordered = sorted(claims, key=lambda c: (_period(c, window, cumulative) or (date.min, date.min), _where(c)))
+    if len(ordered) == 1:
+        return KeyComparison(key=key, claims=tuple(ordered), reason="alone on its key")
+    clusters = _clusters(ordered, window, cumulative)
+    found: list[tuple[str, list[FigureClaim]]] = []
+    for cluster in clusters:
+        verdict = _cluster_verdict(cluster)
+        if verdict:
+            found.append((verdict, cluster))
+    found.extend(_over_time(clusters, cumulative))
+    if not found:
+        reason = "all agree" if len(clusters) == 1 else "periods do not overlap" if not cumulative else "no change over time"
+        return KeyComparison(key=key, claims=tuple(ordered), reason=reason)
+    verdict = max(found, key=lambda f: SEVERITY_OF_VERDICT[f[0]])[0]
+    involved_ids = {id(c) for _, group in found for c in group}
+    involved = tuple(c for c in ordered if id(c) in involved_ids)
+    return KeyComparison(key=key, claims=tuple(ordered), verdict=verdict, involved=involved, statements=tuple(_statements(involved)), reason=verdict)
+
+
+def _period(claim: FigureClaim, window: int, cumulative: bool) -> Period | None:
+    as_of = claim.as_of
+    if as_of is None or as_of.start is None:
+        return None
+    end = as_of.end or date.max
+    if claim.as_of_stated or claim.earlier:
+        return as_of.start, end
+    if cumulative:
+        return as_of.start, as_of.start
+    return as_of.start - timedelta(days=window), end
+
+
+def _clusters(ordered: list[FigureClaim], window: int, cumulative: bool) -> list[list[FigureClaim]]:
+    """Claims whose periods overlap, by one sweep; a claim with no period joins every cluster."""
+    unplaced = [c for c in ordered if _period(c, window, cumulative) is None]
+    clusters: list[list[FigureClaim]] = []
+    reach = date.min
+    for claim in ordered:
+        period = _period(claim, window, cumulative)
+        if period is None:
+            continue
+        if clusters and period[0] <= reach:
+            clusters[-1].append(claim)
+            reach = max(reach, period[1])
+        else:
+            clusters.append([claim])
+            reach = period[1]
+    if not clusters:
+        return [unplaced]
+    return [cluster + unplaced for cluster in clusters]
+
+
+def _statements(claims: list[FigureClaim]) -> list[Statement]:
+    """Distinct values in first-seen order, each with every claim that states it."""
+    by_value: dict[tuple, list[FigureClaim]] = {}
+    for claim in claims:
+        v = claim.value
+        by_value.setdefault((v.low, v.high, v.low_open, v.high_open), []).append(claim)
+    return [Statement(value=group[0].value, claims=tuple(group)) for group in by_value.values()]
+
+
+def _cluster_verdict(cluster: list[FigureClaim]) -> str | None:
+    current = [c for c in cluster if not c.superseded]
+    corrections = [c for c in current if c.correction]
+    if corrections:
+        latest = corrections[-1]
+        stale = {id(c) for c in current if not c.correction and not _same(c.value, latest.value)}
+        current = [c for c in current if id(c) not in stale]
+        if stale or len(current) < len(cluster):
+            return _disputed(_statements(current)) or "correction"
+    return _disputed(_statements(current))
+
+
+def _disputed(statements: list[Statement]) -> str | None:
+    values = [s.value for s in statements]
+    kept = [v for v in values if not any(o is not v and _stated_range(o) and _contains(o, v) for o in values)]
+    if len(kept) < 2:
+        return None
+    return "divergence" if _common_point(kept) else "contradiction"
+
+
+def _over_time(clusters: list[list[FigureClaim]], cumulative: bool) -> list[tuple[str, list[FigureClaim]]]:
+    """The chain of clusters in date order: corrections for any key, updates and decreases for cumulative ones."""
+    found = []
+    for before, after in zip(clusters, clusters[1:]):
+        a, b = _representative(before), _representative(after)
+        if a is None or b is None or _same(a.value, b.value):
+            continue
+        if b.correction:
+            found.append(("correction", before + after))
+        elif cumulative and _below(b.value, a.value):
+            found.append(("decrease", before + after))
+        elif cumulative and _below(a.value, b.value):
+            found.append(("update", before + after))
+    return found
+
+
+def _representative(cluster: list[FigureClaim]) -> FigureClaim | None:
+    """The value a cluster stands for: its correction if any, else its last claim (excluding superseded ones)."""
+    current = [c for c in cluster if not c.superseded and c.as_of and c.as_of.start]
+    corrections = [c for c in current if c.correction]
+    return (corrections or current or [None])[-1]
+
+
+def _same(a: FigureValue, b: FigureValue) -> bool:
+    return (a.low, a.high, a.low_open, a.high_open) == (b.low, b.high, b.low_open, b.high_open)
+
+
+def _stated_range(value: FigureValue) -> bool:
+    """A range the text stated with two numbers ("60-70%"), which already says how uncertain it is."""
+    return value.low is not None and value.high is not None and value.low != value.high and bool(STATED_RANGE.search(value.text))
+
+
+def _contains(outer: FigureValue, inner: FigureValue) -> bool:
+    if inner.low is None or inner.high is None:
+        return False
+    return outer.low <= inner.low and inner.high <= outer.high
+
+
+def _low(v: FigureValue) -> tuple[float, bool]:
+    return (-math.inf if v.low is None else v.low, v.low_open)
+
+
+def _high(v: FigureValue) -> tuple[float, bool]:
+    return (math.inf if v.high is None else v.high, not v.high_open)
+
+
+def _common_point(values: list[FigureValue]) -> bool:
+    """Whether one number satisfies every interval (on a line, pairwise overlap of all is the same thing)."""
+    low, low_open = max(_low(v) for v in values)
+    high, high_closed = min(_high(v) for v in values)
+    return low < high or (low == high and not low_open and high_closed)
+
+
+def _below(a: FigureValue, b: FigureValue) -> bool:
+    """Every value of ``a`` is below every value of ``b``."""
+    high, high_closed = _high(a)
+    low, low_open = _low(b)
+    return high < low or (high == low and (not high_closed or low_open))
+
+
+def _where(claim: FigureClaim) -> tuple[str, int, int]:
+    return (claim.provenance.path, claim.provenance.line, claim.provenance.column)
+
+
+def spread(statements: tuple[Statement, ...]) -> float | None:
+    """(highest - lowest) / lowest over the statements' central values: how far apart amounts are."""
+    centres = [_centre(s.value) for s in statements]
+    centres = [c for c in centres if c is not None]
+    if len(centres) < 2 or min(centres) <= 0:
+        return None
+    return round((max(centres) - min(centres)) / min(centres), 4)
+
+
+def _centre(value: FigureValue) -> float | None:
+    bounds = [b for b in (value.low, value.high) if b is not None]
+    return sum(bounds) / len(bounds) if bounds else None
