@@ -77,7 +77,27 @@ def test_exit_code_and_table(cli, seeds):
     result = cli("check", seeds)
     assert result.exit_code == 1
     assert "figure-contradiction" in result.stdout and "003_c34b20c788253f0e.txt:9" in result.stdout
-    assert result.stdout.strip().splitlines()[-1] == "4 findings (1 error, 3 warnings, 0 info) in 5 articles"
+    assert result.stdout.strip().splitlines()[-1] == (
+        "4 findings (1 error, 3 warnings, 0 info) in 5 articles; figures: 10 compared, 11 alone on their key, 1 without a key"
+    )
+
+
+def test_summary_counts_figures_that_could_not_be_compared(cli, seeds):
+    figures = cli.json("check", seeds)["summary"]["figures"]
+    assert figures == {"total": 22, "compared": 10, "lone": 11, "unkeyed": 1}
+
+
+def test_explain_keys_says_why_figures_were_or_were_not_compared(cli, seeds):
+    report = cli.json("check", seeds, "--explain-keys")
+    outcomes = {k["key"]["measure"] if k["key"] else None: k["outcome"] for k in report["keys"]}
+    assert outcomes["share-of-global-rare-earth-production"] == "contradiction"
+    assert outcomes["magnet-scheme-outlay"] == "all agree"
+    assert outcomes["ncmm-psu-investment"] == "alone on its key"
+    assert outcomes[None].startswith("no key")
+    [unkeyed] = [k for k in report["keys"] if k["key"] is None]
+    assert [f["text"] for f in unkeyed["figures"]] == ["two people"]
+    table = cli("check", seeds, "--explain-keys").stdout
+    assert "Figure keys:" in table and "(lexicon)" in table
 
 
 def test_fail_on_threshold(cli, seeds):

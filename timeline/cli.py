@@ -19,6 +19,7 @@ from tabulate import tabulate
 
 from timeline import __version__
 from timeline.chronology import build_timeline
+from timeline.comparison import analyse_figures
 from timeline.config import Settings, load_settings
 from timeline.corpus import Corpus
 from timeline.engine import run_rules
@@ -28,6 +29,7 @@ from timeline.extract.dates import DateSettings
 from timeline.ingest import discover, read_article
 from timeline.models import Severity
 from timeline.render import json_format, table
+from timeline.render.explain import key_records, render_keys
 from timeline.rule_types import RULE_TYPES
 from timeline.ruleset import RuleSet, load_ruleset
 
@@ -120,9 +122,11 @@ def main() -> None:
     default=None,
     help="Lowest severity that makes the exit code 1 (default: error, or [tool.timeline] fail-on).",
 )
+@click.option("--explain-keys", is_flag=True, help="Also show every figure's key and why it was or was not compared.")
+@click.option("--max-claims", type=click.IntRange(min=1), default=None, help="Claims shown per finding in the table (default 8, or [tool.timeline] max-claims).")
 @version_option
 @guarded
-def check(paths: tuple[Path, ...], output_format: str, rules: Path | None, fail_on: str | None) -> None:
+def check(paths: tuple[Path, ...], output_format: str, rules: Path | None, fail_on: str | None, explain_keys: bool, max_claims: int | None) -> None:
     """Flag conflicting figures, statuses and dates across the articles in PATHS.
 
     PATHS are files or folders (searched recursively for .txt and .md); with
@@ -132,11 +136,17 @@ def check(paths: tuple[Path, ...], output_format: str, rules: Path | None, fail_
     findings = run_rules(run.corpus, run.ruleset)
     threshold = fail_on or run.settings.fail_on
     counts = {severity.value: sum(1 for f in findings if f.severity is severity) for severity in Severity}
-    summary = {"articles": len(run.corpus.articles), "unreadable": len(run.errors), "findings": len(findings), **counts}
+    figures = analyse_figures(run.corpus, run.ruleset)
+    summary = {
+        "articles": len(run.corpus.articles), "unreadable": len(run.errors), "findings": len(findings), **counts,
+        "figures": {"total": len(run.corpus.figures()), "compared": figures.compared, "lone": figures.lone, "unkeyed": len(figures.unkeyed)},
+    }  # fmt: skip
     if output_format == "json":
-        click.echo(json_format.render_findings(findings, summary), nl=False)
+        click.echo(json_format.render_findings(findings, summary, key_records(figures) if explain_keys else None), nl=False)
     else:
-        click.echo(table.render_findings(findings), nl=False)
+        click.echo(table.render_findings(findings, max_claims or run.settings.max_claims), nl=False)
+        if explain_keys:
+            click.echo(render_keys(figures), nl=False)
         click.echo(summary_line(summary))
     if run.errors:
         sys.exit(2)
@@ -150,6 +160,8 @@ def summary_line(summary: dict) -> str:
     line = f"{plural(summary['findings'], 'finding')} ({', '.join(parts)}) in {plural(summary['articles'], 'article')}"
     if summary["unreadable"]:
         line += f"; {plural(summary['unreadable'], 'input error')}"
+    figures = summary["figures"]
+    line += f"; figures: {figures['compared']} compared, {figures['lone']} alone on their key, {figures['unkeyed']} without a key"
     return line
 
 
@@ -176,7 +188,7 @@ def claims(paths: tuple[Path, ...], output_format: str, rules: Path | None) -> N
     """List everything extracted from PATHS: dates, figures, statuses and events."""
     run = load_run(paths, rules)
     renderer = json_format.render_claims if output_format == "json" else table.render_claims
-    finish(run, renderer(list(run.corpus.claims)))
+    finish(run, renderer(list(run.corpus.claims), analyse_figures(run.corpus, run.ruleset).agreeing))
 
 
 @main.command("rules")

@@ -132,7 +132,8 @@ def compare_key(key: QuantityKey, claims: list[FigureClaim], window: int, cumula
             found.append((verdict, cluster))
     found.extend(_over_time(clusters, cumulative))
     if not found:
-        reason = "all agree" if len(clusters) == 1 else "periods do not overlap" if not cumulative else "no change over time"
+        values = {(c.value.low, c.value.high, c.value.low_open, c.value.high_open) for c in ordered}
+        reason = "all agree" if len(values) == 1 or len(clusters) == 1 else "periods do not overlap" if not cumulative else "no change over time"
         return KeyComparison(key=key, claims=tuple(ordered), reason=reason)
     verdict = max(found, key=lambda f: SEVERITY_OF_VERDICT[f[0]])[0]
     involved_ids = {id(c) for _, group in found for c in group}

@@ -9,6 +9,7 @@ filled before anything runs::
     rules = "rules"             # a rule-set folder replacing the built-in one
     fiscal-year-start = 4       # month the fiscal year starts (April in India)
     day-first = true            # 04/06/2025 is 4 June
+    max-claims = 8              # claims shown per finding in the table ("and N more")
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ class Settings(BaseModel):
     rules: str | None = None
     fiscal_year_start: int = Field(4, alias="fiscal-year-start", ge=1, le=12)
     day_first: bool = Field(True, alias="day-first")
+    max_claims: int = Field(8, alias="max-claims", ge=1)
 
 
 def load_settings(folder: Path) -> Settings:

@@ -113,8 +113,8 @@ def _clean_name(sentence: str, match: re.Match[str]) -> Name | None:
     if not words or any(w.lower().rstrip(".") in NOT_NAMES for _, _, w in words):
         return None
     at_start = not sentence[: words[0][0]].strip(" “\"'‘(")
-    if len(words) == 1 and (at_start or words[0][2].isupper() and len(words[0][2]) <= 2) and is_common_word(words[0][2]):
-        return None
+    while at_start and len(words) > 1 and is_common_word(words[0][2]) and not is_common_word(words[1][2]):
+        words.pop(0)  # "Candidate Asha Verma" at a sentence's start names Asha Verma
     if len(words) == 1 and at_start and is_common_word(words[0][2]):
         return None
     text = sentence[words[0][0] : words[-1][1]]

@@ -31,7 +31,9 @@ from timeline.extract.words import FUNCTION_WORDS, is_common_word, lemma, only_v
 from timeline.lexicon import Lexicon, Metric
 from timeline.models import FigureValue, QuantityKey
 
+FIGURE_MARK = "¤"
 TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|\S")
+TIME_WORDS = frozenset("quarter year month week day period fiscal half season".split())
 AUXILIARIES = frozenset("be is are was were been being have has had get got reportedly feared believed now so far since".split())
 LINKING = frozenset(
     "to at by of from in be is are was were been has have had stand stood stands rise rose risen rises climb climbed "
@@ -67,7 +69,7 @@ def read_key(sentence: str, figure: tuple[int, int], spans: tuple[int, int, int,
     blanked = _blank(sentence, [o for o in others if o != figure])
     left, right = blanked[item_start:f_start], blanked[f_end:item_end]
     metric = _lexicon_metric(lexicon, sentence[item_start:item_end], sentence[clause_start:clause_end], f_start - item_start, value.unit)
-    subject = metric.subject if metric and metric.subject else _subject(names, f_start, f_end, item_start, item_end, clause_start, paragraph_entity)
+    subject = metric.subject if metric and metric.subject else _subject(sentence, names, f_start, f_end, item_start, item_end, clause_start, paragraph_entity)
     clause_text = sentence[clause_start:clause_end]
     cues = dict(
         earlier=bool(EARLIER.search(clause_text)),
@@ -83,29 +85,34 @@ def read_key(sentence: str, figure: tuple[int, int], spans: tuple[int, int, int,
     measure = _measure(value, left, right, lexicon)
     if measure is None:
         return KeyReading(subject, None, None, **cues)
-    modifiers = modifiers + _source_modifier(right, names, f_end)
+    modifiers = modifiers + tuple(m for m in _source_modifier(right) if m != f"from {subject}")
     return KeyReading(subject, QuantityKey(subject=subject, measure=measure, kind=kind, unit=value.unit, modifiers=modifiers), None, **cues)
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
-    """Other figures in the same clause are context, not words: "profit rose 18% to ₹1,240 crore"."""
+    """Other figures in the clause become a placeholder of the same length, and "year on year" becomes blank.
+
+    "net profit rose 18% to ₹1,240 crore" still reads "net profit" before the
+    second figure, but "a package of ₹500 crore comprises ₹300 crore" does not
+    give the package's name to the part (see ``_phrase_before``).
+    """
     chars = list(text)
     for start, end in spans:
-        chars[start:end] = " " * (end - start)
+        chars[start:end] = FIGURE_MARK + " " * (end - start - 1)
+    for match in YEAR_ON_YEAR.finditer(text):
+        chars[match.start() : match.end()] = " " * (match.end() - match.start())
     return "".join(chars)
 
 
 def _kind(value: FigureValue, clause: str) -> tuple[str, tuple[str, ...]]:
+    """The kind of quantity and the modifiers that change it: a y/y change is not a q/q change."""
     modifiers: list[str] = []
-    if YEAR_ON_YEAR.search(clause):
-        modifiers.append("y/y")
-    elif QUARTER_ON_QUARTER.search(clause):
-        modifiers.append("q/q")
     per = getattr(value, "per", None)
     if per:
         modifiers.append(f"per {per}")
     if getattr(value, "change", False):
-        return "change", tuple(modifiers)
+        basis = "y/y" if YEAR_ON_YEAR.search(clause) else "q/q" if QUARTER_ON_QUARTER.search(clause) else None
+        return "change", tuple(modifiers + ([basis] if basis else []))
     if value.unit == "rank":
         return "rank", tuple(modifiers)
     if getattr(value, "whole", None) is not None:
@@ -130,7 +137,7 @@ def _measure(value: FigureValue, left: str, right: str, lexicon: Lexicon) -> str
         if lemma(head) in lexicon.people:
             verb = _verb_after(after, lexicon) or verb_before
             return _name_measure([verb], lexicon, verbs_only=True) if verb else None
-        return _name_measure(value.noun.split() + ([verb_before] if verb_before else []), lexicon)
+        return _name_measure(value.noun.split(), lexicon)  # "won 41,250 votes" and "41,250 votes" are one key
     if after[:1] == ["of"]:
         phrase = _phrase(after[1:], lexicon)
         if phrase:
@@ -142,21 +149,22 @@ def _measure(value: FigureValue, left: str, right: str, lexicon: Lexicon) -> str
     verb_after = _verb_after(after, lexicon) if value.unit == "count" else None
     if verb_after:
         return _name_measure([verb_after], lexicon, verbs_only=True)
-    if verb_before:
-        return _name_measure([verb_before], lexicon, verbs_only=True)
+    if verb_before and value.unit in ("count", "tonne"):
+        return _name_measure([verb_before], lexicon, verbs_only=True)  # "killed 63"; "allocated ₹X" names no thing
     phrase = _phrase_before(before, lexicon)
-    if phrase:
+    if phrase and not TIME_WORDS.intersection(w.lower() for w in phrase):
         return _name_measure(phrase, lexicon)
     if after[:1] and after[0].lower() in PURPOSE:
         phrase = _phrase(after[1:], lexicon)
-        return _name_measure(["for"] + phrase, lexicon) if phrase else None
+        if phrase and not TIME_WORDS.intersection(w.lower() for w in phrase):
+            return _name_measure(phrase, lexicon)
     return None
 
 
 def _name_measure(words: list[str], lexicon: Lexicon, verbs_only: bool = False) -> str | None:
     """Lemmas joined, the whole phrase or its head named through the lexicon ("death toll" -> deaths)."""
     neutral = {w.lower() for w in lexicon.neutral_words}
-    lemmas = [lemma(w) for w in words if w.lower() not in neutral]
+    lemmas = [(verb_lemma(w) or lemma(w)) if verbs_only else lemma(w) for w in words if w.lower() not in neutral]
     if not lemmas:
         return None
     if verbs_only and lemmas[-1] in lexicon.reporting_verbs:
@@ -180,7 +188,7 @@ def _phrase(tokens: list[str], lexicon: Lexicon, limit: int = 4) -> list[str]:
     words: list[str] = []
     for token in tokens:
         lower = token.lower()
-        if not words and (lower in neutral or lower in FUNCTION_WORDS):
+        if not words and lower in neutral:
             continue
         if not token[0].isalpha() or lower in FUNCTION_WORDS or (only_verb(token) and not lower.endswith("ing")) or len(words) == limit:
             break
@@ -191,8 +199,19 @@ def _phrase(tokens: list[str], lexicon: Lexicon, limit: int = 4) -> list[str]:
 def _phrase_before(tokens: list[str], lexicon: Lexicon, limit: int = 4) -> list[str]:
     """The noun phrase a figure completes: "the death toll climbed to" -> death toll; "revenue of" -> revenue."""
     index = len(tokens) - 1
-    while index >= 0 and (tokens[index].lower() in LINKING or (index > 0 and tokens[index - 1].lower() in MODALS) or tokens[index] in ",%" or (only_verb(tokens[index]) and tokens[index].lower() not in lexicon.measure_of)):
-        index -= 1
+    only_linking = True
+    while index >= 0:
+        token = tokens[index]
+        if token == FIGURE_MARK and not only_linking:
+            return []  # "a package of ₹500 crore comprises ₹300 crore": the package is not the part
+        if token.lower() in LINKING or token in (",", "%", "(", FIGURE_MARK):
+            index -= 1
+            continue
+        if (index > 0 and tokens[index - 1].lower() in MODALS) or (only_verb(token) and token.lower() not in lexicon.measure_of):
+            only_linking = False
+            index -= 1
+            continue
+        break
     words: list[str] = []
     while index >= 0 and len(words) < limit:
         token = tokens[index]
@@ -212,7 +231,7 @@ def _verb_before(tokens: list[str], lexicon: Lexicon) -> str | None:
         lower = token.lower()
         if lower in LINKING or lower in AUXILIARIES:
             return None
-        if token[0].isalpha() and verb_lemma(token) and (only_verb(token) or lower.endswith("ed")) and lower not in FUNCTION_WORDS:
+        if token[0].isalpha() and verb_lemma(token) and (only_verb(token) or lower.endswith(("ed", "ing"))) and lower not in FUNCTION_WORDS:
             return None if verb_lemma(token) in lexicon.reporting_verbs else token
         if token[0].isalpha():
             return None
@@ -231,7 +250,8 @@ def _verb_after(tokens: list[str], lexicon: Lexicon) -> str | None:
     return None
 
 
-def _source_modifier(right: str, names: list[Name], f_end: int) -> tuple[str, ...]:
+def _source_modifier(right: str) -> tuple[str, ...]:
+    """"imports from China": where a flow comes from changes the quantity."""
     match = re.search(r"\bfrom\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)", right)
     return (f"from {match.group(1)}",) if match else ()
 
@@ -241,10 +261,10 @@ def _corrects_another(sentence: str, f_end: int, item_end: int) -> bool:
     return bool(re.match(r",?\s*(?:and\s+)?not\s+\S*\d", sentence[f_end : item_end + 12]))
 
 
-def _subject(names: list[Name], f_start: int, f_end: int, item_start: int, item_end: int, clause_start: int, paragraph_entity: str | None) -> str | None:
+def _subject(sentence: str, names: list[Name], f_start: int, f_end: int, item_start: int, item_end: int, clause_start: int, paragraph_entity: str | None) -> str | None:
     """Nearest name before the figure in its item, else first after it, else nearest before in the sentence."""
     before = [n for n in names if item_start <= n.start and n.end <= f_start]
-    after = [n for n in names if f_end <= n.start and n.end <= item_end and not n.reference]
+    after = [n for n in names if f_end <= n.start and n.end <= item_end and not n.reference and "," not in sentence[f_end : n.start]]
     earlier = [n for n in names if n.end <= item_start]
     chosen = before[-1] if before else after[0] if after else earlier[-1] if earlier else None
     if chosen is None:

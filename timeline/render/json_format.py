@@ -13,12 +13,23 @@ def dump(document: dict[str, Any]) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
-def render_claims(claims: list[Claim]) -> str:
-    return dump({"mentions": [claim_record(c) for c in claims]})
+def render_claims(claims: list[Claim], agreeing: dict[tuple[str, int, int], int] | None = None) -> str:
+    """Every mention; a figure also carries ``agreeing_sources``, the articles that state its value on its key."""
+    agreeing = agreeing or {}
+    records = []
+    for claim in claims:
+        record = claim_record(claim)
+        if record["kind"] == "figure":
+            record["agreeing_sources"] = agreeing.get((record["path"], record["line"], record["column"]), 0)
+        records.append(record)
+    return dump({"mentions": records})
 
 
-def render_findings(findings: list[Finding], summary: dict[str, Any]) -> str:
-    return dump({"findings": [finding_record(f) for f in findings], "summary": summary})
+def render_findings(findings: list[Finding], summary: dict[str, Any], keys: list[dict[str, Any]] | None = None) -> str:
+    document: dict[str, Any] = {"findings": [finding_record(f) for f in findings], "summary": summary}
+    if keys is not None:
+        document["keys"] = keys
+    return dump(document)
 
 
 def render_timeline(entries: list[TimelineEntry]) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from timeline.models import Claim, DateClaim, DateValue, EventClaim, FigureClaim, Finding, StatusClaim, TimelineEntry
+from timeline.models import Claim, DateClaim, DateValue, EventClaim, FigureClaim, Finding, QuantityKey, StatusClaim, TimelineEntry
 
 
 def number(value: float | None) -> int | float | None:
@@ -56,7 +56,10 @@ def claim_record(claim: Claim) -> dict[str, Any]:
 
 def key_record(claim: FigureClaim) -> dict[str, Any] | None:
     """The quantity a figure was keyed to, and whether the lexicon or only the context named it."""
-    key = claim.key
+    return quantity_record(claim.key)
+
+
+def quantity_record(key: QuantityKey | None) -> dict[str, Any] | None:
     if key is None:
         return None
     return {
@@ -76,7 +79,23 @@ def finding_record(finding: Finding) -> dict[str, Any]:
         "line": where.line,
         "column": where.column,
         "claims": [claim_record(c) for c in finding.claims],
+        **figure_finding_fields(finding),
     }
+
+
+def figure_finding_fields(finding: Finding) -> dict[str, Any]:
+    """For a finding about one quantity: its key, verdict, distinct statements with their sources, and spread."""
+    if finding.verdict is None:
+        return {}
+    statements = [
+        {
+            "text": s.value.text, "low": number(s.value.low), "high": number(s.value.high), "low_open": s.value.low_open,
+            "high_open": s.value.high_open, "unit": s.value.unit, "sources": s.sources,
+            "claims": [{"path": c.provenance.path, "line": c.provenance.line, "column": c.provenance.column} for c in s.claims],
+        }
+        for s in finding.statements
+    ]  # fmt: skip
+    return {"verdict": finding.verdict, "key": quantity_record(finding.key), "statements": statements, "spread": finding.spread}
 
 
 def entry_record(entry: TimelineEntry) -> dict[str, Any]:

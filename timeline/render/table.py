@@ -25,7 +25,8 @@ def where(claim: Claim) -> str:
     return f"{claim.provenance.path}:{claim.provenance.line}"
 
 
-def render_findings(findings: list[Finding]) -> str:
+def render_findings(findings: list[Finding], max_claims: int = 8) -> str:
+    """One row per claim of each finding; a finding about many reports shows ``max_claims`` and "and N more"."""
     rows = []
     for finding in findings:
         head = [finding.rule, finding.severity.value, finding.subject or ""]
@@ -33,20 +34,30 @@ def render_findings(findings: list[Finding]) -> str:
             location = finding.location
             rows.append(head + [finding.message, "", f"{location.path}:{location.line}", excerpt(location.quote, "")])
             continue
-        for index, claim in enumerate(finding.claims):
+        for index, claim in enumerate(finding.claims[:max_claims]):
             prefix = head if index == 0 else ["", "", ""]
             rows.append(prefix + [f'"{claim.text}" {value_summary(claim)}', claim_date(claim), where(claim), excerpt(claim.provenance.quote, claim.text)])
+        if len(finding.claims) > max_claims:
+            rows.append(["", "", "", f"and {len(finding.claims) - max_claims} more", "", "", ""])
     if not rows:
         return ""
     return tabulate(rows, headers=["rule", "severity", "subject", "claim", "date", "where", "quote"], tablefmt="simple") + "\n"
 
 
-def render_claims(claims: list[Claim]) -> str:
-    rows = [
-        [claim.kind, where(claim) + f":{claim.provenance.column}", claim.text, value_summary(claim), getattr(claim, "subject", "") or "", getattr(claim, "metric", "") or ""]
-        for claim in claims
-    ]
-    return tabulate(rows, headers=["kind", "where", "text", "value", "subject", "metric"], tablefmt="simple") + "\n" if rows else ""
+def render_claims(claims: list[Claim], agreeing: dict[tuple[str, int, int], int] | None = None) -> str:
+    """One row per claim; a figure shows its key, where the key came from, and how many sources state its value."""
+    agreeing = agreeing or {}
+    rows = []
+    for claim in claims:
+        key = getattr(claim, "key", None)
+        sources = agreeing.get((claim.provenance.path, claim.provenance.line, claim.provenance.column), "")
+        rows.append([
+            claim.kind, where(claim) + f":{claim.provenance.column}", claim.text, value_summary(claim),
+            getattr(claim, "subject", "") or "", getattr(claim, "metric", "") or "",
+            f"{key.measure} [{key.kind}]" if key else "", key.source if key else "", sources,
+        ])  # fmt: skip
+    headers = ["kind", "where", "text", "value", "subject", "metric", "key", "key from", "sources"]
+    return tabulate(rows, headers=headers, tablefmt="simple") + "\n" if rows else ""
 
 
 def render_timeline(entries: list[TimelineEntry]) -> str:
