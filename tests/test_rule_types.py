@@ -77,6 +77,6 @@ def test_nearly_and_over_the_same_figure_cannot_both_hold(cli, tmp_path):
     folder = corpus(
         tmp_path,
         a=" date 2025-10-10 China accounts for nearly 90% of global rare earth refining.\n",
-        b=" date 2025-10-11 China controls over 90 per cent of the global processing capacity.\n",
+        b=" date 2025-10-11 China controls over 90 per cent of the global processing capacity for rare earths.\n",
     )
     assert rules_hit(cli, folder) == [("figure-contradiction", ["nearly 90%", "over 90 per cent"])]

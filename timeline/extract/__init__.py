@@ -52,14 +52,14 @@ def extract_claims(article: Article, ruleset: RuleSet, settings: DateSettings = 
         earlier_dates = _previous_sentence_dates(sentences, index, story_dates)
         previous: tuple[tuple[int, int], str | None] | None = None
         for figure, span, clause in zip(figures, spans, clause_spans(sentence.text, spans)):
-            reading = read_key(sentence.text, span, clause, figure.value, names, spans, ruleset.lexicon, paragraph_entity)
+            reading = read_key(sentence.text, span, clause, figure.value, names, spans + date_spans, ruleset.lexicon, paragraph_entity)
             if previous and previous[0] == clause[2:] and not any(clause[0] <= n.start < clause[1] for n in names):
                 reading = replace(reading, subject=previous[1], key=reading.key and reading.key.model_copy(update={"subject": previous[1]}))
             previous = (clause[2:], reading.subject)
             where = provenance(sentence.start + span[0], sentence.start + span[1], sentence)
             own_subject = any(not n.reference for n in names)
             claims.append(_figure_claim(figure, reading, _period_dates(in_sentence, [] if own_subject else earlier_dates, sentence, clause), article, where))
-        paragraph_entity = next((n.id for n in reversed(names) if not n.reference), paragraph_entity)
+        paragraph_entity = next((n.id for n in names if not n.reference), paragraph_entity)
         for status in find_statuses(sentence.text, sentence.start, ruleset.lexicon):
             as_of = _nearest(_same_clause(in_sentence, sentence, status.start), status.start)
             claims.append(

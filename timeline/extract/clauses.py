@@ -39,6 +39,9 @@ NOT_NAMES = frozenset(
 )  # fmt: skip
 
 
+PLACE_WORD = re.compile(r"\s+(?:district|county|city|state|province|village|town|region|ward|constituency|municipality|block|tehsil)\b")
+
+
 @dataclass(frozen=True)
 class Name:
     """An entity named in a sentence: its span (sentence offsets) and id (the lexicon's, else the name as written)."""
@@ -104,8 +107,10 @@ def names_in(sentence: str, lexicon: Lexicon, skip: list[tuple[int, int]]) -> li
 
 def _clean_name(sentence: str, match: re.Match[str]) -> Name | None:
     """A capitalised run as a name, or None for a sentence's opening word, a month, a weekday or a title."""
-    words = [(m.start() + match.start(), m.end() + match.start(), m.group(0)) for m in re.finditer(r"\S+", match.group(0))]
-    words = [(s, e, w.rstrip(".,")) for s, e, w in words]
+    words = [(m.start() + match.start(), m.group(0).rstrip(".,")) for m in re.finditer(r"\S+", match.group(0))]
+    words = [(s, s + len(w), w) for s, w in words if w]
+    if sentence[match.start() - 1 : match.start()] == "(" and sentence[match.end() : match.end() + 1] == ")" and match.group(0).isupper():
+        return None  # an abbreviation glossing the words before it: "Rare Earth Element (REE)"
     while words and (words[0][2].lower() in FUNCTION_WORDS or words[0][2].lower().rstrip(".") in NOT_NAMES):
         words.pop(0)
     while words and (words[-1][2].lower() in FUNCTION_WORDS or words[-1][2].lower().rstrip(".") in NOT_NAMES):
@@ -115,8 +120,9 @@ def _clean_name(sentence: str, match: re.Match[str]) -> Name | None:
     at_start = not sentence[: words[0][0]].strip(" “\"'‘(")
     while at_start and len(words) > 1 and is_common_word(words[0][2]) and not is_common_word(words[1][2]):
         words.pop(0)  # "Candidate Asha Verma" at a sentence's start names Asha Verma
-    if len(words) == 1 and at_start and is_common_word(words[0][2]):
-        return None
+    place = PLACE_WORD.match(sentence, words[-1][1])
+    if len(words) == 1 and at_start and is_common_word(words[0][2]) and not place:
+        return None  # "Floods in Assam": the opening word is a dictionary word; "Marsh district" is a place
     text = sentence[words[0][0] : words[-1][1]]
     text = re.sub(r"['’]s$", "", text)
     return Name(words[0][0], words[0][0] + len(text), " ".join(text.split()))

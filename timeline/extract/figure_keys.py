@@ -66,7 +66,7 @@ def read_key(sentence: str, figure: tuple[int, int], spans: tuple[int, int, int,
     """The key of the figure at ``figure`` (sentence offsets) with its clause item and clause ``spans``."""
     item_start, item_end, clause_start, clause_end = spans
     f_start, f_end = figure
-    blanked = _blank(sentence, [o for o in others if o != figure])
+    blanked = _blank(sentence, [o for o in others if o != figure])  # other figures and dates
     left, right = blanked[item_start:f_start], blanked[f_end:item_end]
     metric = _lexicon_metric(lexicon, sentence[item_start:item_end], sentence[clause_start:clause_end], f_start - item_start, value.unit)
     subject = metric.subject if metric and metric.subject else _subject(sentence, names, f_start, f_end, item_start, item_end, clause_start, paragraph_entity)
@@ -135,7 +135,7 @@ def _measure(value: FigureValue, left: str, right: str, lexicon: Lexicon) -> str
     if value.noun:
         head = value.noun.split()[-1]
         if lemma(head) in lexicon.people:
-            verb = _verb_after(after, lexicon) or verb_before
+            verb = verb_before or _verb_after(after, lexicon)  # "rescued 318 villagers stranded on roofs"
             return _name_measure([verb], lexicon, verbs_only=True) if verb else None
         return _name_measure(value.noun.split(), lexicon)  # "won 41,250 votes" and "41,250 votes" are one key
     if after[:1] == ["of"]:
