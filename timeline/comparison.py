@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from fnmatch import fnmatch
@@ -196,7 +197,7 @@ def _cluster_verdict(cluster: list[FigureClaim]) -> str | None:
 
 def _disputed(statements: list[Statement]) -> str | None:
     values = [s.value for s in statements]
-    kept = [v for v in values if not any(o is not v and _stated_range(o) and _contains(o, v) for o in values)]
+    kept = _outside_stated_ranges(values)
     if len(kept) < 2:
         return None
     return "divergence" if _common_point(kept) else "contradiction"
@@ -234,10 +235,42 @@ def _stated_range(value: FigureValue) -> bool:
     return value.low is not None and value.high is not None and value.low != value.high and bool(STATED_RANGE.search(value.text))
 
 
-def _contains(outer: FigureValue, inner: FigureValue) -> bool:
-    if inner.low is None or inner.high is None:
-        return False
-    return outer.low <= inner.low and inner.high <= outer.high
+def _outside_stated_ranges(values: list[FigureValue]) -> list[FigureValue]:
+    """Values not inside another value's stated range, in O(n log n).
+
+    Ranges sorted by their low end, with the running maximum of their high
+    ends: a value is inside some range when, among the ranges starting at or
+    below its low end (other than itself), the highest high end reaches its
+    high end.
+    """
+    ranges = sorted((v.low, v.high, id(v)) for v in values if _stated_range(v))
+    if not ranges:
+        return values
+    lows = [r[0] for r in ranges]
+    best: list[tuple[float, int]] = []  # (highest high so far, id of the range holding it), and the runner-up's high
+    runner_up: list[float] = []
+    top, second = (-math.inf, 0), -math.inf
+    for low, high, owner in ranges:
+        if high > top[0]:
+            top, second = (high, owner), max(second, top[0])
+        else:
+            second = max(second, high)
+        best.append(top)
+        runner_up.append(second)
+    kept = []
+    for value in values:
+        if value.low is None or value.high is None:
+            kept.append(value)
+            continue
+        index = bisect_right(lows, value.low) - 1
+        if index < 0:
+            kept.append(value)
+            continue
+        high, owner = best[index]
+        reach = runner_up[index] if owner == id(value) else high
+        if reach < value.high:
+            kept.append(value)
+    return kept
 
 
 def _low(v: FigureValue) -> tuple[float, bool]:
