@@ -22,7 +22,9 @@ key (a dict); each group is sorted once by period and walked:
 The verdict of a key is the most serious one found; a rule instance reports
 the keys whose verdict it names. A figure with no subject takes the subject
 of the only named figure with the same measure, kind and unit, if there is
-exactly one ("the death toll rose to 41" beside "41 died in Marlow").
+exactly one ("the death toll rose to 41" beside "41 died in Marlow"); a
+measure that is the tail of exactly one fuller measure on the same subject
+takes that name ("cases" beside "cholera cases").
 """
 
 from __future__ import annotations
@@ -91,10 +93,10 @@ def _analyse(figures: list[FigureClaim], ruleset: RuleSet) -> FigureAnalysis:
     for claim in figures:
         if claim.key and claim.key.subject:
             named.setdefault(_rest(claim.key), set()).add(claim.key.subject)
-    for claim in figures:
-        if claim.key is None:
-            continue
-        key = _with_sole_subject(claim.key, named)
+    keyed = [(claim, _with_sole_subject(claim.key, named)) for claim in figures if claim.key is not None]
+    longer = _longer_measures(key for _, key in keyed)
+    for claim, key in keyed:
+        key = _with_sole_longer_measure(key, longer)
         groups.setdefault(key.id, []).append(claim)
         keys.setdefault(key.id, key)
     comparisons, agreeing = [], {}
@@ -117,6 +119,24 @@ def _with_sole_subject(key: QuantityKey, named: dict[tuple, set[str]]) -> Quanti
     subjects = named.get(_rest(key), set())
     if key.subject is None and len(subjects) == 1:
         return key.model_copy(update={"subject": next(iter(subjects))})
+    return key
+
+
+def _longer_measures(keys) -> dict[tuple, set[str]]:
+    """For each key and each of its measure's word suffixes, the fuller measures that end with it."""
+    index: dict[tuple, set[str]] = {}
+    for key in keys:
+        words = key.measure.split()
+        for cut in range(1, len(words)):
+            index.setdefault((key.subject, key.kind, key.unit, key.modifiers, " ".join(words[cut:])), set()).add(key.measure)
+    return index
+
+
+def _with_sole_longer_measure(key: QuantityKey, longer: dict[tuple, set[str]]) -> QuantityKey:
+    """"cases" joins "cholera cases" when that is the only fuller name for it; with "typhoid cases" too, it stays."""
+    fuller = longer.get((key.subject, key.kind, key.unit, key.modifiers, key.measure), set())
+    if len(fuller) == 1:
+        return key.model_copy(update={"measure": next(iter(fuller))})
     return key
 
 

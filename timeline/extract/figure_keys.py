@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from timeline.extract.clauses import Name
+from timeline.extract.clauses import PLACE_WORD, Name
 from timeline.extract.words import FUNCTION_WORDS, is_common_word, lemma, only_verb, verb_lemma
 from timeline.lexicon import Lexicon, Metric
 from timeline.models import FigureValue, QuantityKey
@@ -129,36 +129,52 @@ def _words(text: str) -> list[str]:
 
 
 def _measure(value: FigureValue, left: str, right: str, lexicon: Lexicon) -> str | None:
-    """The measured thing, lemmatised and named through the lexicon's measures, or None."""
+    """The measured thing, lemmatised and named through the lexicon's measures, or None.
+
+    Read in the order a reader would: what a counted noun counts ("214 cases
+    of cholera"), the "of" phrase after a figure ("90% of processing
+    capacity"), for an amount the noun it is "of" ("a package of ₹500 crore"),
+    the noun after it ("₹500 crore relief package") or its purpose ("₹8 crore
+    will go to tanker services"), for a count the verb it is subject or
+    object of ("612 were rescued", "killed 63"), and last the noun phrase the
+    figure completes ("the death toll climbed to 41").
+    """
     after, before = _words(right), _words(left)
     verb_before = _verb_before(before, lexicon)
     if value.noun:
-        head = value.noun.split()[-1]
-        if lemma(head) in lexicon.people:
+        words = value.noun.split()
+        if lemma(words[-1]) in lexicon.people:
             verb = verb_before or _verb_after(after, lexicon)  # "rescued 318 villagers stranded on roofs"
             return _name_measure([verb], lexicon, verbs_only=True) if verb else None
-        return _name_measure(value.noun.split(), lexicon)  # "won 41,250 votes" and "41,250 votes" are one key
-    if after[:1] == ["of"]:
-        phrase = _phrase(after[1:], lexicon)
-        if phrase:
-            return _name_measure(phrase + ([verb_before] if verb_before else []), lexicon)
+        complement = _phrase(after[1:], lexicon) if after[:1] == ["of"] else []
+        return _name_measure(complement + words, lexicon)  # "won 41,250 votes" and "41,250 votes" are one key
+    of_phrase = _phrase(after[1:], lexicon) if after[:1] == ["of"] else []
+    if of_phrase:
+        return _name_measure(of_phrase + ([verb_before] if verb_before else []), lexicon)
+    phrase_before, via_of = _phrase_before(before, lexicon)
     if value.unit not in ("percent", "percentage_point", "count"):
-        phrase = _phrase(after, lexicon)
-        if phrase:
-            return _name_measure(phrase, lexicon)
+        for phrase in (phrase_before if via_of else [], _phrase(after, lexicon), _purpose(after, lexicon)):
+            if phrase and not TIME_WORDS.intersection(w.lower() for w in phrase):
+                return _name_measure(phrase, lexicon)
     verb_after = _verb_after(after, lexicon) if value.unit == "count" else None
     if verb_after:
         return _name_measure([verb_after], lexicon, verbs_only=True)
     if verb_before and value.unit in ("count", "tonne"):
         return _name_measure([verb_before], lexicon, verbs_only=True)  # "killed 63"; "allocated ₹X" names no thing
-    phrase = _phrase_before(before, lexicon)
-    if phrase and not TIME_WORDS.intersection(w.lower() for w in phrase):
-        return _name_measure(phrase, lexicon)
-    if after[:1] and after[0].lower() in PURPOSE:
-        phrase = _phrase(after[1:], lexicon)
-        if phrase and not TIME_WORDS.intersection(w.lower() for w in phrase):
-            return _name_measure(phrase, lexicon)
+    if phrase_before and not TIME_WORDS.intersection(w.lower() for w in phrase_before):
+        return _name_measure(phrase_before, lexicon)
     return None
+
+
+def _purpose(tokens: list[str], lexicon: Lexicon) -> list[str]:
+    """What an amount is for: "for emergency water supply", "will go to tanker services", "towards relief"."""
+    for index, token in enumerate(tokens[:4]):
+        lower = token.lower()
+        if lower in PURPOSE or (lower == "to" and index + 1 < len(tokens) and not only_verb(tokens[index + 1])):
+            return _phrase(tokens[index + 1 :], lexicon)
+        if not (lower in AUXILIARIES or lower in MODALS or lower in ("go", "goes", "went", "set", "aside") or only_verb(token)):
+            return []
+    return []
 
 
 def _name_measure(words: list[str], lexicon: Lexicon, verbs_only: bool = False) -> str | None:
@@ -196,19 +212,31 @@ def _phrase(tokens: list[str], lexicon: Lexicon, limit: int = 4) -> list[str]:
     return words
 
 
-def _phrase_before(tokens: list[str], lexicon: Lexicon, limit: int = 4) -> list[str]:
-    """The noun phrase a figure completes: "the death toll climbed to" -> death toll; "revenue of" -> revenue."""
+def _phrase_before(tokens: list[str], lexicon: Lexicon, limit: int = 4) -> tuple[list[str], bool]:
+    """The noun phrase a figure completes, and whether it is the noun the figure is "of".
+
+    "the death toll climbed to" -> death toll; "a relief package of" ->
+    relief package (of); "the number of cholera cases in Corvale rose to" ->
+    cholera cases (a place after the phrase is skipped).
+    """
     index = len(tokens) - 1
     only_linking = True
+    skipped: list[str] = []
     while index >= 0:
         token = tokens[index]
         if token == FIGURE_MARK and not only_linking:
-            return []  # "a package of ₹500 crore comprises ₹300 crore": the package is not the part
+            return [], False  # "a package of ₹500 crore comprises ₹300 crore": the package is not the part
         if token.lower() in LINKING or token in (",", "%", "(", FIGURE_MARK):
+            skipped.append(token.lower())
             index -= 1
+            continue
+        if token[0].isupper() and not is_common_word(token) and index > 0 and tokens[index - 1].lower() in ("in", "at", "from", "across"):
+            only_linking = False
+            index -= 2  # "cases in Corvale rose to": the place is not the thing counted
             continue
         if (index > 0 and tokens[index - 1].lower() in MODALS) or (only_verb(token) and token.lower() not in lexicon.measure_of):
             only_linking = False
+            skipped.append(token.lower())
             index -= 1
             continue
         break
@@ -222,7 +250,7 @@ def _phrase_before(tokens: list[str], lexicon: Lexicon, limit: int = 4) -> list[
             break
         words.insert(0, token)
         index -= 1
-    return words
+    return words, skipped == ["of"]
 
 
 def _verb_before(tokens: list[str], lexicon: Lexicon) -> str | None:
@@ -263,6 +291,7 @@ def _corrects_another(sentence: str, f_end: int, item_end: int) -> bool:
 
 def _subject(sentence: str, names: list[Name], f_start: int, f_end: int, item_start: int, item_end: int, clause_start: int, paragraph_entity: str | None) -> str | None:
     """Nearest name before the figure in its item, else first after it, else nearest before in the sentence."""
+    names = [n for n in names if not _attributive(sentence, n)]
     before = [n for n in names if item_start <= n.start and n.end <= f_start]
     after = [n for n in names if f_end <= n.start and n.end <= item_end and not n.reference and "," not in sentence[f_end : n.start]]
     earlier = [n for n in names if n.end <= item_start]
@@ -273,6 +302,16 @@ def _subject(sentence: str, names: list[Name], f_start: int, f_end: int, item_st
         prior = [n for n in names if n.end <= chosen.start and not n.reference]
         return prior[-1].id if prior else paragraph_entity
     return chosen.id
+
+
+def _attributive(sentence: str, name: Name) -> bool:
+    """"the Ashby reservoir": a name describing a common noun is not what a figure is about."""
+    if name.reference or not sentence[: name.start].lower().endswith("the "):
+        return False
+    following = re.match(r"\s+([a-z][a-z-]+)", sentence[name.end :])
+    if not following or following.group(1) in FUNCTION_WORDS or PLACE_WORD.match(sentence, name.end):
+        return False
+    return verb_lemma(following.group(1)) is None  # "the Civic Front won": a verb follows its subject
 
 
 def _lexicon_metric(lexicon: Lexicon, item: str, clause: str, position: int, unit: str) -> Metric | None:
