@@ -125,7 +125,8 @@ def _kind(value: FigureValue, clause: str) -> tuple[str, tuple[str, ...]]:
 
 
 def _words(text: str) -> list[str]:
-    return [t for t in TOKEN.findall(text)]
+    """Tokens, with possessives folded ("the world's" -> world, so that neutral words stay neutral)."""
+    return [re.sub(r"['’]s$", "", t) if len(t) > 2 else t for t in TOKEN.findall(text)]
 
 
 def _measure(value: FigureValue, left: str, right: str, lexicon: Lexicon) -> str | None:
@@ -170,7 +171,8 @@ def _purpose(tokens: list[str], lexicon: Lexicon) -> list[str]:
     """What an amount is for: "for emergency water supply", "will go to tanker services", "towards relief"."""
     for index, token in enumerate(tokens[:4]):
         lower = token.lower()
-        if lower in PURPOSE or (lower == "to" and index + 1 < len(tokens) and not only_verb(tokens[index + 1])):
+        following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        if lower in PURPOSE or (lower in ("to", "in") and following[:1].islower() and not only_verb(following)):
             return _phrase(tokens[index + 1 :], lexicon)
         if not (lower in AUXILIARIES or lower in MODALS or lower in ("go", "goes", "went", "set", "aside") or only_verb(token)):
             return []
@@ -230,7 +232,7 @@ def _phrase_before(tokens: list[str], lexicon: Lexicon, limit: int = 4) -> tuple
             skipped.append(token.lower())
             index -= 1
             continue
-        if token[0].isupper() and not is_common_word(token) and index > 0 and tokens[index - 1].lower() in ("in", "at", "from", "across"):
+        if _is_name(tokens, index) and index > 0 and tokens[index - 1].lower() in ("in", "at", "from", "across"):
             only_linking = False
             index -= 2  # "cases in Corvale rose to": the place is not the thing counted
             continue
@@ -244,13 +246,26 @@ def _phrase_before(tokens: list[str], lexicon: Lexicon, limit: int = 4) -> tuple
     while index >= 0 and len(words) < limit:
         token = tokens[index]
         lower = token.lower()
-        if not token[0].isalpha() or lower in FUNCTION_WORDS or only_verb(token) or (token[0].isupper() and not is_common_word(token)):
+        if not token[0].isalpha() or lower in FUNCTION_WORDS or only_verb(token) or _is_name(tokens, index):
             break  # a name before the measured thing is its subject, not part of it
-        if token.endswith(("'s", "’s")):
-            break
         words.insert(0, token)
         index -= 1
+    if words and index >= 1 and tokens[index].lower() == "of" and _content(tokens, index - 1):
+        words.append(tokens[index - 1])  # "exports of rare earth magnets fell 74%" -> rare earth magnet exports
     return words, skipped == ["of"]
+
+
+def _is_name(tokens: list[str], index: int) -> bool:
+    """A capitalised word inside a sentence ("China", "Corvale"); the first word only when it is no dictionary word."""
+    token = tokens[index]
+    if not token[0].isupper():
+        return False
+    return index > 0 or not is_common_word(token)
+
+
+def _content(tokens: list[str], index: int) -> bool:
+    token = tokens[index]
+    return token[0].isalpha() and token.lower() not in FUNCTION_WORDS and not only_verb(token) and not _is_name(tokens, index)
 
 
 def _verb_before(tokens: list[str], lexicon: Lexicon) -> str | None:
