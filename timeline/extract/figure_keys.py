@@ -85,6 +85,11 @@ def read_key(sentence: str, figure: tuple[int, int], spans: tuple[int, int, int,
     measure = _measure(value, left, right, lexicon)
     if measure is None:
         return KeyReading(subject, None, None, **cues)
+    metric = _metric_naming(lexicon, measure, clause_text, value.unit)
+    if metric:  # the lexicon names a key read from context: "produce 90% of the world's magnets" -> magnet production
+        subject = metric.subject or subject
+        key = QuantityKey(subject=subject, measure=metric.id, kind=kind, unit=value.unit, modifiers=modifiers, source="lexicon")
+        return KeyReading(subject, key, metric, **cues)
     modifiers = modifiers + tuple(m for m in _source_modifier(right) if m != f"from {subject}")
     return KeyReading(subject, QuantityKey(subject=subject, measure=measure, kind=kind, unit=value.unit, modifiers=modifiers), None, **cues)
 
@@ -151,7 +156,8 @@ def _measure(value: FigureValue, left: str, right: str, lexicon: Lexicon) -> str
         return _name_measure(complement + words, lexicon)  # "won 41,250 votes" and "41,250 votes" are one key
     of_phrase = _phrase(after[1:], lexicon) if after[:1] == ["of"] else []
     if of_phrase:
-        return _name_measure(of_phrase + ([verb_before] if verb_before else []), lexicon)
+        doing = verb_before and (verb_lemma(verb_before) or "") in lexicon.measure_of
+        return _name_measure(of_phrase + ([verb_before] if doing else []), lexicon)  # "shipped 12,400 t of steel"
     phrase_before, via_of = _phrase_before(before, lexicon)
     if value.unit not in ("percent", "percentage_point", "count"):
         for phrase in (phrase_before if via_of else [], _phrase(after, lexicon), _purpose(after, lexicon)):
@@ -274,11 +280,21 @@ def _verb_before(tokens: list[str], lexicon: Lexicon) -> str | None:
         lower = token.lower()
         if lower in LINKING or lower in AUXILIARIES:
             return None
-        if token[0].isalpha() and verb_lemma(token) and (only_verb(token) or lower.endswith(("ed", "ing"))) and lower not in FUNCTION_WORDS:
+        if token[0].isalpha() and verb_lemma(token) and lower not in FUNCTION_WORDS and _acts_as_verb(tokens, token):
             return None if verb_lemma(token) in lexicon.reporting_verbs else token
         if token[0].isalpha():
             return None
     return None
+
+
+def _acts_as_verb(tokens: list[str], token: str) -> bool:
+    """A word that can only be a verb, a participle, or a verb-or-noun after a noun ("Chinese firms produce")."""
+    lower = token.lower()
+    if only_verb(token) or lower.endswith(("ed", "ing")):
+        return True
+    position = len(tokens) - 1 - tokens[::-1].index(token)
+    previous = tokens[position - 1].lower() if position > 0 else ""
+    return bool(previous) and previous.isalpha() and previous not in FUNCTION_WORDS and not only_verb(previous)
 
 
 def _verb_after(tokens: list[str], lexicon: Lexicon) -> str | None:
@@ -317,6 +333,12 @@ def _subject(sentence: str, names: list[Name], f_start: int, f_end: int, item_st
         prior = [n for n in names if n.end <= chosen.start and not n.reference]
         return prior[-1].id if prior else paragraph_entity
     return chosen.id
+
+
+def _metric_naming(lexicon: Lexicon, measure: str, clause: str, unit: str) -> Metric | None:
+    """The lexicon metric whose phrase names a measure read from context, longest phrase first."""
+    hits = [(-len(m.group(0)), i, metric) for i, metric in enumerate(lexicon.metrics) if metric.admits(clause, unit) and (m := metric.phrase_regex.search(measure))]
+    return min(hits, key=lambda h: h[:2])[2] if hits else None
 
 
 def _attributive(sentence: str, name: Name) -> bool:
