@@ -125,4 +125,5 @@ def _clean_name(sentence: str, match: re.Match[str]) -> Name | None:
         return None  # "Floods in Assam": the opening word is a dictionary word; "Marsh district" is a place
     text = sentence[words[0][0] : words[-1][1]]
     text = re.sub(r"['’]s$", "", text)
-    return Name(words[0][0], words[0][0] + len(text), " ".join(text.split()))
+    name = " ".join(w.title() if w.isupper() and len(w) > 4 else w for w in text.split())  # a dateline's "DHORAGHAT"
+    return Name(words[0][0], words[0][0] + len(text), name)

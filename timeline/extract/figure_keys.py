@@ -33,6 +33,7 @@ from timeline.models import FigureValue, QuantityKey
 
 FIGURE_MARK = "¤"
 TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|\S")
+GENERIC_HEADS = frozenset("number count tally total figure level amount".split())
 TIME_WORDS = frozenset("quarter year month week day period fiscal half season".split())
 AUXILIARIES = frozenset("be is are was were been being have has had get got reportedly feared believed now so far since".split())
 LINKING = frozenset(
@@ -82,7 +83,7 @@ def read_key(sentence: str, figure: tuple[int, int], spans: tuple[int, int, int,
     if metric:
         key = QuantityKey(subject=subject, measure=metric.id, kind=kind, unit=value.unit, modifiers=modifiers, source="lexicon")
         return KeyReading(subject, key, metric, **cues)
-    measure = _measure(value, left, right, lexicon)
+    measure = _measure(value, left, right, lexicon, blanked[f_end:])
     if measure is None:
         return KeyReading(subject, None, None, **cues)
     metric = _metric_naming(lexicon, measure, clause_text, value.unit)
@@ -134,7 +135,7 @@ def _words(text: str) -> list[str]:
     return [re.sub(r"['’]s$", "", t) if len(t) > 2 else t for t in TOKEN.findall(text)]
 
 
-def _measure(value: FigureValue, left: str, right: str, lexicon: Lexicon) -> str | None:
+def _measure(value: FigureValue, left: str, right: str, lexicon: Lexicon, rest: str = "") -> str | None:
     """The measured thing, lemmatised and named through the lexicon's measures, or None.
 
     Read in the order a reader would: what a counted noun counts ("214 cases
@@ -149,11 +150,20 @@ def _measure(value: FigureValue, left: str, right: str, lexicon: Lexicon) -> str
     verb_before = _verb_before(before, lexicon)
     if value.noun:
         words = value.noun.split()
+        group = _group_before(left, lexicon)
         if lemma(words[-1]) in lexicon.people:
-            verb = verb_before or _verb_after(after, lexicon)  # "rescued 318 villagers stranded on roofs"
-            return _name_measure([verb], lexicon, verbs_only=True) if verb else None
+            verbs = [v for v in (verb_before, _verb_after(_words(rest), lexicon)) if v]  # "rescued 318 villagers stranded on roofs"
+            if any((verb_lemma(v) or "") in lexicon.reporting_verbs for v in verbs[:1]):
+                return None  # "two people said": sources, not a count
+            named = [v for v in verbs if (verb_lemma(v) or lemma(v)) in lexicon.measure_of]
+            if named:
+                return _name_measure([named[0]], lexicon, verbs_only=True)
+            return _name_measure(group + words[-1:], lexicon)  # "carrying 1,260 passengers" -> passenger
         complement = _phrase(after[1:], lexicon) if after[:1] == ["of"] else []
-        return _name_measure(complement + words, lexicon)  # "won 41,250 votes" and "41,250 votes" are one key
+        return _name_measure(group + complement + words, lexicon)  # "won 41,250 votes" and "41,250 votes" are one key
+    group = _group_before(left, lexicon)
+    if group:
+        return _name_measure(group, lexicon)  # "Of the dead, 29 were recorded in Rampal district"
     of_phrase = _phrase(after[1:], lexicon) if after[:1] == ["of"] else []
     if of_phrase:
         doing = verb_before and (verb_lemma(verb_before) or "") in lexicon.measure_of
@@ -171,6 +181,15 @@ def _measure(value: FigureValue, left: str, right: str, lexicon: Lexicon) -> str
     if phrase_before and not TIME_WORDS.intersection(w.lower() for w in phrase_before):
         return _name_measure(phrase_before, lexicon)
     return None
+
+
+GROUP = re.compile(r"^\W*(?:of|among|from)\s+(?:the|those|them)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*,?\s*(?:(?:are|were|is)\s+)?$", re.I)
+
+
+def _group_before(left: str, lexicon: Lexicon) -> list[str]:
+    """The group a figure is a part of: "Of the dead, 29 ..." -> dead; "Among the injured are 38 children" -> injured."""
+    match = GROUP.match(left)
+    return match.group(1).split() if match else []
 
 
 def _purpose(tokens: list[str], lexicon: Lexicon) -> list[str]:
@@ -238,7 +257,7 @@ def _phrase_before(tokens: list[str], lexicon: Lexicon, limit: int = 4) -> tuple
             skipped.append(token.lower())
             index -= 1
             continue
-        if _is_name(tokens, index) and index > 0 and tokens[index - 1].lower() in ("in", "at", "from", "across"):
+        if _is_name(tokens, index) and index > 0 and tokens[index - 1].lower() in ("in", "at", "from", "across", "near", "outside"):
             only_linking = False
             index -= 2  # "cases in Corvale rose to": the place is not the thing counted
             continue
@@ -256,7 +275,7 @@ def _phrase_before(tokens: list[str], lexicon: Lexicon, limit: int = 4) -> tuple
             break  # a name before the measured thing is its subject, not part of it
         words.insert(0, token)
         index -= 1
-    if words and index >= 1 and tokens[index].lower() == "of" and _content(tokens, index - 1):
+    if words and index >= 1 and tokens[index].lower() == "of" and _content(tokens, index - 1) and tokens[index - 1].lower() not in GENERIC_HEADS:
         words.append(tokens[index - 1])  # "exports of rare earth magnets fell 74%" -> rare earth magnet exports
     return words, skipped == ["of"]
 
@@ -304,7 +323,7 @@ def _verb_after(tokens: list[str], lexicon: Lexicon) -> str | None:
         if lower in AUXILIARIES or lower in ("have", "has", "had", "not", "also", "still", "reportedly"):
             continue
         if token[0].isalpha() and (verb_lemma(token) or lemma(token) in lexicon.measure_of) and lower not in FUNCTION_WORDS:
-            return None if (verb_lemma(token) or "") in lexicon.reporting_verbs else token
+            return token  # a reporting verb too: callers decide ("two people said" is no count)
         return None
     return None
 
