@@ -4,9 +4,11 @@ Nothing compares every figure with every other. Figure claims are grouped by
 key (a dict); each group is sorted once by period and walked:
 
 1. **Periods.** A figure's period is the date its own clause, sentence or
-   paragraph gives; failing that, a window of ``current_window_days`` days
-   ending on its article's publication date; for a cumulative quantity, that
-   day alone. A figure with neither is comparable with every other.
+   paragraph gives; failing that, its article's publication date widened by
+   ``current_window_days`` days on either side (two such figures are compared
+   when published within twice that of each other); for a cumulative
+   quantity, that day alone. A figure with neither is comparable with every
+   other.
 2. **Clusters.** Claims whose periods overlap form one cluster (a sweep over
    the sorted periods). Within a cluster, the distinct values stated are
    compared: no point common to all of them is a **contradiction**; values
@@ -19,12 +21,12 @@ key (a dict); each group is sorted once by period and walked:
    "corrected" or "57, not 61" is a **correction** that supersedes the
    values it differs from before it, for any quantity.
 
-The verdict of a key is the most serious one found; a rule instance reports
-the keys whose verdict it names. A figure with no subject takes the subject
-of the only named figure with the same measure, kind and unit, if there is
-exactly one ("the death toll rose to 41" beside "41 died in Marlow"); a
-measure that is the tail of exactly one fuller measure on the same subject
-takes that name ("cases" beside "cholera cases").
+The verdict of a key is the most serious one found (every other one found
+is listed with it); a rule instance reports the keys whose verdict it
+names. Subjects read from context split a quantity only where one article
+contrasts them (see ``_story_subjects``); a measure that is the tail of
+exactly one fuller measure on the same subject takes that name ("cases"
+beside "cholera cases").
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from datetime import date, timedelta
 from fnmatch import fnmatch
 
 from timeline.corpus import Corpus
+from timeline.extract.clauses import PLACE_WORD
 from timeline.models import FigureClaim, FigureValue, QuantityKey, Statement
 from timeline.ruleset import RuleSet
 
@@ -53,6 +56,7 @@ class KeyComparison:
     key: QuantityKey
     claims: tuple[FigureClaim, ...]
     verdict: str | None = None
+    verdicts: tuple[str, ...] = ()
     involved: tuple[FigureClaim, ...] = ()
     statements: tuple[Statement, ...] = ()
     reason: str = ""
@@ -89,11 +93,7 @@ def _analyse(figures: list[FigureClaim], ruleset: RuleSet) -> FigureAnalysis:
     groups: dict[str, list[FigureClaim]] = {}
     keys: dict[str, QuantityKey] = {}
     unkeyed = [claim for claim in figures if claim.key is None]
-    named: dict[tuple, set[str]] = {}
-    for claim in figures:
-        if claim.key and claim.key.subject:
-            named.setdefault(_rest(claim.key), set()).add(claim.key.subject)
-    keyed = [(claim, _with_sole_subject(claim.key, named)) for claim in figures if claim.key is not None]
+    keyed = _story_subjects([claim for claim in figures if claim.key is not None], {e.id for e in ruleset.lexicon.entities})
     longer = _longer_measures(key for _, key in keyed)
     for claim, key in keyed:
         key = _with_sole_longer_measure(key, longer)
@@ -115,11 +115,35 @@ def _rest(key: QuantityKey) -> tuple:
     return (key.measure, key.kind, key.unit, key.modifiers)
 
 
-def _with_sole_subject(key: QuantityKey, named: dict[tuple, set[str]]) -> QuantityKey:
-    subjects = named.get(_rest(key), set())
-    if key.subject is None and len(subjects) == 1:
-        return key.model_copy(update={"subject": next(iter(subjects))})
-    return key
+def _story_subjects(claims: list[FigureClaim], known: set[str]) -> list[tuple[FigureClaim, QuantityKey]]:
+    """Each claim with its key, the subject settled across the corpus.
+
+    A subject read from context is often incidental: one article puts the
+    death toll beside the town, another beside the train or the railway. So
+    names read from the text split a quantity only where they contrast: when
+    one article gives the same measure for two of them (Rampal 29, Sirsala
+    12). Otherwise they, and figures with no subject, are one quantity, named
+    after its most frequent subject. Lexicon entities (China, India) and
+    divisions of a place ("Kelby district") always stay apart.
+    """
+    by_rest: dict[tuple, list[FigureClaim]] = {}
+    for claim in claims:
+        by_rest.setdefault(_rest(claim.key), []).append(claim)
+    settled = {}
+    for group in by_rest.values():
+        per_article: dict[str, set[str]] = {}
+        for claim in group:
+            if claim.key.subject:
+                per_article.setdefault(claim.provenance.path, set()).add(claim.key.subject)
+        named = {c.key.subject for c in group if c.key.subject}
+        divisions = {name for name in named if PLACE_WORD.search(name)}  # "Kelby district" is never the whole
+        contrasting = set().union(*(s for s in per_article.values() if len(s) > 1)) | (known & named) | divisions
+        loose = [c.key.subject for c in group if c.key.subject and c.key.subject not in contrasting]
+        story = min(set(loose), key=lambda name: (-loose.count(name), name)) if loose else None
+        for claim in group:
+            subject = claim.key.subject if claim.key.subject in contrasting else story
+            settled[id(claim)] = claim.key if subject == claim.key.subject else claim.key.model_copy(update={"subject": subject})
+    return [(claim, settled[id(claim)]) for claim in claims]
 
 
 def _longer_measures(keys) -> dict[tuple, set[str]]:
@@ -156,10 +180,13 @@ def compare_key(key: QuantityKey, claims: list[FigureClaim], window: int, cumula
         values = {(c.value.low, c.value.high, c.value.low_open, c.value.high_open) for c in ordered}
         reason = "all agree" if len(values) == 1 or len(clusters) == 1 else "periods do not overlap" if not cumulative else "no change over time"
         return KeyComparison(key=key, claims=tuple(ordered), reason=reason)
-    verdict = max(found, key=lambda f: SEVERITY_OF_VERDICT[f[0]])[0]
+    verdicts = tuple(sorted({v for v, _ in found}, key=lambda v: (-SEVERITY_OF_VERDICT[v], v)))
     involved_ids = {id(c) for _, group in found for c in group}
     involved = tuple(c for c in ordered if id(c) in involved_ids)
-    return KeyComparison(key=key, claims=tuple(ordered), verdict=verdict, involved=involved, statements=tuple(_statements(involved)), reason=verdict)
+    return KeyComparison(
+        key=key, claims=tuple(ordered), verdict=verdicts[0], verdicts=verdicts, involved=involved,
+        statements=tuple(_statements(involved)), reason=", ".join(verdicts),
+    )  # fmt: skip
 
 
 def _period(claim: FigureClaim, window: int, cumulative: bool) -> Period | None:
@@ -171,7 +198,7 @@ def _period(claim: FigureClaim, window: int, cumulative: bool) -> Period | None:
         return as_of.start, end
     if cumulative:
         return as_of.start, as_of.start
-    return as_of.start - timedelta(days=window), end
+    return as_of.start - timedelta(days=window), end + timedelta(days=window)
 
 
 def _clusters(ordered: list[FigureClaim], window: int, cumulative: bool) -> list[list[FigureClaim]]:

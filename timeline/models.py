@@ -230,6 +230,7 @@ class Finding(Frozen):
     location: Provenance
     claims: tuple[Claim, ...] = ()
     verdict: str | None = None
+    verdicts: tuple[str, ...] = ()
     key: QuantityKey | None = None
     statements: tuple[Statement, ...] = ()
     spread: float | None = None

@@ -34,15 +34,15 @@ class FigureSettings(Strict):
     """How figures are read and compared: qualifier bands, periods and cumulative quantities.
 
     ``current_window_days``: a figure whose text gives no period of its own
-    speaks of the days just before its article's publication date, this many
-    days wide; two such figures are compared when their windows overlap.
+    speaks of its article's publication date, give or take this many days;
+    two such figures are compared when their windows overlap.
     ``cumulative``: measured things (shell-style patterns over the key's
     measure, "deaths", "*evacuated") that only grow over time; a later higher
     value is an update, not a conflict.
     """
 
     bands: dict[str, Band] = {"default": Band(relative=0.05)}
-    current_window_days: int = Field(7, ge=0)
+    current_window_days: int = Field(5, ge=0)
     cumulative: tuple[str, ...] = ()
 
     def band(self, unit: str, value: float) -> float:

@@ -126,4 +126,6 @@ def _clean_name(sentence: str, match: re.Match[str]) -> Name | None:
     text = sentence[words[0][0] : words[-1][1]]
     text = re.sub(r"['’]s$", "", text)
     name = " ".join(w.title() if w.isupper() and len(w) > 4 else w for w in text.split())  # a dateline's "DHORAGHAT"
+    if place:  # "Kelby district": a division of a place, which figures keep apart from the whole
+        return Name(words[0][0], place.end(), f"{name} {place.group(0).split()[0].lower()}")
     return Name(words[0][0], words[0][0] + len(text), name)

@@ -158,6 +158,9 @@ def _measure(value: FigureValue, left: str, right: str, lexicon: Lexicon, rest: 
             named = [v for v in verbs if (verb_lemma(v) or lemma(v)) in lexicon.measure_of]
             if named:
                 return _name_measure([named[0]], lexicon, verbs_only=True)
+            subset = re.match(r"\s*(?:who|that)\s+(?:had\s+|have\s+|were\s+|are\s+)?([a-z]+)", rest)
+            if subset and verb_lemma(subset.group(1)):  # "passengers who escaped" are a group of their own
+                return f"{lemma(words[-1])} who {verb_lemma(subset.group(1))}"
             return _name_measure(group + words[-1:], lexicon)  # "carrying 1,260 passengers" -> passenger
         complement = _phrase(after[1:], lexicon) if after[:1] == ["of"] else []
         return _name_measure(group + complement + words, lexicon)  # "won 41,250 votes" and "41,250 votes" are one key

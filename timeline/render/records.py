@@ -95,7 +95,10 @@ def figure_finding_fields(finding: Finding) -> dict[str, Any]:
         }
         for s in finding.statements
     ]  # fmt: skip
-    return {"verdict": finding.verdict, "key": quantity_record(finding.key), "statements": statements, "spread": finding.spread}
+    return {
+        "verdict": finding.verdict, "verdicts": list(finding.verdicts), "key": quantity_record(finding.key),
+        "statements": statements, "spread": finding.spread,
+    }  # fmt: skip
 
 
 def entry_record(entry: TimelineEntry) -> dict[str, Any]:

@@ -84,7 +84,7 @@ def check(rule, options: Options, corpus: Corpus, ruleset) -> Iterator[Finding]:
         key = comparison.key
         yield Finding(
             rule=rule.id, severity=rule.severity, subject=key.subject, message=message(comparison, labels),
-            location=comparison.involved[0].provenance, claims=comparison.involved, verdict=comparison.verdict,
+            location=comparison.involved[0].provenance, claims=comparison.involved, verdict=comparison.verdict, verdicts=comparison.verdicts,
             key=key, statements=comparison.statements, spread=spread(comparison.statements) if money else None,
         )  # fmt: skip
 
@@ -110,7 +110,9 @@ def message(comparison: KeyComparison, labels: dict[str, str]) -> str:
         if len(statements) > SHOWN_STATEMENTS:
             shown += f" → and {len(statements) - SHOWN_STATEMENTS} more"
     confidence = "" if key.source == "lexicon" else " [keyed from context]"
-    return f"{head}{label(comparison, labels)}: {shown} {VERDICT_WORDS[comparison.verdict]}{confidence}"
+    also = [VERDICT_WORDS[v] for v in comparison.verdicts[1:]]
+    tail = f" (also: {'; '.join(also)})" if also else ""
+    return f"{head}{label(comparison, labels)}: {shown} {VERDICT_WORDS[comparison.verdict]}{tail}{confidence}"
 
 
 def _statement(statement: Statement) -> str:
