@@ -93,10 +93,12 @@ def _analyse(figures: list[FigureClaim], ruleset: RuleSet) -> FigureAnalysis:
     groups: dict[str, list[FigureClaim]] = {}
     keys: dict[str, QuantityKey] = {}
     unkeyed = [claim for claim in figures if claim.key is None]
-    keyed = _story_subjects([claim for claim in figures if claim.key is not None], {e.id for e in ruleset.lexicon.entities})
-    longer = _longer_measures(key for _, key in keyed)
-    for claim, key in keyed:
-        key = _with_sole_longer_measure(key, longer)
+    keyed = [claim for claim in figures if claim.key is not None]
+    longer = _longer_measures(claim.key for claim in keyed)
+    measured = [claim.model_copy(update={"key": _with_sole_longer_measure(claim.key, longer)}) for claim in keyed]
+    originals = {id(m): c for m, c in zip(measured, keyed)}
+    for settled_claim, key in _story_subjects(measured, {e.id for e in ruleset.lexicon.entities}):
+        claim = originals[id(settled_claim)]
         groups.setdefault(key.id, []).append(claim)
         keys.setdefault(key.id, key)
     comparisons, agreeing = [], {}
@@ -152,13 +154,13 @@ def _longer_measures(keys) -> dict[tuple, set[str]]:
     for key in keys:
         words = key.measure.split()
         for cut in range(1, len(words)):
-            index.setdefault((key.subject, key.kind, key.unit, key.modifiers, " ".join(words[cut:])), set()).add(key.measure)
+            index.setdefault((key.kind, key.unit, key.modifiers, " ".join(words[cut:])), set()).add(key.measure)
     return index
 
 
 def _with_sole_longer_measure(key: QuantityKey, longer: dict[tuple, set[str]]) -> QuantityKey:
-    """"cases" joins "cholera cases" when that is the only fuller name for it; with "typhoid cases" too, it stays."""
-    fuller = longer.get((key.subject, key.kind, key.unit, key.modifiers, key.measure), set())
+    """"cases" joins "cholera cases" when that is the only fuller name for it in the corpus; with "typhoid cases" too, it stays."""
+    fuller = longer.get((key.kind, key.unit, key.modifiers, key.measure), set())
     if len(fuller) == 1:
         return key.model_copy(update={"measure": next(iter(fuller))})
     return key

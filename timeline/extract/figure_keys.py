@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 
 from timeline.extract.clauses import PLACE_WORD, Name
-from timeline.extract.words import FUNCTION_WORDS, is_common_word, lemma, only_verb, verb_lemma
+from timeline.extract.words import FUNCTION_WORDS, can_be, is_common_word, lemma, only_verb, verb_lemma
 from timeline.lexicon import Lexicon, Metric
 from timeline.models import FigureValue, QuantityKey
 
@@ -45,7 +45,7 @@ LINKING = frozenset(
 )  # fmt: skip
 MODALS = frozenset("could would will may might can should must shall to".split())
 PURPOSE = frozenset({"for", "towards", "toward", "on"})
-YEAR_ON_YEAR = re.compile(r"\b(?:year[- ]on[- ]year|y/y|yoy|y-o-y|from a year (?:earlier|ago)|over the same (?:period|quarter) last year)\b", re.I)
+YEAR_ON_YEAR = re.compile(r"\b(?:year[- ]on[- ]year|y/y|yoy|y-o-y|(?:from|over|than) (?:a|the) year[- ](?:earlier|ago)(?: period| quarter)?|over the same (?:period|quarter) (?:last|a) year)\b", re.I)
 QUARTER_ON_QUARTER = re.compile(r"\b(?:quarter[- ]on[- ]quarter|q/q|qoq|sequentially)\b", re.I)
 EARLIER = re.compile(r"\b(?:initially|originally|first (?:put|reported|estimated|pegged|given) at|previously|had earlier|earlier (?:put|reported|estimated))\b", re.I)
 CORRECTION = re.compile(r"\b(?:revised (?:down|up)?(?:wards?)?\s*(?:to|at)|corrected (?:to|at)|correction|corrected|revised figure|clarified)\b", re.I)
@@ -158,9 +158,12 @@ def _measure(value: FigureValue, left: str, right: str, lexicon: Lexicon, rest: 
             named = [v for v in verbs if (verb_lemma(v) or lemma(v)) in lexicon.measure_of]
             if named:
                 return _name_measure([named[0]], lexicon, verbs_only=True)
-            subset = re.match(r"\s*(?:who|that)\s+(?:had\s+|have\s+|were\s+|are\s+)?([a-z]+)", rest)
-            if subset and verb_lemma(subset.group(1)):  # "passengers who escaped" are a group of their own
-                return f"{lemma(words[-1])} who {verb_lemma(subset.group(1))}"
+            subset = re.match(r"\s*(?:(?:who|that)\s+(?:had\s+|have\s+|were\s+|are\s+)?)?([a-z]+ed)\b", rest)
+            if subset and verb_lemma(subset.group(1)):  # "passengers who escaped", "people hired for" are groups of their own
+                return f"{lemma(words[-1])} {verb_lemma(subset.group(1))}"
+            phrase, _ = _phrase_before(before, lexicon)
+            if phrase and not group:
+                return _name_measure(phrase, lexicon)  # "the workforce has grown to about 16,000 people"
             return _name_measure(group + words[-1:], lexicon)  # "carrying 1,260 passengers" -> passenger
         complement = _phrase(after[1:], lexicon) if after[:1] == ["of"] else []
         return _name_measure(group + complement + words, lexicon)  # "won 41,250 votes" and "41,250 votes" are one key
@@ -173,7 +176,8 @@ def _measure(value: FigureValue, left: str, right: str, lexicon: Lexicon, rest: 
         return _name_measure(of_phrase + ([verb_before] if doing else []), lexicon)  # "shipped 12,400 t of steel"
     phrase_before, via_of = _phrase_before(before, lexicon)
     if value.unit not in ("percent", "percentage_point", "count"):
-        for phrase in (phrase_before if via_of else [], _phrase(after, lexicon), _purpose(after, lexicon)):
+        directly = _phrase(after, lexicon) if after[:1] and after[0].lower() not in FUNCTION_WORDS else []
+        for phrase in (phrase_before if via_of else [], directly, _purpose(after, lexicon), _planned(after, lexicon)):
             if phrase and not TIME_WORDS.intersection(w.lower() for w in phrase):
                 return _name_measure(phrase, lexicon)
     verb_after = _verb_after(after, lexicon) if value.unit == "count" else None
@@ -193,6 +197,14 @@ def _group_before(left: str, lexicon: Lexicon) -> list[str]:
     """The group a figure is a part of: "Of the dead, 29 ..." -> dead; "Among the injured are 38 children" -> injured."""
     match = GROUP.match(left)
     return match.group(1).split() if match else []
+
+
+def _planned(tokens: list[str], lexicon: Lexicon) -> list[str]:
+    """"the ₹2,500 crore the company plans to spend": the measure is the verb the amount is the object of."""
+    for index, token in enumerate(tokens[:7]):
+        if token.lower() == "to" and index + 1 < len(tokens) and (verb_lemma(tokens[index + 1]) or "") in lexicon.measure_of:
+            return [tokens[index + 1]]
+    return []
 
 
 def _purpose(tokens: list[str], lexicon: Lexicon) -> list[str]:
@@ -276,10 +288,12 @@ def _phrase_before(tokens: list[str], lexicon: Lexicon, limit: int = 4) -> tuple
         lower = token.lower()
         if not token[0].isalpha() or lower in FUNCTION_WORDS or only_verb(token) or _is_name(tokens, index):
             break  # a name before the measured thing is its subject, not part of it
+        if words and lower.endswith("s") and can_be(token, "VERB"):
+            break  # "the company plans capital expenditure of": "plans" is the verb
         words.insert(0, token)
         index -= 1
-    if words and index >= 1 and tokens[index].lower() == "of" and _content(tokens, index - 1) and tokens[index - 1].lower() not in GENERIC_HEADS:
-        words.append(tokens[index - 1])  # "exports of rare earth magnets fell 74%" -> rare earth magnet exports
+    if words and index >= 1 and tokens[index].lower() in ("of", "from") and _content(tokens, index - 1) and tokens[index - 1].lower() not in GENERIC_HEADS:
+        words.append(tokens[index - 1])  # "exports of magnets fell" -> magnet exports; "revenue from operations rose" -> operation revenue
     return words, skipped == ["of"]
 
 
