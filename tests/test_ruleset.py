@@ -19,7 +19,7 @@ def rules_copy(tmp_path: Path) -> Path:
 
 
 def test_default_rules_load_with_every_rule_type(ruleset):
-    assert {r.id for r in ruleset.rules} == {"figure-contradiction", "figure-divergence", "status-change", "status-regression", "article-undated"}
+    assert {r.id for r in ruleset.rules} == {"figure-contradiction", "figure-divergence", "status-change", "status-regression", "article-undated", "parts-total-mismatch"}
     assert any(m.id == "share-of-global-rare-earth-processing" for m in ruleset.lexicon.metrics)
 
 
