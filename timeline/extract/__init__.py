@@ -1,25 +1,25 @@
 """From an article to typed claims: dates, figures, statuses and events, each with provenance.
 
 Extractors are pure functions over text; this module walks an article sentence
-by sentence, attaches subjects, metrics and dates through the lexicon, and
-turns every mention into a claim that knows its file, line, column and quote.
+by sentence, carrying what a reader carries (the entity the paragraph is about,
+the dates of the sentence before), and turns every mention into a claim that
+knows its file, line, column and quote. Figures become claims in
+``figure_claims``.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import replace
-from datetime import timedelta
 
 from timeline.extract.dates import DateMention, DateSettings, find_dates
-from timeline.extract.clauses import clause_spans, names_in
+from timeline.extract.clauses import names_in
 from timeline.extract.events import find_events
-from timeline.extract.figure_keys import KeyReading, read_key
-from timeline.extract.figures import FigureMention, find_figures
+from timeline.extract.figure_claims import SentenceContext, figure_claims, nearest, publication
+from timeline.extract.figures import find_figures
 from timeline.extract.sentences import Sentence, inside, relative_clauses, split_sentences
 from timeline.extract.statuses import find_statuses
 from timeline.lexicon import Lexicon
-from timeline.models import Article, Claim, DateClaim, DateValue, EventClaim, FigureClaim, Provenance, StatusClaim
+from timeline.models import Article, Claim, DateClaim, EventClaim, Provenance, StatusClaim
 from timeline.ruleset import RuleSet
 
 
@@ -47,29 +47,20 @@ def extract_claims(article: Article, ruleset: RuleSet, settings: DateSettings = 
         in_sentence = [d for d in story_dates if sentence.start <= d.start < sentence.end]
         date_spans = [(d.start - sentence.start, d.end - sentence.start) for d in dates if d.start < sentence.end and sentence.start < d.end]
         figures = find_figures(sentence.text, ruleset.figures, date_spans)
-        spans = [(f.start, f.start + len(f.value.text)) for f in figures]
-        names = names_in(sentence.text, ruleset.lexicon, spans + date_spans)
-        earlier_dates = _previous_sentence_dates(sentences, index, story_dates)
-        previous: tuple[tuple[int, int], str | None] | None = None
-        for figure, span, clause in zip(figures, spans, clause_spans(sentence.text, spans)):
-            reading = read_key(sentence.text, span, clause, figure.value, names, spans + date_spans, ruleset.lexicon, paragraph_entity)
-            if previous and previous[0] == clause[2:] and not any(clause[0] <= n.start < clause[1] for n in names):
-                reading = replace(reading, subject=previous[1], key=reading.key and reading.key.model_copy(update={"subject": previous[1]}))
-            previous = (clause[2:], reading.subject)
-            where = provenance(sentence.start + span[0], sentence.start + span[1], sentence)
-            own_subject = any(not n.reference for n in names)
-            claims.append(_figure_claim(figure, reading, _period_dates(in_sentence, [] if own_subject else earlier_dates, sentence, clause), article, where))
+        names = names_in(sentence.text, ruleset.lexicon, [(f.start, f.start + len(f.value.text)) for f in figures] + date_spans)
+        context = SentenceContext(sentence, names, in_sentence, date_spans, _previous_sentence_dates(sentences, index, story_dates), paragraph_entity)
+        claims.extend(figure_claims(figures, context, ruleset.lexicon, article, provenance))
         paragraph_entity = next((n.id for n in names if not n.reference), paragraph_entity)
         for status in find_statuses(sentence.text, sentence.start, ruleset.lexicon):
-            as_of = _nearest(_same_clause(in_sentence, sentence, status.start), status.start)
+            as_of = nearest(_same_clause(in_sentence, sentence, status.start), status.start)
             claims.append(
                 StatusClaim(
                     provenance=provenance(status.start, status.end, sentence), text=body[status.start : status.end], published=article.published,
-                    subject=status.subject, state=status.state, as_of=as_of.value if as_of else _publication(article),
+                    subject=status.subject, state=status.state, as_of=as_of.value if as_of else publication(article),
                 )  # fmt: skip
             )
         for event in find_events(sentence.text, sentence.start, ruleset.lexicon):
-            when = _nearest(in_sentence, event.start) or _nearest(_previous_sentence_dates(sentences, index, story_dates), event.start)
+            when = nearest(in_sentence, event.start) or nearest(_previous_sentence_dates(sentences, index, story_dates), event.start)
             claims.append(
                 EventClaim(
                     provenance=provenance(event.start, event.end, sentence), text=body[event.start : event.end], published=article.published,
@@ -80,48 +71,6 @@ def extract_claims(article: Article, ruleset: RuleSet, settings: DateSettings = 
     return sorted(claims, key=lambda c: (c.provenance.line, c.provenance.column, c.kind))
 
 
-def _figure_claim(figure: FigureMention, reading: KeyReading, dates: tuple[list[DateMention], int], article: Article, where: Provenance) -> FigureClaim:
-    candidates, position = dates
-    as_of = _nearest(candidates, position)
-    period = as_of.value if as_of else _publication(article)
-    if reading.earlier and as_of is None and article.published:
-        period = _before_publication(article)
-    return FigureClaim(
-        provenance=where, text=figure.value.text, published=article.published,
-        value=figure.value, subject=reading.subject, metric=reading.metric.id if reading.metric else None,
-        as_of=period, as_of_stated=as_of is not None, key=reading.key,
-        earlier=reading.earlier, correction=reading.correction, superseded=reading.superseded,
-    )  # fmt: skip
-
-
-def _period_dates(in_sentence: list[DateMention], earlier: list[DateMention], sentence: Sentence, clause: tuple[int, int, int, int]) -> tuple[list[DateMention], int]:
-    """The dates a figure's period is read from: its item's, else its clause's, else the sentence's, else the paragraph's.
-
-    The paragraph's date (the last one in the sentences before) is used only
-    when it is a day and the figure's sentence names no entity of its own: a
-    continuation of the one before ("On Monday the river breached its banks.
-    41 people died."). A longer period there ("In FY25, imports surged ...
-    Imports averaged ...") is the background of a different statement.
-
-    Returned with the position to measure nearness from (the item's start).
-    """
-    item_start, item_end, clause_start, clause_end = (sentence.start + offset for offset in clause)
-    for low, high in ((item_start, item_end), (clause_start, clause_end)):
-        local = [d for d in in_sentence if low <= d.start < high]
-        if local:
-            return local, item_start
-    if in_sentence:
-        return in_sentence, item_start
-    return [d for d in earlier[-1:] if d.value.precision == "day"], item_start
-
-
-def _before_publication(article: Article) -> DateValue:
-    """"initially", "originally": a figure from before the article's own time (the year before it)."""
-    end = article.published - timedelta(days=1)
-    start = end - timedelta(days=364)
-    return DateValue(text="earlier", value=f"{start.isoformat()}/{end.isoformat()}", start=start, end=end, precision="range")
-
-
 def _subject_near(lexicon: Lexicon, sentence: str, position: int) -> str | None:
     """The entity named nearest before ``position`` in the sentence, else the first after it."""
     entities = lexicon.entities_in(sentence)
@@ -130,11 +79,6 @@ def _subject_near(lexicon: Lexicon, sentence: str, position: int) -> str | None:
         return before[-1][2]
     after = [e for e in entities if e[0] >= position]
     return after[0][2] if after else None
-
-
-def _nearest(dates: list[DateMention], position: int) -> DateMention | None:
-    resolved = [d for d in dates if d.value.resolved] or dates
-    return min(resolved, key=lambda d: (abs(d.start - position), d.start), default=None)
 
 
 def _same_clause(dates: list[DateMention], sentence: Sentence, position: int) -> list[DateMention]:
@@ -161,10 +105,3 @@ def _sentence_at(sentences: list[Sentence], starts: list[int], offset: int) -> S
 
 def _in_header(article: Article, mention: DateMention) -> bool:
     return article.header is not None and article.header[0] <= mention.start < article.header[1]
-
-
-def _publication(article: Article) -> DateValue | None:
-    if article.published is None:
-        return None
-    iso = article.published.isoformat()
-    return DateValue(text=iso, value=iso, start=article.published, end=article.published, precision="day")

@@ -1,0 +1,110 @@
+"""Figure claims for one sentence: each figure with its key and the period it speaks of.
+
+This is where the clause analysis (``clauses``), the key reading
+(``figure_keys``) and the date layer meet. A figure's period is the date in
+its own clause item, else in its clause, else in its sentence, else a day
+named in the sentence before it in the paragraph; a date that stands in
+another figure's item belongs to that figure ("Turnout was 61.2%, up from
+48.7% in 2022": 2022 is the earlier figure's year, not the turnout's).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import timedelta
+from typing import Callable
+
+from timeline.extract.clauses import Name, clause_spans
+from timeline.extract.dates import DateMention
+from timeline.extract.figure_keys import KeyReading, read_key
+from timeline.extract.figures import FigureMention
+from timeline.extract.sentences import Sentence
+from timeline.lexicon import Lexicon
+from timeline.models import Article, DateValue, FigureClaim, Provenance
+
+
+@dataclass(frozen=True)
+class SentenceContext:
+    """What the walk over an article knows when it reaches a sentence."""
+
+    sentence: Sentence
+    names: list[Name]
+    dates: list[DateMention]  # the sentence's own dates (not the dateline)
+    date_spans: list[tuple[int, int]]  # every date's span, in sentence offsets
+    earlier_dates: list[DateMention]  # dates of the sentence before, in the same paragraph
+    paragraph_entity: str | None
+
+
+def figure_claims(
+    figures: list[FigureMention], context: SentenceContext, lexicon: Lexicon, article: Article, provenance: Callable[[int, int, Sentence], Provenance]
+) -> list[FigureClaim]:  # fmt: skip
+    sentence = context.sentence
+    spans = [(f.start, f.start + len(f.value.text)) for f in figures]
+    items = clause_spans(sentence.text, spans)
+    own_subject = any(not n.reference for n in context.names)
+    claims, previous = [], None
+    for index, (figure, span, clause) in enumerate(zip(figures, spans, items)):
+        reading = read_key(sentence.text, span, clause, figure.value, context.names, spans + context.date_spans, lexicon, context.paragraph_entity)
+        if previous and previous[0] == clause[2:] and not any(clause[0] <= n.start < clause[1] for n in context.names):
+            # coordinated items share their subject: "over 70% of production and over 90% of refining"
+            reading = replace(reading, subject=previous[1], key=reading.key and reading.key.model_copy(update={"subject": previous[1]}))
+        previous = (clause[2:], reading.subject)
+        others = [(s, e) for i, (s, e, _, _) in enumerate(items) if i != index]
+        candidates = _period_dates(context, clause, others, [] if own_subject else context.earlier_dates)
+        where = provenance(sentence.start + span[0], sentence.start + span[1], sentence)
+        claims.append(_claim(figure, reading, candidates, sentence.start + clause[0], article, where))
+    return claims
+
+
+def _claim(figure: FigureMention, reading: KeyReading, candidates: list[DateMention], position: int, article: Article, where: Provenance) -> FigureClaim:
+    as_of = nearest(candidates, position)
+    period = as_of.value if as_of else publication(article)
+    if reading.earlier and as_of is None and article.published:
+        period = _before_publication(article)
+    return FigureClaim(
+        provenance=where, text=figure.value.text, published=article.published,
+        value=figure.value, subject=reading.subject, metric=reading.metric.id if reading.metric else None,
+        as_of=period, as_of_stated=as_of is not None, key=reading.key,
+        earlier=reading.earlier, correction=reading.correction, superseded=reading.superseded,
+    )  # fmt: skip
+
+
+def _period_dates(context: SentenceContext, clause: tuple[int, int, int, int], others: list[tuple[int, int]], earlier: list[DateMention]) -> list[DateMention]:
+    """The dates a figure's period is read from: its item's, else its clause's, else the sentence's, else the paragraph's.
+
+    Dates inside another figure's item are that figure's. The paragraph's
+    date (the last one in the sentence before) is used only when it is a day
+    and the figure's sentence names no entity of its own: a continuation of
+    the one before ("On Monday the river breached its banks. 41 people
+    died."). A longer period there ("In FY25, imports surged ... Imports
+    averaged ...") is the background of a different statement.
+    """
+    start = context.sentence.start
+    item_start, item_end, clause_start, clause_end = (start + offset for offset in clause)
+    free = [d for d in context.dates if not any(start + s <= d.start < start + e for s, e in others)]
+    for low, high in ((item_start, item_end), (clause_start, clause_end)):
+        local = [d for d in context.dates if low <= d.start < high and (d in free or low == item_start and high == item_end)]
+        if local:
+            return local
+    if free:
+        return free
+    return [d for d in earlier[-1:] if d.value.precision == "day"]
+
+
+def _before_publication(article: Article) -> DateValue:
+    """"initially", "originally": a figure from before the article's own time (the year before it)."""
+    end = article.published - timedelta(days=1)
+    start = end - timedelta(days=364)
+    return DateValue(text="earlier", value=f"{start.isoformat()}/{end.isoformat()}", start=start, end=end, precision="range")
+
+
+def nearest(dates: list[DateMention], position: int) -> DateMention | None:
+    resolved = [d for d in dates if d.value.resolved] or dates
+    return min(resolved, key=lambda d: (abs(d.start - position), d.start), default=None)
+
+
+def publication(article: Article) -> DateValue | None:
+    if article.published is None:
+        return None
+    iso = article.published.isoformat()
+    return DateValue(text=iso, value=iso, start=article.published, end=article.published, precision="day")
