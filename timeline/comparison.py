@@ -95,10 +95,8 @@ def _analyse(figures: list[FigureClaim], ruleset: RuleSet) -> FigureAnalysis:
     unkeyed = [claim for claim in figures if claim.key is None]
     keyed = [claim for claim in figures if claim.key is not None]
     longer = _longer_measures(claim.key for claim in keyed)
-    measured = [claim.model_copy(update={"key": _with_sole_longer_measure(claim.key, longer)}) for claim in keyed]
-    originals = {id(m): c for m, c in zip(measured, keyed)}
-    for settled_claim, key in _story_subjects(measured, {e.id for e in ruleset.lexicon.entities}):
-        claim = originals[id(settled_claim)]
+    pairs = [(claim, _with_sole_longer_measure(claim.key, longer)) for claim in keyed]
+    for claim, key in _story_subjects(pairs, {e.id for e in ruleset.lexicon.entities}):
         groups.setdefault(key.id, []).append(claim)
         keys.setdefault(key.id, key)
     comparisons, agreeing = [], {}
@@ -117,7 +115,7 @@ def _rest(key: QuantityKey) -> tuple:
     return (key.measure, key.kind, key.unit, key.modifiers)
 
 
-def _story_subjects(claims: list[FigureClaim], known: set[str]) -> list[tuple[FigureClaim, QuantityKey]]:
+def _story_subjects(pairs: list[tuple[FigureClaim, QuantityKey]], known: set[str]) -> list[tuple[FigureClaim, QuantityKey]]:
     """Each claim with its key, the subject settled across the corpus.
 
     A subject read from context is often incidental: one article puts the
@@ -126,26 +124,45 @@ def _story_subjects(claims: list[FigureClaim], known: set[str]) -> list[tuple[Fi
     one article gives the same measure for two of them (Rampal 29, Sirsala
     12). Otherwise they, and figures with no subject, are one quantity, named
     after its most frequent subject. Lexicon entities (China, India) and
-    divisions of a place ("Kelby district") always stay apart.
+    divisions of a place ("Kelby district") always stay apart. A longer name
+    ending in a shorter one the corpus also uses is that name ("Mayor Peter
+    Lindqvist" is "Lindqvist").
     """
-    by_rest: dict[tuple, list[FigureClaim]] = {}
-    for claim in claims:
-        by_rest.setdefault(_rest(claim.key), []).append(claim)
-    settled = {}
+    short = _short_names({key.subject for _, key in pairs if key.subject} - known)
+    pairs = [(claim, key.model_copy(update={"subject": short[key.subject]}) if key.subject in short else key) for claim, key in pairs]
+    by_rest: dict[tuple, list[tuple[FigureClaim, QuantityKey]]] = {}
+    for claim, key in pairs:
+        by_rest.setdefault(_rest(key), []).append((claim, key))
+    settled: dict[int, QuantityKey] = {}
     for group in by_rest.values():
         per_article: dict[str, set[str]] = {}
-        for claim in group:
-            if claim.key.subject:
-                per_article.setdefault(claim.provenance.path, set()).add(claim.key.subject)
-        named = {c.key.subject for c in group if c.key.subject}
+        for claim, key in group:
+            if key.subject:
+                per_article.setdefault(claim.provenance.path, set()).add(key.subject)
+        named = {key.subject for _, key in group if key.subject}
         divisions = {name for name in named if PLACE_WORD.search(name)}  # "Kelby district" is never the whole
         contrasting = set().union(*(s for s in per_article.values() if len(s) > 1)) | (known & named) | divisions
-        loose = [c.key.subject for c in group if c.key.subject and c.key.subject not in contrasting]
+        loose = [key.subject for _, key in group if key.subject and key.subject not in contrasting]
         story = min(set(loose), key=lambda name: (-loose.count(name), name)) if loose else None
-        for claim in group:
-            subject = claim.key.subject if claim.key.subject in contrasting else story
-            settled[id(claim)] = claim.key if subject == claim.key.subject else claim.key.model_copy(update={"subject": subject})
-    return [(claim, settled[id(claim)]) for claim in claims]
+        for claim, key in group:
+            subject = key.subject if key.subject in contrasting else story
+            settled[id(claim)] = key if subject == key.subject else key.model_copy(update={"subject": subject})
+    return [(claim, settled[id(claim)]) for claim, _ in pairs]
+
+
+def _short_names(names: set[str]) -> dict[str, str]:
+    """"Mayor Peter Lindqvist" and "Peter Lindqvist" are "Lindqvist" when the corpus also says just that.
+
+    Each name maps to the shortest other name it ends with, word for word.
+    """
+    mapping = {}
+    for name in names:
+        words = name.split()
+        tails = [" ".join(words[cut:]) for cut in range(1, len(words))]
+        shorter = [tail for tail in tails if tail in names and not PLACE_WORD.fullmatch(" " + tail)]
+        if shorter:
+            mapping[name] = shorter[-1]
+    return mapping
 
 
 def _longer_measures(keys) -> dict[tuple, set[str]]:
@@ -196,8 +213,10 @@ def _period(claim: FigureClaim, window: int, cumulative: bool) -> Period | None:
     if as_of is None or as_of.start is None:
         return None
     end = as_of.end or date.max
-    if claim.as_of_stated or claim.earlier:
+    if claim.earlier or (claim.as_of_stated and (cumulative or as_of.precision.value not in ("day", "week"))):
         return as_of.start, end
+    if claim.as_of_stated:  # "on Sunday": the day a figure was given, which holds for the days around it
+        return as_of.start - timedelta(days=window), end + timedelta(days=window)
     if cumulative:
         return as_of.start, as_of.start
     return as_of.start - timedelta(days=window), end + timedelta(days=window)

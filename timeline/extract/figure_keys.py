@@ -33,6 +33,7 @@ from timeline.models import FigureValue, QuantityKey
 
 FIGURE_MARK = "¤"
 TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|\S")
+MARGIN_VERBS = frozenset("win beat defeat lead trail lose edge outpoll".split())
 GENERIC_HEADS = frozenset("number count tally total figure level amount".split())
 TIME_WORDS = frozenset("quarter year month week day period fiscal half season".split())
 AUXILIARIES = frozenset("be is are was were been being have has had get got reportedly feared believed now so far since".split())
@@ -170,6 +171,13 @@ def _measure(value: FigureValue, left: str, right: str, lexicon: Lexicon, rest: 
     group = _group_before(left, lexicon)
     if group:
         return _name_measure(group, lexicon)  # "Of the dead, 29 were recorded in Rampal district"
+    if value.unit in ("percent", "percentage_point") and after[:1] and after[0].lower() not in FUNCTION_WORDS and not only_verb(after[0]):
+        phrase = _phrase(after, lexicon)
+        rest_of = _phrase(after[len(phrase) + 1 :], lexicon) if after[len(phrase) : len(phrase) + 1] == ["of"] else []
+        if phrase:
+            return _name_measure(rest_of + phrase, lexicon)  # "43.2% share of the vote" -> vote share
+    if _after_by(before) and value.unit not in ("percent", "percentage_point"):
+        return "margin"  # "defeating Lindqvist by 8,560 votes": a difference, not a total
     of_phrase = _phrase(after[1:], lexicon) if after[:1] == ["of"] else []
     if of_phrase:
         doing = verb_before and (verb_lemma(verb_before) or "") in lexicon.measure_of
@@ -197,6 +205,11 @@ def _group_before(left: str, lexicon: Lexicon) -> list[str]:
     """The group a figure is a part of: "Of the dead, 29 ..." -> dead; "Among the injured are 38 children" -> injured."""
     match = GROUP.match(left)
     return match.group(1).split() if match else []
+
+
+def _after_by(tokens: list[str]) -> bool:
+    """"won by 8,560 votes", "beating the mayor by about 12,000": the figure is the gap between two others."""
+    return bool(tokens) and tokens[-1].lower() == "by" and len(tokens) > 1 and (tokens[-2][0].isupper() or (verb_lemma(tokens[-2]) or "") in MARGIN_VERBS)
 
 
 def _planned(tokens: list[str], lexicon: Lexicon) -> list[str]:
@@ -268,7 +281,7 @@ def _phrase_before(tokens: list[str], lexicon: Lexicon, limit: int = 4) -> tuple
         token = tokens[index]
         if token == FIGURE_MARK and not only_linking:
             return [], False  # "a package of ₹500 crore comprises ₹300 crore": the package is not the part
-        if token.lower() in LINKING or token in (",", "%", "(", FIGURE_MARK):
+        if token.lower() in LINKING or token in (",", "%", "(", FIGURE_MARK) or (token.lower().endswith("ly") and can_be(token, "ADV")):
             skipped.append(token.lower())
             index -= 1
             continue
