@@ -149,6 +149,8 @@ def _measure(value: FigureValue, left: str, right: str, lexicon: Lexicon, rest: 
     """
     after, before = _words(right), _words(left)
     verb_before = _verb_before(before, lexicon)
+    if _after_by(before) and value.unit not in ("percent", "percentage_point"):
+        return "margin"  # "defeating Lindqvist by 8,560 votes": a difference, not a total
     if value.noun:
         words = value.noun.split()
         group = _group_before(left, lexicon)
@@ -176,8 +178,6 @@ def _measure(value: FigureValue, left: str, right: str, lexicon: Lexicon, rest: 
         rest_of = _phrase(after[len(phrase) + 1 :], lexicon) if after[len(phrase) : len(phrase) + 1] == ["of"] else []
         if phrase:
             return _name_measure(rest_of + phrase, lexicon)  # "43.2% share of the vote" -> vote share
-    if _after_by(before) and value.unit not in ("percent", "percentage_point"):
-        return "margin"  # "defeating Lindqvist by 8,560 votes": a difference, not a total
     of_phrase = _phrase(after[1:], lexicon) if after[:1] == ["of"] else []
     if of_phrase:
         doing = verb_before and (verb_lemma(verb_before) or "") in lexicon.measure_of
