@@ -41,6 +41,10 @@ def test_figure_case(case, ruleset):
     assert (value.low_open, value.high_open) == (case["low_open"], case["high_open"])
     assert value.unit == case["unit"]
     assert value.qualifier == case["qualifier"]
+    for field in ("change", "whole", "per", "noun"):
+        if field in case:
+            expected = case[field]
+            assert getattr(value, field) == (pytest.approx(expected) if field == "whole" and expected is not None else expected), field
     if "metric" in case:
         assert claim.metric == case["metric"]
     if "subject" in case:
