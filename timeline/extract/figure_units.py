@@ -69,7 +69,7 @@ CURRENCIES = {
 UNIT = (
     r"(?:%|\s?per\s?cent\b|\s?pc\b|\s?percent(?:age\s+points?)?\b|\s?(?:basis\s+points?|bps)\b"
     r"|\s?(?:metric\s+)?(?:tonnes|tonne|tons|ton)\b|\s?(?:MMTPA|MTPA|LTPA|TPA|MMT|LMT|kt|MT|t)\b"
-    r"|\s?(?:kilogrammes|kilograms|kilogramme|kilogram|kgs|kg|kilos)\b|\s?(?:lbs|lb)\b)"
+    r"|\s?(?:kilogrammes|kilograms|kilogramme|kilogram|kgs|kg|kilos)\b|\s?(?:grammes|grams|gramme|gram|gms|gm)\b|\s?(?:lbs|lb)\b)"
 )
 TONNE_ABBREVIATIONS = {"t": 1.0, "mt": 1.0, "kt": 1e3, "lmt": 1e5, "mmt": 1e6, "tpa": 1.0, "ltpa": 1e5, "mtpa": 1e6, "mmtpa": 1e6}
 POUND = 0.00045359237  # tonnes
@@ -96,7 +96,9 @@ def unit_of(token: str) -> tuple[str, float, str | None]:
     if word in {"%", "pc"} or word.replace(" ", "") == "percent":
         return "percent", 1.0, None
     if word.startswith("k") and word != "kt":
-        return "tonne", 0.001, None
+        return "tonne", 1e-3, None
+    if word.startswith("g"):
+        return "tonne", 1e-6, None
     if word.startswith("lb"):
         return "tonne", POUND, None
     if word in TONNE_ABBREVIATIONS:
@@ -110,8 +112,8 @@ def currency_of(token: str) -> str:
 
 
 # --- counts read from the sentence around a bare number ("the toll rose to 41", "612 were rescued") -----
-UP_VERBS = r"rose|rise|rises|rising|risen|grew|grow|grows|growing|grown|jumped|jumps|jump|surged|surges|soared|soars|climbed|climbs|increased|increases|gained|gains|rallied|advanced|spiked|rocketed|swelled"
-DOWN_VERBS = r"fell|falls|fall|falling|fallen|dropped|drops|drop|declined|declines|decline|slumped|plunged|plummeted|slid|slipped|tumbled|decreased|decreases|shrank|shrunk|shrink|shrinks|contracted|dipped|dips|sank|eased"
+UP_VERBS = r"rose|rise|rises|rising|risen|grew|grow|grows|growing|grown|jumped|jumps|jump|surged|surges|soared|soars|climbed|climbs|increased|increases|gained|gains|rallied|advanced|spiked|rocketed|swelled|widened|widens"
+DOWN_VERBS = r"fell|falls|fall|falling|fallen|dropped|drops|drop|declined|declines|decline|slumped|plunged|plummeted|slid|slipped|tumbled|decreased|decreases|shrank|shrunk|shrink|shrinks|contracted|dipped|dips|sank|eased|narrowed|narrows"
 UP_NOUNS = r"increase|rise|jump|gain|growth|surge|hike|spike|rally|climb|uptick"
 DOWN_NOUNS = r"decline|drop|fall|decrease|cut|reduction|contraction|slump|dip|slide|plunge"
 COUNT_HEADS = {

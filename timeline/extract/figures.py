@@ -48,6 +48,7 @@ VERBS_ENDING_IN_S = {
     "says", "is", "was", "has", "does", "goes", "remains", "stands", "seems", "means", "needs", "shows", "adds",
     "gives", "takes", "reports", "allows", "includes", "requires", "follows", "makes", "comes", "becomes", "plus",
 }  # fmt: skip
+NOT_NOUNS = {"this", "its", "his", "hers", "ours", "theirs", "thus", "across", "always", "perhaps", "whereas", "unless", "less", "as", "us", "towards", "besides"}
 TIME_NOUNS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades", "hours", "minutes", "times"}
 STOP_WORDS = {"of", "in", "for", "to", "from", "by", "with", "on", "at", "or", "per", "cent", "percent", "the", "a", "an"}
 
@@ -66,7 +67,7 @@ LETTER_SCALE = r"(?P<sl{0}>[kmbt])\b"  # "$350M", "$1.8T": only straight after a
 
 FIGURE = re.compile(
     rf"(?:(?<!\w)(?P<qual>{QUALIFIER})\s*)?(?P<between>between\s+)?(?P<sign>[+\u2212]|(?<![\w.,%)-])-(?=\d))?"
-    rf"(?P<cur1>{u.CURRENCY})?\s?(?P<n1>{NUMBER})(?P<odd>[-\s]odd\b)?"
+    rf"(?:(?<!\w)(?P<cur1>{u.CURRENCY}))?\s?(?P<n1>{NUMBER})(?P<odd>[-\s]odd\b)?"
     rf"(?:\s?-?\s?(?P<sc1>{u.SCALE})|(?(cur1){LETTER_SCALE.format(1)}))?(?P<u1>{u.UNIT})?"
     rf"(?:\s*(?P<sep>-|–|—|to|and|but)\s*(?:(?P<qual2>{u.UPPER})\s*)?(?P<cur2>{u.CURRENCY})?\s?(?P<n2>{NUMBER})"
     rf"(?:\s?-?\s?(?P<sc2>{u.SCALE})|(?(cur2){LETTER_SCALE.format(2)}))?)?"
@@ -97,7 +98,7 @@ PASSIVE = re.compile(
     r"(?:[ \t]+(?:been|still|now|also|reportedly|feared|believed|thought|confirmed|later|already))*[ \t]+)?(?P<state>[a-z]+)\b"
 )
 TIME_AFTER = re.compile(r":\d|[ \t]*(?:[ap]\.?m\b|o'clock|hrs\b|IST\b|GMT\b|UTC\b|BST\b)", re.IGNORECASE)
-OPENERS = {"altogether", "overall", "only", "another", "all", "officially", "so", "and", "but", "of", "in", "since", "now", "then", "here", "there"}
+OPENERS = {"altogether", "overall", "only", "another", "all", "officially", "so", "and", "but", "in", "since", "now", "then", "here", "there"}
 WORD = re.compile(r"[A-Za-z][\w'’-]*|[,;:()\"“”]")
 NOUN_WORD = re.compile(r"\s*([A-Za-z][\w-]*)")
 
@@ -139,7 +140,7 @@ def _count_noun(text: str, end: int) -> tuple[str, int] | None:
         if word.start() != (words and words[-1][1] or 0) or len(words) == 6:
             return None
         lower = word.group(1).lower()
-        if lower in STOP_WORDS or lower in TIME_NOUNS or lower in VERBS_ENDING_IN_S:
+        if lower in STOP_WORDS or lower in TIME_NOUNS or lower in VERBS_ENDING_IN_S or lower in NOT_NOUNS:
             return None
         words.append((word.group(1), word.end()))
         if lower.endswith("s") or lower in {"people", "staff", "personnel", "crew"}:
@@ -221,6 +222,8 @@ def _figure(text: str, match: re.Match[str], settings: FigureSettings) -> Figure
     sep = (match.group("sep") or "").lower()
     if (sep in {"and", "but"} and not match.group("between") and not match.group("qual2")) or (match.group("qual2") and sep not in {"and", "but"}):
         return _single(text, match, settings, start)
+    if sep and _two_units(match):
+        return _single(text, match, settings, start)  # "fell 12% to ₹4,200 crore": a change, then a level
     if sep in {"to", "-"} and FROM_BEFORE.search(text, max(0, start - 30), start):
         level = FIGURE.match(text, match.start("cur2") if match.group("cur2") else match.start("n2"))
         return _figure(text, level, settings) if level else None  # "rose from 12% to 41%": the new level
@@ -241,8 +244,8 @@ def _figure(text: str, match: re.Match[str], settings: FigureSettings) -> Figure
         if scaled and scaled.lower().startswith(("lakh", "lac", "crore", "cr")) and counted is None:
             unit = "INR"  # "5 lakh" in Indian news is rupees unless a counted noun follows ("5 lakh people")
         elif not scaled:
-            if _looks_like_year(match) or re.match(r"0\d", match.group("n1")):
-                return None
+            if _looks_like_year(match) or re.match(r"0\d", match.group("n1")) or TIME_AFTER.match(text, end):
+                return None  # a year, "007", "7 am"
             if (part := PART.match(text, end)) and not re.fullmatch(r"(?:19|20)\d{2}", part.group("whole")):
                 whole, end = parse_number(part.group("whole")), part.end()
                 counted = _count_noun(text, end)
@@ -287,7 +290,7 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str | None, float, str | Non
         return u.currency_of(currency), 1.0, None, end
     if word := match.group("curword"):
         after = re.match(r"[ \t]+of[ \t]+(\w+)", text[end : end + 40])
-        if word.strip().lower() == "pounds" and ((after and after.group(1).lower() not in u.MONEY_NOUNS) or re.search(r"weigh\w*\s+\S*\s*$", text[max(0, match.start() - 20) : match.start()])):
+        if word.strip().lower() == "pounds" and ((after and after.group(1).lower() not in u.MONEY_NOUNS) or re.search(r"weigh\w*(?:\s+\S+)?\s*$", text[max(0, match.start() - 20) : match.start()])):
             return "tonne", u.POUND, None, end  # "5,000 pounds of cocaine", "weighing 300 pounds"
         return u.currency_of(word), 1.0, None, end
     token = match.group("unit") or match.group("u1")
@@ -306,7 +309,8 @@ def _change(text: str, match: re.Match[str], start: int, end: int, unit: str) ->
     if sign and unit in {"percent", "percentage_point"}:
         return True, sign != "+"
     before = CHANGE_BEFORE.search(text, max(0, start - 32), start)
-    if before and (unit != "count" or before.group("by") or before.group("noun")):
+    level = (match.group("qual") or "").lower() in {"above", "below", "under", "past"}  # "fell below $1tn" is a level
+    if before and not level and (unit != "count" or before.group("by") or before.group("noun")):
         return True, bool(DOWN.match(before.group("verb") or before.group("dir") or before.group("noun")))
     after = CHANGE_AFTER.match(text, end) if unit != "count" else None
     return (True, bool(DOWN.match(after.group("noun")))) if after else (False, False)
@@ -314,15 +318,13 @@ def _change(text: str, match: re.Match[str], start: int, end: int, unit: str) ->
 
 def _counted_by_context(text: str, match: re.Match[str], start: int, end: int) -> bool:
     """A bare number is a count as the subject of a verb ("612 were rescued") or a count's level ("the toll rose to 41")."""
-    if TIME_AFTER.match(text, end):
-        return False
     verb = LEVEL_BEFORE.search(text, max(0, start - 40), start) or CHANGE_BEFORE.search(text, max(0, start - 32), start)
     if verb is not None and (verb.re is LEVEL_BEFORE or verb.group("by")):
         return _counts_people_or_things(text, verb.start())
     previous = re.search(r"(\S+)[ \t]+$", text[max(0, start - 20) : start])
-    word = previous.group(1).lower() if previous else ""
-    if previous and word not in OPENERS and (previous.group(1)[0].isupper() or any(c.isdigit() for c in word) or word in {"at", "aged", "age"}):
-        return False  # a name ("Boeing 737 crashed"), a time ("at 10") or an age
+    word = previous.group(1) if previous else ","
+    if word.lower() in {"at", "aged", "age", "of"} or (not word.endswith(",") and word.lower() not in OPENERS and any(c.isupper() or c.isdigit() for c in word)):
+        return False  # a name ("Boeing 737 crashed", "iPhone 15"), a time ("at 10"), an age or "page 3 of 14"
     passive = PASSIVE.match(text, end)
     if passive and match.group("n1").lower() not in {"one", "a", "an"}:
         state = passive.group("state").lower()
@@ -332,14 +334,31 @@ def _counted_by_context(text: str, match: re.Match[str], start: int, end: int) -
 
 
 def _counts_people_or_things(text: str, position: int) -> bool:
-    """Whether the subject before a verb is counted ("the death toll", "deaths") rather than measured ("the index")."""
-    for word in reversed(WORD.findall(text, max(0, position - 60), position)):
-        lower = word.lower()
-        if lower in {"has", "have", "had", "been", "further", "now", "then", "again", "already", "also", "since"} or lower.endswith("ly"):
-            continue
-        plural = lower.endswith("s") and not lower.endswith(("ss", "us", "is", "'s", "’s")) and len(lower) > 3
-        return lower in u.COUNT_HEADS or (plural and lower not in u.MEASURE_PLURALS)
-    return False
+    """Whether the subject before a verb is counted ("the death toll from the landslide") or measured ("the index").
+
+    The head of the subject is the word before its first preposition ("toll" in
+    "the toll from the landslide in the district"), else its last word.
+    """
+    words = WORD.findall(text, max(0, position - 80), position)
+    clause = next((i for i in range(len(words) - 1, -1, -1) if not words[i][0].isalpha()), -1)
+    words = [w.lower() for w in words[clause + 1 :]]
+    while words and (words[-1] in {"has", "have", "had", "been", "further", "now", "then", "again", "already", "also"} or words[-1].endswith("ly")):
+        words.pop()
+    preposition = next((i for i, w in enumerate(words) if i and w in {"of", "from", "in", "for", "among", "at", "on", "with", "across", "after"}), len(words))
+    if not preposition:
+        return False
+    head = words[preposition - 1]
+    plural = head.endswith("s") and not head.endswith(("ss", "us", "is", "'s", "’s")) and len(head) > 3
+    return head in u.COUNT_HEADS or (plural and head not in u.MEASURE_PLURALS)
+
+
+def _two_units(match: re.Match[str]) -> bool:
+    """Whether the numbers either side of "to" / "-" carry different units, so they are not one range."""
+    first, second = match.group("cur1"), match.group("cur2")
+    if (second and not first) or (first and second and u.currency_of(first) != u.currency_of(second)):
+        return True
+    unit = match.group("u1")
+    return bool(unit) and (not match.group("unit") or u.unit_of(unit) != u.unit_of(match.group("unit")))
 
 
 def _single(text: str, match: re.Match[str], settings: FigureSettings, start: int) -> FigureMention | None:
