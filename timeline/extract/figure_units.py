@@ -111,31 +111,6 @@ def currency_of(token: str) -> str:
     return CURRENCIES[re.sub(r"\s+", " ", token.strip().lower()).rstrip(".")]
 
 
-# --- counts read from the sentence around a bare number ("the toll rose to 41", "612 were rescued") -----
-UP_VERBS = r"rose|rise|rises|rising|risen|grew|grow|grows|growing|grown|jumped|jumps|jump|surged|surges|soared|soars|climbed|climbs|increased|increases|gained|gains|rallied|advanced|spiked|rocketed|swelled|widened|widens"
-DOWN_VERBS = r"fell|falls|fall|falling|fallen|dropped|drops|drop|declined|declines|decline|slumped|plunged|plummeted|slid|slipped|tumbled|decreased|decreases|shrank|shrunk|shrink|shrinks|contracted|dipped|dips|sank|eased|narrowed|narrows"
-UP_NOUNS = r"increase|rise|jump|gain|growth|surge|hike|spike|rally|climb|uptick"
-DOWN_NOUNS = r"decline|drop|fall|decrease|cut|reduction|contraction|slump|dip|slide|plunge"
-COUNT_HEADS = {
-    "toll", "count", "tally", "number", "total", "figure", "headcount", "strength", "attendance", "membership",
-    "enrolment", "enrollment", "crowd", "population", "people", "children", "men", "women", "police", "staff",
-    "workforce", "personnel", "dead", "injured", "killed", "missing", "wounded", "displaced", "infected",
-    "hospitalised", "hospitalized", "affected", "evacuated", "arrested", "detained", "rescued",
-}  # fmt: skip
-MEASURE_PLURALS = {
-    "prices", "rates", "shares", "stocks", "yields", "temperatures", "levels", "scores", "ratings", "margins",
-    "indices", "indexes", "sales", "imports", "exports", "revenues", "profits", "earnings", "returns", "costs",
-    "wages", "salaries", "rents", "bonds", "futures", "points", "readings", "odds", "polls", "premiums",
-    "reserves", "deposits", "assets", "volumes", "tariffs", "duties", "taxes", "fees", "charges", "values",
-    "valuations", "savings", "losses", "bills", "markets", "currencies", "averages", "estimates", "forecasts",
-    "emissions", "inflows", "outflows", "investments", "payments", "subsidies", "budgets", "holdings", "stakes",
-    "ratios", "speeds", "weights", "distances", "hours", "days", "years", "months", "minutes", "seconds", "times",
-    "its", "this", "his", "has", "was", "is", "as", "us", "thus", "plus",
-}  # fmt: skip
-STATES = {
-    "missing", "dead", "hurt", "injured", "unaccounted", "alive", "safe", "homeless", "stranded", "ill", "sick",
-    "absent", "left", "lost", "held", "kept", "hit", "shot", "struck", "caught", "found", "born", "slain", "swept",
-}  # fmt: skip
 LABELS = (
     r"rule|section|article|chapter|clause|para|paragraph|page|pages|schedule|phase|item|exhibit|part|volume|"
     r"episode|flight|platform|gate|room|ward|stage|grade|class|game|match|round|leg|day|season|book|act|no\.?"
@@ -173,8 +148,8 @@ SUPERLATIVE = (
     r"strongest|weakest|longest|shortest|tallest|oldest|youngest|heaviest|wettest|hottest|coldest|driest|costliest|"
     r"cheapest|leading|(?:most|least)\s+[a-z]+)"
 )
-RANK = re.compile(
-    rf"(?<![\w-])(?:(?P<ord>{ORDINAL})[- ]{SUPERLATIVE}\b"
+RANK = re.compile(  # the leading checks only let it start at a word that can begin a rank: it runs on every sentence
+    rf"\b(?<!-)(?=[fstenrpcwFSTENRPCW0-9])(?:(?P<ord>{ORDINAL})[- ]{SUPERLATIVE}\b"
     rf"|(?:ranked|ranks|rank|placed|seeded|finished|came|ended)\s+(?:(?:at|in)\s+)?(?:No\.?\s?(?P<no>\d{{1,3}})\b|(?P<ord2>{ORDINAL})\b(?:\s+place\b)?)"
     rf"|world\s+No\.?\s?(?P<no2>\d{{1,3}})\b|No\.?\s?(?P<no3>\d{{1,3}})(?:\s+seed\b|-ranked\b)|(?P<ord3>{ORDINAL})\s+place\b)",
     re.IGNORECASE,

@@ -33,6 +33,7 @@ import re
 from dataclasses import dataclass
 
 from timeline.extract import figure_units as u
+from timeline.extract.figure_context import FROM_BEFORE, TIME_AFTER, change_of, counted_by_context
 from timeline.extract.figure_units import QUALIFIERS, SCALES, WORD_NUMBERS
 from timeline.models import FigureValue
 from timeline.ruleset import FigureSettings
@@ -65,8 +66,8 @@ PREFIXES = sorted((q for q in QUALIFIERS if not q.startswith(("or ", "and ")) an
 QUALIFIER = "|".join(re.escape(q) for q in PREFIXES)
 LETTER_SCALE = r"(?P<sl{0}>[kmbt])\b"  # "$350M", "$1.8T": only straight after a currency sign
 
-FIGURE = re.compile(
-    rf"(?:(?<!\w)(?P<qual>{QUALIFIER})\s*)?(?P<between>between\s+)?(?P<sign>[+\u2212]|(?<![\w.,%)-])-(?=\d))?"
+FIGURE = re.compile(  # starts only where a letter does not precede: a figure never begins inside a word, and this is the hot path
+    rf"(?<![^\W\d_])(?:(?<!\w)(?P<qual>{QUALIFIER})\s*)?(?P<between>between\s+)?(?P<sign>[+\u2212]|(?<![\w.,%)-])-(?=\d))?"
     rf"(?:(?<!\w)(?P<cur1>{u.CURRENCY}))?\s?(?P<n1>{NUMBER})(?P<odd>[-\s]odd\b)?"
     rf"(?:\s?-?\s?(?P<sc1>{u.SCALE})|(?(cur1){LETTER_SCALE.format(1)}))?(?P<u1>{u.UNIT})?"
     rf"(?:\s*(?P<sep>-|–|—|to|and|but)\s*(?:(?P<qual2>{u.UPPER})\s*)?(?P<cur2>{u.CURRENCY})?\s?(?P<n2>{NUMBER})"
@@ -79,27 +80,6 @@ PART = re.compile(
     rf"[ \t]+(?:out[ \t]+)?of[ \t]+(?:(?:the|its|their|all)[ \t]+)?(?P<whole>{NUMBER})(?![\d,.]*\d)(?![ \t]*(?:%|per[ \t]?cent|percent))",
     re.IGNORECASE,
 )
-CHANGE_BEFORE = re.compile(
-    rf"\b(?:(?P<verb>{u.UP_VERBS}|{u.DOWN_VERBS})(?P<by>\s+by)?|(?P<dir>up|down|plus|minus)|(?P<noun>{u.UP_NOUNS}|{u.DOWN_NOUNS})\s+of)\s+$",
-    re.IGNORECASE,
-)
-CHANGE_AFTER = re.compile(
-    rf"[ \t]+(?:(?!(?:of|in|the|to|and|for|on|at|by|from|a|an)\b)[a-z]+(?:-[a-z]+)*[ \t]+)?(?P<noun>{u.UP_NOUNS}|{u.DOWN_NOUNS})s?\b", re.IGNORECASE
-)
-DOWN = re.compile(rf"(?:{u.DOWN_VERBS}|{u.DOWN_NOUNS}|down|minus|-|\u2212)$", re.IGNORECASE)
-LEVEL_BEFORE = re.compile(
-    rf"\b(?:(?:{u.UP_VERBS}|{u.DOWN_VERBS}|went\s+up|went\s+down)\s+to|(?:stood|stands|stand|standing|remained|remains)\s+at"
-    rf"|reached|reaches|touched|touches|hit|hits)\s+$",
-    re.IGNORECASE,
-)
-FROM_BEFORE = re.compile(rf"\b(?:{u.UP_VERBS}|{u.DOWN_VERBS})\s+from\s+$", re.IGNORECASE)
-PASSIVE = re.compile(
-    r"[ \t]+(?:(?P<aux>were|was|are|is|have|has|had|remain|remained|remains)"
-    r"(?:[ \t]+(?:been|still|now|also|reportedly|feared|believed|thought|confirmed|later|already))*[ \t]+)?(?P<state>[a-z]+)\b"
-)
-TIME_AFTER = re.compile(r":\d|[ \t]*(?:[ap]\.?m\b|o'clock|hrs\b|IST\b|GMT\b|UTC\b|BST\b)", re.IGNORECASE)
-OPENERS = {"altogether", "overall", "only", "another", "all", "officially", "so", "and", "but", "in", "since", "now", "then", "here", "there"}
-WORD = re.compile(r"[A-Za-z][\w'’-]*|[,;:()\"“”]")
 NOUN_WORD = re.compile(r"\s*([A-Za-z][\w-]*)")
 
 
@@ -249,7 +229,7 @@ def _figure(text: str, match: re.Match[str], settings: FigureSettings) -> Figure
             if (part := PART.match(text, end)) and not re.fullmatch(r"(?:19|20)\d{2}", part.group("whole")):
                 whole, end = parse_number(part.group("whole")), part.end()
                 counted = _count_noun(text, end)
-            elif counted is None and not _counted_by_context(text, match, start, end):
+            elif counted is None and not counted_by_context(text, match.group("n1"), start, end):
                 return None
         unit = unit or "count"
         if counted and unit == "count":
@@ -257,7 +237,7 @@ def _figure(text: str, match: re.Match[str], settings: FigureSettings) -> Figure
     if rate := u.PER.match(text, end):
         per, end = per or u.per_of(rate), rate.end()
     low, high = low * scale_low * factor, high * scale_high * factor
-    change, negative = _change(text, match, start, end, unit)
+    change, negative = change_of(text, start, end, unit, match.group("sign"), match.group("qual"))
     if high < low or (unit == "percent" and high > 100 and not change):
         return None
     if noun and re.match(r"(?:more|additional|extra|new|further)\b", noun, re.IGNORECASE):
@@ -301,55 +281,6 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str | None, float, str | Non
         factor = _scale(expansion.group("scale")) * (1e3 if expansion.group("kilo") else 1.0)
         return unit, factor, "year" if expansion.group("year") else None, expansion.end()
     return unit, factor, per, end
-
-
-def _change(text: str, match: re.Match[str], start: int, end: int, unit: str) -> tuple[bool, bool]:
-    """(is a change, is a fall): "rose 12%", "down 2.4%", "a 4% decline", "growth of 8%"; "rose to 57" is a level."""
-    sign = match.group("sign")
-    if sign and unit in {"percent", "percentage_point"}:
-        return True, sign != "+"
-    before = CHANGE_BEFORE.search(text, max(0, start - 32), start)
-    level = (match.group("qual") or "").lower() in {"above", "below", "under", "past"}  # "fell below $1tn" is a level
-    if before and not level and (unit != "count" or before.group("by") or before.group("noun")):
-        return True, bool(DOWN.match(before.group("verb") or before.group("dir") or before.group("noun")))
-    after = CHANGE_AFTER.match(text, end) if unit != "count" else None
-    return (True, bool(DOWN.match(after.group("noun")))) if after else (False, False)
-
-
-def _counted_by_context(text: str, match: re.Match[str], start: int, end: int) -> bool:
-    """A bare number is a count as the subject of a verb ("612 were rescued") or a count's level ("the toll rose to 41")."""
-    verb = LEVEL_BEFORE.search(text, max(0, start - 40), start) or CHANGE_BEFORE.search(text, max(0, start - 32), start)
-    if verb is not None and (verb.re is LEVEL_BEFORE or verb.group("by")):
-        return _counts_people_or_things(text, verb.start())
-    previous = re.search(r"(\S+)[ \t]+$", text[max(0, start - 20) : start])
-    word = previous.group(1) if previous else ","
-    if word.lower() in {"at", "aged", "age", "of"} or (not word.endswith(",") and word.lower() not in OPENERS and any(c.isupper() or c.isdigit() for c in word)):
-        return False  # a name ("Boeing 737 crashed", "iPhone 15"), a time ("at 10"), an age or "page 3 of 14"
-    passive = PASSIVE.match(text, end)
-    if passive and match.group("n1").lower() not in {"one", "a", "an"}:
-        state = passive.group("state").lower()
-        if state.endswith("ed") and len(state) > 3 or passive.group("aux") and (state in u.STATES or state.endswith("en") and state not in {"often", "even", "open", "when", "then"}):
-            return True  # "41 died", "612 were rescued", "57 are missing", "3 were taken"
-    return False
-
-
-def _counts_people_or_things(text: str, position: int) -> bool:
-    """Whether the subject before a verb is counted ("the death toll from the landslide") or measured ("the index").
-
-    The head of the subject is the word before its first preposition ("toll" in
-    "the toll from the landslide in the district"), else its last word.
-    """
-    words = WORD.findall(text, max(0, position - 80), position)
-    clause = next((i for i in range(len(words) - 1, -1, -1) if not words[i][0].isalpha()), -1)
-    words = [w.lower() for w in words[clause + 1 :]]
-    while words and (words[-1] in {"has", "have", "had", "been", "further", "now", "then", "again", "already", "also"} or words[-1].endswith("ly")):
-        words.pop()
-    preposition = next((i for i, w in enumerate(words) if i and w in {"of", "from", "in", "for", "among", "at", "on", "with", "across", "after"}), len(words))
-    if not preposition:
-        return False
-    head = words[preposition - 1]
-    plural = head.endswith("s") and not head.endswith(("ss", "us", "is", "'s", "’s")) and len(head) > 3
-    return head in u.COUNT_HEADS or (plural and head not in u.MEASURE_PLURALS)
 
 
 def _two_units(match: re.Match[str]) -> bool:
