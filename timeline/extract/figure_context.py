@@ -57,7 +57,7 @@ PASSIVE = re.compile(
     r"(?:[ \t]+(?:been|still|now|also|reportedly|feared|believed|thought|confirmed|later|already))*[ \t]+)?(?P<state>[a-z]+)\b"
 )
 TIME_AFTER = re.compile(r":\d|[ \t]*(?:[ap]\.?m\b|o'clock|hrs\b|IST\b|GMT\b|UTC\b|BST\b)", re.IGNORECASE)
-OPENERS = {"altogether", "overall", "only", "another", "all", "officially", "so", "and", "but", "in", "since", "now", "then", "here", "there"}
+OPENERS = {"the", "these", "those", "all", "altogether", "overall", "only", "another", "officially", "so", "and", "but", "in", "since", "now", "then", "here", "there"}
 WORD = re.compile(r"[A-Za-z][\w'’-]*|[,;:()\"“”]")
 
 
@@ -85,7 +85,7 @@ def counted_by_context(text: str, number: str, start: int, end: int) -> bool:
     passive = PASSIVE.match(text, end)
     if passive and number.lower() not in {"one", "a", "an"}:
         state = passive.group("state").lower()
-        if state.endswith("ed") and len(state) > 3 or passive.group("aux") and (state in STATES or state.endswith("en") and state not in {"often", "even", "open", "when", "then"}):
+        if state.endswith("ed") and len(state) > 3 or passive.group("aux") and (state in STATES or state.endswith(("en", "wn")) and state not in {"often", "even", "open", "when", "then", "own", "down", "town"}):
             return True  # "41 died", "612 were rescued", "57 are missing", "3 were taken"
     return False
 

@@ -222,7 +222,9 @@ def _figure(text: str, match: re.Match[str], settings: FigureSettings) -> Figure
         counted = _count_noun(text, end)
         scaled = match.group("sc1") or match.group("sc2")
         if scaled and scaled.lower().startswith(("lakh", "lac", "crore", "cr")) and counted is None:
-            unit = "INR"  # "5 lakh" in Indian news is rupees unless a counted noun follows ("5 lakh people")
+            # "5 lakh" in Indian news is rupees unless it counts: "5 lakh people", "5 lakh were vaccinated"
+            plural = counted_by_context(text, match.group("n1"), start, end) and not re.match(r"[ \t]+(?:was|is|has)\b", text[end : end + 5])
+            unit = "count" if plural else "INR"
         elif not scaled:
             if _looks_like_year(match) or re.match(r"0\d", match.group("n1")) or TIME_AFTER.match(text, end):
                 return None  # a year, "007", "7 am"
@@ -305,5 +307,6 @@ def _odd_step(token: str) -> float:
 
 
 def _looks_like_year(match: re.Match[str]) -> bool:
-    token = match.group("n1")
-    return bool(re.fullmatch(r"(?:19|20)\d{2}", token)) and not match.group("n2")
+    """"2025", and "2010 to 2015" whose both ends are years; "2024-25" is dropped elsewhere as a falling range."""
+    year = r"(?:19|20)\d{2}"
+    return bool(re.fullmatch(year, match.group("n1"))) and (not match.group("n2") or bool(re.fullmatch(year, match.group("n2"))))
