@@ -157,5 +157,10 @@ RANK = re.compile(  # the leading checks only let it start at a word that can be
 
 
 def rank_of(match: re.Match[str]) -> int:
+    """The position a rank states: "third-biggest" -> 3, "2nd-richest" -> 2, "world No. 1" -> 1.
+
+    "No. 2" alone is a label (a bus route, a room) and stays one; it is a rank
+    only after "world" or "ranked", or before "seed" / "-ranked".
+    """
     token = next(group for group in match.groups() if group).lower()
     return ORDINALS.get(token) or int(re.match(r"\d+", token).group(0))

@@ -9,7 +9,7 @@ unit and tell whether it is a level or a change:
 - ranges: "60-70%", "between 30 and 40", "₹3,000 crore to ₹5,000 crore";
 - scales: lakh, crore, lakh crore, thousand, million (mn, mln, "$350M"),
   billion (bn, bln), trillion ("$1.8T"), "a million", "half a million",
-  "six and a half million", digit groups "1,25,000" / "25 000" / "25 000";
+  "six and a half million", digit groups "1,25,000" / "25 000" / "25 000" (thin space);
 - units, in base units and never converted between currencies: percent,
   percentage points (and basis points), INR, USD, EUR, GBP, JPY, CNY, CAD, HKD,
   AUD ("$" is USD, "C$" CAD), tonnes (kt, MT, MMT, LMT, TPA, MTPA, kg, lb,
