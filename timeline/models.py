@@ -75,8 +75,13 @@ class DateValue(Frozen):
 class FigureValue(Frozen):
     """A figure as an interval: "over 90%" is (90, 100], "60-70%" is [60, 70].
 
-    ``low``/``high`` are in base units (rupees, dollars, tonnes, percent 0-100);
-    None means unbounded on that side.
+    ``low``/``high`` are in base units (one unit of each currency, tonnes,
+    percent 0-100, a rank's position); None means unbounded on that side.
+    ``change`` marks a movement rather than a level: "dropped 38%" is
+    [-38, -38] with change set, so it is never read as a 38% share, and a
+    percent change may pass 100. ``whole`` is the total a part is counted
+    against ("9 of the 14" is 9 with whole 14); ``per`` is what the figure is
+    counted per ("₹10 lakh each" -> "each", "5 MTPA" -> "year").
     """
 
     text: str
@@ -87,6 +92,9 @@ class FigureValue(Frozen):
     unit: str
     qualifier: str | None = None
     noun: str | None = None
+    change: bool = False
+    whole: float | None = None
+    per: str | None = None
 
     def overlaps(self, other: FigureValue) -> bool:
         """True when some number satisfies both intervals (open bounds respected)."""

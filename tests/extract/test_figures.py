@@ -41,6 +41,10 @@ def test_figure_case(case, ruleset):
     assert (value.low_open, value.high_open) == (case["low_open"], case["high_open"])
     assert value.unit == case["unit"]
     assert value.qualifier == case["qualifier"]
+    for field in ("change", "whole", "per", "noun"):
+        if field in case:
+            expected = case[field]
+            assert getattr(value, field) == (pytest.approx(expected) if field == "whole" and expected is not None else expected), field
     if "metric" in case:
         assert claim.metric == case["metric"]
     if "subject" in case:
@@ -48,7 +52,8 @@ def test_figure_case(case, ruleset):
 
 
 def test_table_is_large_and_covers_the_seeds():
-    assert len(CASES) >= 120
+    assert len(CASES) >= 400
+    assert len({c["id"] for c in CASES}) == len(CASES), "case ids must be unique"
     assert sum(1 for c in CASES if c["id"].startswith("seed")) >= 20
 
 
@@ -71,18 +76,29 @@ def test_as_of_date_comes_from_the_clause_else_the_publication_date(ruleset):
 
 figure_words = st.sampled_from(
     ["over", "around", "nearly", "up to", "between", "and", "to", "-", "60", "70", "1,345", "1,25,000", "0.1", "ninety", "seven", "%", "per cent", "₹", "Rs", "USD", "$", "crore", "lakh", "million", "bn", "tonnes", "kt", "executives", "elements", "of", "the", "2025", "FY25", ","]
+    + ["rose", "fell", "by", "jumped", "down", "minus", "a", "half", "odd", "-odd", "were", "killed", "toll", "stood at", "no more than", "or more", "or fewer", "but", "below", "above",
+       "€", "£", "¥", "C$", "HK$", "yuan", "pounds", "of cocaine", "kg", "lb", "MTPA", "MMT", "(million metric tonnes)", "each", "per", "annum", "a day", "daily",
+       "second-largest", "ranked", "fourth", "No. 2", "out of", "14", "25 000", "1\u2009250", "\u202f000", "180", "+", "-3", "decline", "increase", "growth of", "$350M", "3 bln"]
 )
 
 
-@settings(max_examples=400, deadline=None)
-@given(words=st.lists(figure_words, max_size=10))
+@settings(max_examples=600, deadline=None)
+@given(words=st.lists(figure_words, max_size=12))
 def test_news_like_figures_are_well_formed_intervals(words):
-    for mention in find_figures(" ".join(words)):
+    text = " ".join(words)
+    mentions = find_figures(text)
+    for mention in mentions:
         value = mention.value
+        assert value.text == text[mention.start : mention.end]
         if value.low is not None and value.high is not None:
             assert value.low <= value.high
-        if value.unit == "percent":
-            assert 0 <= value.low and (value.high is None or value.high <= 100)
+        if value.unit == "percent" and not value.change:
+            assert value.low is not None and 0 <= value.low and (value.high is None or value.high <= 100)
+        if value.unit == "rank":
+            assert value.low == value.high and value.low >= 1
+        if value.whole is not None:
+            assert value.unit == "count" and value.whole >= 0
+    assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:])), "mentions overlap"
 
 
 @settings(max_examples=300, deadline=None)
@@ -90,3 +106,16 @@ def test_news_like_figures_are_well_formed_intervals(words):
 def test_arbitrary_text_never_raises(text):
     for mention in find_figures(text):
         assert 0 <= mention.start < mention.end <= len(text)
+
+
+number_like = st.text(alphabet="0123456789 ,.-%$₹€£¥+\u2009\u202f\u2212aAmMbBkKtTnoflsrupc()", max_size=60)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=number_like)
+def test_number_like_text_never_raises_and_stays_in_bounds(text):
+    for mention in find_figures(text):
+        assert 0 <= mention.start < mention.end <= len(text)
+        assert mention.value.text == text[mention.start : mention.end]
+        if mention.value.low is not None and mention.value.high is not None:
+            assert mention.value.low <= mention.value.high

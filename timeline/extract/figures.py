@@ -1,12 +1,30 @@
 """Figures in news text as intervals with units: what a figure claims, not just its digits.
 
-"over 90%" is (90, 100], "60-70%" is [60, 70], "around 60%" is a band whose
-width comes from ``rules/figures.yaml``, "Rs 1,345-crore" is one figure of
-13,450,000,000 rupees and "₹3,000 crore to ₹5,000 crore" is one range. Money
-is kept in its own currency (INR, USD); nothing is converted.
+A figure is a number read with the words that qualify it, scale it, give its
+unit and tell whether it is a level or a change:
+
+- qualifiers: "over 90%" is (90, 100], "no more than 40" [0, 40], "40 or more"
+  [40, ..), "above 2,000 and below 2,500" (2000, 2500), "around 60%" a band
+  whose width comes from ``rules/figures.yaml``, "300-odd" [300, 400);
+- ranges: "60-70%", "between 30 and 40", "₹3,000 crore to ₹5,000 crore";
+- scales: lakh, crore, lakh crore, thousand, million (mn, mln, "$350M"),
+  billion (bn, bln), trillion ("$1.8T"), "a million", "half a million",
+  "six and a half million", digit groups "1,25,000" / "25 000" / "25 000" (thin space);
+- units, in base units and never converted between currencies: percent,
+  percentage points (and basis points), INR, USD, EUR, GBP, JPY, CNY, CAD, HKD,
+  AUD ("$" is USD, "C$" CAD), tonnes (kt, MT, MMT, LMT, TPA, MTPA, kg, lb,
+  "pounds of <goods>"), counts and ranks ("second-largest" is rank 2);
+- counts: a bare number counts the plural noun after it ("40 executives"),
+  the subject of a verb ("612 were rescued"), the level a count rose to ("the
+  toll climbed to 41") or the part of a whole ("9 of the 14": 9, whole 14);
+- changes: "jumped 180 per cent" is +180 with ``change`` set, "dropped 38%"
+  and "a 4% decline" are negative, while "rose to 57" is a level;
+- rates: "₹10 lakh each", "per capita", "5 MTPA", "40 a day" set ``per``.
 
 >>> [(f.value.low, f.value.high, f.value.unit) for f in find_figures("China controls over 90 per cent of it.")]
 [(90.0, 100.0, 'percent')]
+>>> [(f.value.low, f.value.change) for f in find_figures("Sales dropped 38% in May.")]
+[(-38.0, True)]
 """
 
 from __future__ import annotations
@@ -14,56 +32,55 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from timeline.extract import figure_units as u
+from timeline.extract.figure_context import FROM_BEFORE, TIME_AFTER, change_of, counted_by_context
+from timeline.extract.figure_units import QUALIFIERS, SCALES, WORD_NUMBERS
 from timeline.models import FigureValue
 from timeline.ruleset import FigureSettings
 
-SCALES = {
-    "thousand": 1e3, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "crore": 1e7, "crores": 1e7, "cr": 1e7,
-    "lakh crore": 1e12, "million": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9,
-    "trillion": 1e12, "tn": 1e12, "kt": 1e3,
-}  # fmt: skip
-WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
-}  # fmt: skip
-QUALIFIERS = {
-    "over": "over", "more than": "over", "above": "over", "exceeding": "over", "upwards of": "over",
-    "in excess of": "over", "greater than": "over", "higher than": "over",
-    "at least": "at least", "not less than": "at least", "no less than": "at least", "a minimum of": "at least",
-    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly", "just shy of": "nearly",
-    "around": "around", "about": "around", "roughly": "around", "approximately": "around", "approx": "around",
-    "some": "around", "an estimated": "around", "estimated": "around", "circa": "around", "~": "around",
-    "up to": "up to", "as much as": "up to", "as many as": "up to", "a maximum of": "up to",
-    "under": "under", "less than": "under", "below": "under", "fewer than": "under", "lower than": "under",
-}  # fmt: skip
 NAME_BEFORE = re.compile(
     r"\b(?:Rule|Section|Article|Chapter|Phase|Schedule|Clause|Para|Paragraph|No\.?|Number|Level|Class|Grade|Tier|Stage|"
-    r"Version|Room|Gate|Block|Sector|Platform|Route|Vision|Mission|Agenda|Plan|Budget|Act)\s+$"
+    r"Version|Room|Gate|Block|Sector|Platform|Route|Vision|Mission|Agenda|Plan|Budget|Act|Day|Game|Match|Round|Leg|"
+    r"Season|Book|Part|Page|Flight|Item|Episode|Volume|Exhibit|Ward|Step)\s+$"
+    r"|\b(?i:rule|section|article|chapter|clause|paragraph|page|pages|schedule|phase|item|exhibit|volume|episode|"
+    r"flight|platform|gate|ward|grade|class|no\.)\s+$"
 )
 VERBS_ENDING_IN_S = {
     "says", "is", "was", "has", "does", "goes", "remains", "stands", "seems", "means", "needs", "shows", "adds",
     "gives", "takes", "reports", "allows", "includes", "requires", "follows", "makes", "comes", "becomes", "plus",
 }  # fmt: skip
+NOT_NOUNS = {"this", "its", "his", "hers", "ours", "theirs", "thus", "across", "always", "perhaps", "whereas", "unless", "less", "as", "us", "towards", "besides"}
 TIME_NOUNS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades", "hours", "minutes", "times"}
 STOP_WORDS = {"of", "in", "for", "to", "from", "by", "with", "on", "at", "or", "per", "cent", "percent", "the", "a", "an"}
 
-DIGITS = r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-WORDS = r"(?<![\w-])(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a)(?:\s+(?:dozen|hundred))?\b(?<!\ba)"
+SCALE_AHEAD = r"(?=\s+(?:dozen|hundred|thousand|million|billion|trillion|lakhs?|crores?)\b)"
+BASE = (
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+)
+WORDS = rf"(?<![\w-])(?:half\s+an?{SCALE_AHEAD}|an?{SCALE_AHEAD}|(?:{BASE})(?:\s+and\s+a\s+half)?)(?:\s+(?:dozen|hundred))?\b"
+# "25 000" / "25 000": groups of three after a space only when no further digit follows.
+DIGITS = r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3}(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?"
 NUMBER = rf"(?:{DIGITS}|{WORDS})"
-CURRENCY = r"(?:₹|Rs\.?|INR|US\$|USD|\$)"
-SCALE = r"(?:lakh\s+crores?|lakhs?|lac|crores?|cr|thousand|million|mn|mln|billion|bn|trillion|tn)\b"
-UNIT = r"(?:%|\s?per\s?cent\b|\s?pc\b|\s?percent(?:age\s+points?)?\b|\s?(?:metric\s+)?(?:tonnes|tonne|tons|ton|kt|MT|t)\b(?:\s+(?:per\s+(?:annum|year)|a\s+year|annually))?)"
-QUALIFIER = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
+PREFIXES = sorted((q for q in QUALIFIERS if not q.startswith(("or ", "and ")) and q not in {"plus", "+"}), key=len, reverse=True)
+QUALIFIER = "|".join(re.escape(q) for q in PREFIXES)
+LETTER_SCALE = r"(?P<sl{0}>[kmbt])\b"  # "$350M", "$1.8T": only straight after a currency sign
 
-FIGURE = re.compile(
-    rf"(?:(?<!\w)(?P<qual>{QUALIFIER})\s*)?(?P<between>between\s+)?"
-    rf"(?P<cur1>{CURRENCY})?\s?(?P<n1>{NUMBER})(?:\s?-?\s?(?P<sc1>{SCALE}))?(?P<u1>{UNIT})?"
-    rf"(?:\s*(?P<sep>-|–|—|to|and)\s*(?P<cur2>{CURRENCY})?\s?(?P<n2>{NUMBER})(?:\s?-?\s?(?P<sc2>{SCALE}))?)?"
-    rf"(?P<unit>{UNIT})?(?P<rupees>\s+(?:rupees|dollars))?",
+FIGURE = re.compile(  # starts only where a letter does not precede: a figure never begins inside a word, and this is the hot path
+    rf"(?<![^\W\d_])(?:(?<!\w)(?P<qual>{QUALIFIER})\s*)?(?P<between>between\s+)?(?P<sign>[+\u2212]|(?<![\w.,%)-])-(?=\d))?"
+    rf"(?:(?<!\w)(?P<cur1>{u.CURRENCY}))?\s?(?P<n1>{NUMBER})(?P<odd>[-\s]odd\b)?"
+    rf"(?:\s?-?\s?(?P<sc1>{u.SCALE})|(?(cur1){LETTER_SCALE.format(1)}))?(?P<u1>{u.UNIT})?"
+    rf"(?:\s*(?P<sep>-|–|—|to|and|but)\s*(?:(?P<qual2>{u.UPPER})\s*)?(?P<cur2>{u.CURRENCY})?\s?(?P<n2>{NUMBER})"
+    rf"(?:\s?-?\s?(?P<sc2>{u.SCALE})|(?(cur2){LETTER_SCALE.format(2)}))?)?"
+    rf"(?P<unit>{u.UNIT})?(?P<curword>\s+{u.CURRENCY_WORD})?",
     re.IGNORECASE,
 )
+POSTFIX = re.compile(r"[ \t]+(?P<w>(?:or|and)[ \t]+(?:more|above|over|less|fewer|below|under))\b|(?P<g>\+|-plus\b)", re.IGNORECASE)
+PART = re.compile(
+    rf"[ \t]+(?:out[ \t]+)?of[ \t]+(?:(?:the|its|their|all)[ \t]+)?(?P<whole>{NUMBER})(?![\d,.]*\d)(?![ \t]*(?:%|per[ \t]?cent|percent))",
+    re.IGNORECASE,
+)
+NOUN_WORD = re.compile(r"\s*([A-Za-z][\w-]*)")
 
 
 @dataclass(frozen=True)
@@ -74,16 +91,19 @@ class FigureMention:
 
 
 def parse_number(token: str) -> float:
-    """"1,25,000" -> 125000; "ninety" -> 90; "sixty-five" -> 65; "two dozen" -> 24."""
+    """"1,25,000" -> 125000; "25 000" -> 25000; "sixty-five" -> 65; "two dozen" -> 24; "six and a half" -> 6.5."""
     token = token.lower().strip()
     if token[0].isdigit():
-        return float(token.replace(",", ""))
+        return float(re.sub(r"[,\s]", "", token))
     parts = re.split(r"[-\s]+", token)
     multiplier = {"dozen": 12, "hundred": 100}.get(parts[-1], 1)
     if multiplier > 1:
         parts = parts[:-1]
-    base = sum(WORD_NUMBERS.get(part, 1 if part == "a" else 0) for part in parts)
-    return float(base * multiplier)
+    if parts[0] == "half":
+        return 0.5 * multiplier
+    half = 0.5 if parts[-1] == "half" else 0.0
+    base = sum(WORD_NUMBERS.get(part, 0) for part in (parts[:-3] if half else parts))
+    return float((base + half) * multiplier)
 
 
 def _scale(token: str | None) -> float:
@@ -93,32 +113,14 @@ def _scale(token: str | None) -> float:
     return SCALES.get(word) or SCALES[word.rstrip("s")]  # "lakh crores" -> "lakh crore"
 
 
-def _unit(match: re.Match[str]) -> str | None:
-    currency = (match.group("cur1") or match.group("cur2") or "").upper()
-    unit = (match.group("unit") or match.group("u1") or "").strip().lower()
-    if currency:
-        return "USD" if "$" in currency or "USD" in currency else "INR"
-    if match.group("rupees"):
-        return "INR" if "rupee" in match.group("rupees").lower() else "USD"
-    if unit.startswith("percentage"):
-        return "percentage_point"
-    if unit in {"%", "pc"} or unit.replace(" ", "") == "percent":
-        return "percent"
-    if unit:
-        return "tonne"  # "kt" is scaled to tonnes in _figure
-    if match.group("sc1") and match.group("sc1").lower().startswith(("lakh", "lac", "crore", "cr")):
-        return "INR"  # "5 lakh" in Indian news is rupees unless said otherwise
-    return None
-
-
 def _count_noun(text: str, end: int) -> tuple[str, int] | None:
     """The plural noun a bare number counts ("40-50 automotive industry executives") and where it ends."""
-    words: list[str] = []
-    for word in re.finditer(r"\s*([A-Za-z][\w-]*)", text[end : end + 80]):
+    words: list[tuple[str, int]] = []
+    for word in NOUN_WORD.finditer(text[end : end + 80]):
         if word.start() != (words and words[-1][1] or 0) or len(words) == 6:
             return None
         lower = word.group(1).lower()
-        if lower in STOP_WORDS or lower in TIME_NOUNS or lower in VERBS_ENDING_IN_S:
+        if lower in STOP_WORDS or lower in TIME_NOUNS or lower in VERBS_ENDING_IN_S or lower in NOT_NOUNS:
             return None
         words.append((word.group(1), word.end()))
         if lower.endswith("s") or lower in {"people", "staff", "personnel", "crew"}:
@@ -126,9 +128,11 @@ def _count_noun(text: str, end: int) -> tuple[str, int] | None:
     return None
 
 
-def to_interval(low: float, high: float, qualifier: str | None, unit: str, settings: FigureSettings) -> tuple[float | None, float | None, bool, bool]:
-    """(low, high, low_open, high_open) for a stated value or range and its qualifier."""
-    cap = 100.0 if unit == "percent" else None
+def to_interval(
+    low: float, high: float, qualifier: str | None, unit: str, settings: FigureSettings, change: bool = False
+) -> tuple[float | None, float | None, bool, bool]:
+    """(low, high, low_open, high_open) for a stated value or range and its qualifier (a change has no 100% cap)."""
+    cap = 100.0 if unit == "percent" and not change else None
     floor = 0.0
     if low != high:  # a stated range already carries its uncertainty
         return low, high, False, False
@@ -152,15 +156,33 @@ def to_interval(low: float, high: float, qualifier: str | None, unit: str, setti
 
 
 def find_figures(text: str, settings: FigureSettings = FigureSettings(), skip: list[tuple[int, int]] | None = None) -> list[FigureMention]:
-    """Every figure in ``text`` (percent, money, tonnes, counts), skipping spans such as dates."""
+    """Every figure in ``text`` (percent, money, mass, counts, ranks), skipping spans such as dates."""
     skip = skip or []
-    mentions = []
-    for match in FIGURE.finditer(text):
+    mentions: list[FigureMention] = []
+    position = 0
+    while match := FIGURE.search(text, position):
         mention = _figure(text, match, settings)
         if mention is None or any(mention.start < e and s < mention.end for s, e in skip):
-            continue
-        mentions.append(mention)
-    return mentions
+            mention = _after_first_group(text, match, settings, skip)
+        if mention is not None:
+            mentions.append(mention)
+        # go on after what was read: past "9 of the 14 states", but back to "£5m" in "€3bn and £5m"
+        position = max(mention.end, match.start() + 1) if mention else match.end()
+    for match in u.RANK.finditer(text):
+        if not any(match.start() < e and s < match.end() for s, e in skip + [(m.start, m.end) for m in mentions]):
+            rank = float(u.rank_of(match))
+            mentions.append(FigureMention(match.start(), match.end(), FigureValue(text=match.group(0), low=rank, high=rank, unit="rank")))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _after_first_group(text: str, match: re.Match[str], settings: FigureSettings, skip: list[tuple[int, int]]) -> FigureMention | None:
+    """"June 17 100 people": digits grouped by a space that turn out to be a date, then a number."""
+    group = re.match(r"\d{1,3}[ \u00a0\u2009\u202f](?=\d{3})", match.group("n1"))
+    if group is None:
+        return None
+    retry = FIGURE.search(text, match.start("n1") + group.end(), match.end())
+    mention = _figure(text, retry, settings) if retry else None
+    return None if mention is None or any(mention.start < e and s < mention.end for s, e in skip) else mention
 
 
 def _figure(text: str, match: re.Match[str], settings: FigureSettings) -> FigureMention | None:
@@ -173,41 +195,103 @@ def _figure(text: str, match: re.Match[str], settings: FigureSettings) -> Figure
     if before[-1:] and (before[-1].isalnum() or before[-1] in ",." or (before[-1] == "-" and before[:1].isalpha())):
         return None  # inside a word, a name ("G20", "Covid-19") or another number
     glued = text[match.end("n1") : match.end("n1") + 1]
-    if glued.isalpha() and match.end("n1") not in (match.start("sc1"), match.start("u1")):
+    if glued.isalpha() and match.end("n1") not in (match.start("sc1"), match.start("u1"), match.start("sl1")):
         return None  # "5G", "24x7": a name, not a quantity
     if NAME_BEFORE.search(text, max(0, start - 20), start):
         return None  # a label, not a quantity: "Rule 5", "Article 370", "Phase 2"
-    if match.group("sep") and match.group("sep").lower() == "and" and not match.group("between"):
+    sep = (match.group("sep") or "").lower()
+    if (sep in {"and", "but"} and not match.group("between") and not match.group("qual2")) or (match.group("qual2") and sep not in {"and", "but"}):
         return _single(text, match, settings, start)
-    unit = _unit(match)
-    end = match.end()
+    if sep and _two_units(match):
+        return _single(text, match, settings, start)  # "fell 12% to ₹4,200 crore": a change, then a level
+    if sep in {"to", "-"} and FROM_BEFORE.search(text, max(0, start - 30), start):
+        level = FIGURE.match(text, match.start("cur2") if match.group("cur2") else match.start("n2"))
+        return _figure(text, level, settings) if level else None  # "rose from 12% to 41%": the new level
+    unit, factor, per, end = _unit(text, match)
     low = parse_number(match.group("n1"))
     high = parse_number(match.group("n2")) if match.group("n2") else low
-    scale_low = _scale(match.group("sc1") or match.group("sc2"))
-    scale_high = _scale(match.group("sc2") or match.group("sc1"))
-    noun = None
-    if unit is None:
-        if match.group("sc1") or match.group("sc2"):
-            unit = "count"
-        else:
-            counted = _count_noun(text, end)
-            if counted is None or _looks_like_year(match):
-                return None
-            unit = "count"
-            noun, end = counted
-    unit_scale = 1000.0 if re.match(r"\s?kt\b", match.group("unit") or match.group("u1") or "", re.IGNORECASE) else 1.0
-    low, high = low * scale_low * unit_scale, high * scale_high * unit_scale
-    if high < low or (unit == "percent" and high > 100):
-        return None
+    scale_low = _scale(match.group("sc1") or match.group("sl1") or match.group("sc2") or match.group("sl2"))
+    scale_high = _scale(match.group("sc2") or match.group("sl2") or match.group("sc1") or match.group("sl1"))
     qualifier = match.group("qual")
+    if post := POSTFIX.match(text, end):
+        qualifier, end = (post.group("w") or post.group("g").lstrip("-")).lower(), post.end()
+    elif re.match(r"-[^\W\d_]", text[end : end + 2]):
+        return None  # a compound adjective: "a million-dollar question", "a 10-member team"
+    noun, whole = None, None
+    if unit is None:
+        counted = _count_noun(text, end)
+        scaled = match.group("sc1") or match.group("sc2")
+        if scaled and scaled.lower().startswith(("lakh", "lac", "crore", "cr")) and counted is None:
+            # "5 lakh" in Indian news is rupees unless it counts: "5 lakh people", "5 lakh were vaccinated"
+            plural = counted_by_context(text, match.group("n1"), start, end) and not re.match(r"[ \t]+(?:was|is|has)\b", text[end : end + 5])
+            unit = "count" if plural else "INR"
+        elif not scaled:
+            if _looks_like_year(match) or re.match(r"0\d", match.group("n1")) or TIME_AFTER.match(text, end):
+                return None  # a year, "007", "7 am"
+            if (part := PART.match(text, end)) and not re.fullmatch(r"(?:19|20)\d{2}", part.group("whole")):
+                whole, end = parse_number(part.group("whole")), part.end()
+                counted = _count_noun(text, end)
+            elif counted is None and not counted_by_context(text, match.group("n1"), start, end):
+                return None
+        unit = unit or "count"
+        if counted and unit == "count":
+            noun, end = counted
+    if rate := u.PER.match(text, end):
+        per, end = per or u.per_of(rate), rate.end()
+    low, high = low * scale_low * factor, high * scale_high * factor
+    change, negative = change_of(text, start, end, unit, match.group("sign"), match.group("qual"))
+    if high < low or (unit == "percent" and high > 100 and not change):
+        return None
     if noun and re.match(r"(?:more|additional|extra|new|further)\b", noun, re.IGNORECASE):
         qualifier = "more"  # an increment ("five more elements"), not a total
-    lo, hi, lo_open, hi_open = to_interval(low, high, qualifier, unit, settings)
+    if match.group("odd") and not match.group("n2"):
+        lo, hi, lo_open, hi_open, qualifier = low, low + _odd_step(match.group("n1")) * scale_low * factor, False, True, "odd"
+    elif match.group("qual2"):
+        if QUALIFIERS.get((qualifier or "").lower()) not in {"over", "at least"}:
+            return _single(text, match, settings, start)
+        lo, hi, lo_open, hi_open = low, high, QUALIFIERS[qualifier.lower()] == "over", QUALIFIERS[match.group("qual2").lower()] == "under"
+        qualifier = f"{qualifier} {sep} {match.group('qual2')}"
+    else:
+        lo, hi, lo_open, hi_open = to_interval(low, high, qualifier, unit, settings, change)
+    if negative:
+        lo, hi, lo_open, hi_open = (None if hi is None else 0.0 - hi), (None if lo is None else 0.0 - lo), hi_open, lo_open
+    if match.group("sign") and change:
+        start = min(start, match.start("sign"))
     value = FigureValue(
         text=text[start:end], low=lo, high=hi, low_open=lo_open, high_open=hi_open, unit=unit,
-        qualifier=qualifier.lower() if qualifier else None, noun=noun,
+        qualifier=qualifier.lower() if qualifier else None, noun=noun, change=change, whole=whole, per=per,
     )  # fmt: skip
     return FigureMention(start=start, end=end, value=value)
+
+
+def _unit(text: str, match: re.Match[str]) -> tuple[str | None, float, str | None, int]:
+    """(unit, factor to the base unit, per, end of the figure) from the currency or unit written with it."""
+    end = match.end()
+    currency = match.group("cur1") or match.group("cur2")
+    if currency:
+        return u.currency_of(currency), 1.0, None, end
+    if word := match.group("curword"):
+        after = re.match(r"[ \t]+of[ \t]+(\w+)", text[end : end + 40])
+        if word.strip().lower() == "pounds" and ((after and after.group(1).lower() not in u.MONEY_NOUNS) or re.search(r"weigh\w*(?:\s+\S+)?\s*$", text[max(0, match.start() - 20) : match.start()])):
+            return "tonne", u.POUND, None, end  # "5,000 pounds of cocaine", "weighing 300 pounds"
+        return u.currency_of(word), 1.0, None, end
+    token = match.group("unit") or match.group("u1")
+    if not token:
+        return None, 1.0, None, end
+    unit, factor, per = u.unit_of(token)
+    if unit == "tonne" and (expansion := u.EXPANSION.match(text, end)):
+        factor = _scale(expansion.group("scale")) * (1e3 if expansion.group("kilo") else 1.0)
+        return unit, factor, "year" if expansion.group("year") else None, expansion.end()
+    return unit, factor, per, end
+
+
+def _two_units(match: re.Match[str]) -> bool:
+    """Whether the numbers either side of "to" / "-" carry different units, so they are not one range."""
+    first, second = match.group("cur1"), match.group("cur2")
+    if (second and not first) or (first and second and u.currency_of(first) != u.currency_of(second)):
+        return True
+    unit = match.group("u1")
+    return bool(unit) and (not match.group("unit") or u.unit_of(unit) != u.unit_of(match.group("unit")))
 
 
 def _single(text: str, match: re.Match[str], settings: FigureSettings, start: int) -> FigureMention | None:
@@ -216,6 +300,13 @@ def _single(text: str, match: re.Match[str], settings: FigureSettings, start: in
     return _figure(text, single, settings) if single and single.group("n1") else None
 
 
+def _odd_step(token: str) -> float:
+    """"300-odd" runs to 400 and "20-odd" to 30: one step of the number's last non-zero digit, at least 10."""
+    digits = str(int(parse_number(token)))
+    return max(10.0, 10.0 ** (len(digits) - len(digits.rstrip("0"))))
+
+
 def _looks_like_year(match: re.Match[str]) -> bool:
-    token = match.group("n1")
-    return bool(re.fullmatch(r"(?:19|20)\d{2}", token)) and not match.group("n2")
+    """"2025", and "2010 to 2015" whose both ends are years; "2024-25" is dropped elsewhere as a falling range."""
+    year = r"(?:19|20)\d{2}"
+    return bool(re.fullmatch(year, match.group("n1"))) and (not match.group("n2") or bool(re.fullmatch(year, match.group("n2"))))
