@@ -40,6 +40,7 @@ from fnmatch import fnmatch
 
 from timeline.corpus import Corpus
 from timeline.extract.clauses import PLACE_WORD
+from timeline.extract.words import can_be
 from timeline.models import FigureClaim, FigureValue, QuantityKey, Statement
 from timeline.ruleset import RuleSet
 
@@ -171,6 +172,8 @@ def _longer_measures(keys) -> dict[tuple, set[str]]:
     for key in keys:
         words = key.measure.split()
         for cut in range(1, len(words)):
+            if not all(can_be(word, "NOUN") and not can_be(word, "ADJ") for word in words[:cut]):
+                break  # "cholera cases" names a kind of case; "overnight train" is just a train
             index.setdefault((key.kind, key.unit, key.modifiers, " ".join(words[cut:])), set()).add(key.measure)
     return index
 
@@ -276,22 +279,44 @@ def _over_time(clusters: list[list[FigureClaim]], cumulative: bool) -> list[tupl
     found = []
     for before, after in zip(clusters, clusters[1:]):
         a, b = _representative(before), _representative(after)
-        if a is None or b is None or _same(a.value, b.value):
+        if a is None or b is None or _same(a[0], b[0]):
             continue
-        if b.correction:
+        (earlier, _), (later, corrected) = a, b
+        if corrected:
             found.append(("correction", before + after))
-        elif cumulative and _below(b.value, a.value):
+        elif cumulative and _below(later, earlier):
             found.append(("decrease", before + after))
-        elif cumulative and _below(a.value, b.value):
+        elif cumulative and _below(earlier, later):
             found.append(("update", before + after))
     return found
 
 
-def _representative(cluster: list[FigureClaim]) -> FigureClaim | None:
-    """The value a cluster stands for: its correction if any, else its last claim (excluding superseded ones)."""
+def _representative(cluster: list[FigureClaim]) -> tuple[FigureValue, bool] | None:
+    """The value a cluster stands for, and whether it is a correction.
+
+    Its correction if it has one; else the values its claims share (312 and
+    "about 320" stand for 312), else its last claim. Superseded claims and
+    claims with no period do not speak for a cluster.
+    """
     current = [c for c in cluster if not c.superseded and c.as_of and c.as_of.start]
     corrections = [c for c in current if c.correction]
-    return (corrections or current or [None])[-1]
+    if corrections:
+        return corrections[-1].value, True
+    if not current:
+        return None
+    shared = _intersection([c.value for c in current])
+    return (shared or current[-1].value), False
+
+
+def _intersection(values: list[FigureValue]) -> FigureValue | None:
+    if not _common_point(values):
+        return None
+    low, low_open = max(_low(v) for v in values)
+    high, high_closed = min(_high(v) for v in values)
+    return FigureValue(
+        text="", low=None if low == -math.inf else low, high=None if high == math.inf else high,
+        low_open=low_open, high_open=not high_closed, unit=values[0].unit,
+    )  # fmt: skip
 
 
 def _same(a: FigureValue, b: FigureValue) -> bool:

@@ -10,6 +10,7 @@ another figure's item belongs to that figure ("Turnout was 61.2%, up from
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Callable
@@ -42,18 +43,43 @@ def figure_claims(
     spans = [(f.start, f.start + len(f.value.text)) for f in figures]
     items = clause_spans(sentence.text, spans)
     own_subject = any(not n.reference for n in context.names)
-    claims, previous = [], None
+    claims, previous, readings = [], None, []
     for index, (figure, span, clause) in enumerate(zip(figures, spans, items)):
-        reading = read_key(sentence.text, span, clause, figure.value, context.names, spans + context.date_spans, lexicon, context.paragraph_entity)
+        reading = read_key(sentence.text, span, clause, figure.value, context.names, spans, context.date_spans, lexicon, context.paragraph_entity)
         if previous and previous[0] == clause[2:] and not any(clause[0] <= n.start < clause[1] for n in context.names):
             # coordinated items share their subject: "over 70% of production and over 90% of refining"
             reading = replace(reading, subject=previous[1], key=reading.key and reading.key.model_copy(update={"subject": previous[1]}))
+        reading = _relative_to_earlier(sentence.text, reading, span, list(zip(spans, readings)))
         previous = (clause[2:], reading.subject)
+        readings.append(reading)
         others = [(s, e) for i, (s, e, _, _) in enumerate(items) if i != index]
         candidates = _period_dates(context, clause, others, [] if own_subject else context.earlier_dates)
         where = provenance(sentence.start + span[0], sentence.start + span[1], sentence)
         claims.append(_claim(figure, reading, candidates, sentence.start + clause[0], article, where))
     return claims
+
+
+SPLIT_CUE = re.compile(r"\b(?:of which|comprising|comprises|split into|divided into|broken down into|made up of|consisting of)\b", re.I)
+
+
+def _relative_to_earlier(text: str, reading: KeyReading, span: tuple[int, int], earlier: list[tuple[tuple[int, int], KeyReading]]) -> KeyReading:
+    """Figures that are only meaningful against one before them in the sentence.
+
+    "57, not 61": the superseded figure is the same quantity as the one it
+    follows. "₹120 crore, of which ₹35 crore for compensation": a part is
+    the part of its whole, so its key names the whole's measure too (another
+    package's "₹30 crore for compensation" is a different quantity).
+    """
+    if not earlier:
+        return reading
+    (last_span, last), key = earlier[-1], reading.key
+    if reading.superseded and last.key is not None:
+        return replace(reading, key=last.key, subject=last.subject)
+    wholes = [(s, r) for s, r in earlier if r.key is not None and SPLIT_CUE.search(text, s[1], span[0])]
+    if key is not None and wholes and key.unit == wholes[-1][1].key.unit:
+        whole = wholes[-1][1].key
+        return replace(reading, key=key.model_copy(update={"measure": f"{whole.measure}: {key.measure}", "subject": whole.subject}))
+    return reading
 
 
 def _claim(figure: FigureMention, reading: KeyReading, candidates: list[DateMention], position: int, article: Article, where: Provenance) -> FigureClaim:
@@ -72,18 +98,20 @@ def _claim(figure: FigureMention, reading: KeyReading, candidates: list[DateMent
 def _period_dates(context: SentenceContext, clause: tuple[int, int, int, int], others: list[tuple[int, int]], earlier: list[DateMention]) -> list[DateMention]:
     """The dates a figure's period is read from: its item's, else its clause's, else the sentence's, else the paragraph's.
 
-    Dates inside another figure's item are that figure's. The paragraph's
+    Dates inside another figure's item are that figure's, and a date that
+    describes a noun ("after Thursday's derailment") is no period. The paragraph's
     date (the last one in the sentence before) is used only when it is a day
     and the figure's sentence names no entity of its own: a continuation of
     the one before ("On Monday the river breached its banks. 41 people
     died."). A longer period there ("In FY25, imports surged ... Imports
     averaged ...") is the background of a different statement.
     """
-    start = context.sentence.start
+    start, text = context.sentence.start, context.sentence.text
     item_start, item_end, clause_start, clause_end = (start + offset for offset in clause)
-    free = [d for d in context.dates if not any(start + s <= d.start < start + e for s, e in others)]
+    dates = [d for d in context.dates if text[d.end - start : d.end - start + 2] not in ("'s", "’s")]  # "Thursday's derailment"
+    free = [d for d in dates if not any(start + s <= d.start < start + e for s, e in others)]
     for low, high in ((item_start, item_end), (clause_start, clause_end)):
-        local = [d for d in context.dates if low <= d.start < high and (d in free or low == item_start and high == item_end)]
+        local = [d for d in dates if low <= d.start < high and (d in free or low == item_start and high == item_end)]
         if local:
             return local
     if free:

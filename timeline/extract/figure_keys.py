@@ -32,6 +32,7 @@ from timeline.lexicon import Lexicon, Metric
 from timeline.models import FigureValue, QuantityKey
 
 FIGURE_MARK = "¤"
+DATE_MARK = "¦"
 TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|\S")
 MARGIN_VERBS = frozenset("win beat defeat lead trail lose edge outpoll".split())
 GENERIC_HEADS = frozenset("number count tally total figure level amount".split())
@@ -63,12 +64,16 @@ class KeyReading:
     superseded: bool
 
 
-def read_key(sentence: str, figure: tuple[int, int], spans: tuple[int, int, int, int], value: FigureValue,
-             names: list[Name], others: list[tuple[int, int]], lexicon: Lexicon, paragraph_entity: str | None) -> KeyReading:  # fmt: skip
-    """The key of the figure at ``figure`` (sentence offsets) with its clause item and clause ``spans``."""
+def read_key(sentence: str, figure: tuple[int, int], spans: tuple[int, int, int, int], value: FigureValue, names: list[Name],
+             others: list[tuple[int, int]], dates: list[tuple[int, int]], lexicon: Lexicon, paragraph_entity: str | None) -> KeyReading:  # fmt: skip
+    """The key of the figure at ``figure`` (sentence offsets) with its clause item and clause ``spans``.
+
+    ``others`` are the sentence's other figures and ``dates`` its dates, both
+    masked before the words are read.
+    """
     item_start, item_end, clause_start, clause_end = spans
     f_start, f_end = figure
-    blanked = _blank(sentence, [o for o in others if o != figure])  # other figures and dates
+    blanked = _blank(sentence, [o for o in others if o != figure], dates)
     left, right = blanked[item_start:f_start], blanked[f_end:item_end]
     metric = _lexicon_metric(lexicon, sentence[item_start:item_end], sentence[clause_start:clause_end], f_start - item_start, value.unit)
     subject = metric.subject if metric and metric.subject else _subject(sentence, names, f_start, f_end, item_start, item_end, clause_start, paragraph_entity)
@@ -96,7 +101,7 @@ def read_key(sentence: str, figure: tuple[int, int], spans: tuple[int, int, int,
     return KeyReading(subject, QuantityKey(subject=subject, measure=measure, kind=kind, unit=value.unit, modifiers=modifiers), None, **cues)
 
 
-def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+def _blank(text: str, spans: list[tuple[int, int]], dates: list[tuple[int, int]]) -> str:
     """Other figures in the clause become a placeholder of the same length, and "year on year" becomes blank.
 
     "net profit rose 18% to ₹1,240 crore" still reads "net profit" before the
@@ -104,8 +109,11 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     give the package's name to the part (see ``_phrase_before``).
     """
     chars = list(text)
-    for start, end in spans:
-        chars[start:end] = FIGURE_MARK + " " * (end - start - 1)
+    for mark, marked in ((FIGURE_MARK, spans), (DATE_MARK, dates)):
+        for start, end in marked:
+            if text[end : end + 2] in ("'s", "’s"):
+                end += 2  # "Thursday's derailment": the possessive goes with the date
+            chars[start:end] = mark + " " * (end - start - 1)
     for match in YEAR_ON_YEAR.finditer(text):
         chars[match.start() : match.end()] = " " * (match.end() - match.start())
     return "".join(chars)
@@ -161,12 +169,13 @@ def _measure(value: FigureValue, left: str, right: str, lexicon: Lexicon, rest: 
             named = [v for v in verbs if (verb_lemma(v) or lemma(v)) in lexicon.measure_of]
             if named:
                 return _name_measure([named[0]], lexicon, verbs_only=True)
-            subset = re.match(r"\s*(?:(?:who|that)\s+(?:had\s+|have\s+|were\s+|are\s+)?)?([a-z]+ed)\b", rest)
+            subset = re.match(r"\s*(?:(?:who|that)\s+(?:[a-z]+\s+){0,2}?)?([a-z]+ed)\b", rest)
             if subset and verb_lemma(subset.group(1)):  # "passengers who escaped", "people hired for" are groups of their own
                 return f"{lemma(words[-1])} {verb_lemma(subset.group(1))}"
             phrase, _ = _phrase_before(before, lexicon)
-            if phrase and not group:
-                return _name_measure(phrase, lexicon)  # "the workforce has grown to about 16,000 people"
+            named_phrase = _name_measure(phrase, lexicon) if phrase and not group and not verb_before else None
+            if named_phrase in lexicon.measure_of.values():
+                return named_phrase  # "the workforce has grown to about 16,000 people"; not "the train had 1,900 passengers"
             return _name_measure(group + words[-1:], lexicon)  # "carrying 1,260 passengers" -> passenger
         complement = _phrase(after[1:], lexicon) if after[:1] == ["of"] else []
         return _name_measure(group + complement + words, lexicon)  # "won 41,250 votes" and "41,250 votes" are one key
@@ -179,6 +188,8 @@ def _measure(value: FigureValue, left: str, right: str, lexicon: Lexicon, rest: 
         if phrase:
             return _name_measure(rest_of + phrase, lexicon)  # "43.2% share of the vote" -> vote share
     of_phrase = _phrase(after[1:], lexicon) if after[:1] == ["of"] else []
+    if after[:2] == ["of", "those"] and len(after) > 2 and verb_lemma(after[2]) and after[2].lower().endswith("ed"):
+        of_phrase = [after[2]]  # "70% of those killed"
     if of_phrase:
         doing = verb_before and (verb_lemma(verb_before) or "") in lexicon.measure_of
         return _name_measure(of_phrase + ([verb_before] if doing else []), lexicon)  # "shipped 12,400 t of steel"
@@ -193,8 +204,28 @@ def _measure(value: FigureValue, left: str, right: str, lexicon: Lexicon, rest: 
         return _name_measure([verb_after], lexicon, verbs_only=True)
     if verb_before and value.unit in ("count", "tonne"):
         return _name_measure([verb_before], lexicon, verbs_only=True)  # "killed 63"; "allocated ₹X" names no thing
+    known = _known_measure_before(before, lexicon)
     if phrase_before and not TIME_WORDS.intersection(w.lower() for w in phrase_before):
-        return _name_measure(phrase_before, lexicon)
+        named = _name_measure(phrase_before, lexicon)
+        return known if known and named not in lexicon.measure_of.values() else named
+    return known
+
+
+def _known_measure_before(tokens: list[str], lexicon: Lexicon, reach: int = 12) -> str | None:
+    """A measure the lexicon knows, named before the figure in its clause ("the death toll from Thursday's
+    derailment of the express rose to 41"; "the number of people killed in the crash has climbed to 61")."""
+    window = tokens[-reach:]
+    cut = max((i for i, t in enumerate(window) if t == FIGURE_MARK and i < len(window) - 3), default=-1)
+    window = window[cut + 1 :]
+    for index in range(len(window) - 1, -1, -1):
+        for size in (2, 1):
+            words = window[max(0, index - size + 1) : index + 1]
+            if len(words) == size and all(w[0].isalpha() for w in words):
+                phrase = " ".join(lemma(w) if len(words) > 1 or not only_verb(w) else (verb_lemma(w) or w) for w in words)
+                if phrase in lexicon.measure_of:
+                    return lexicon.measure_of[phrase]
+                if size == 1 and (verb_lemma(words[0]) or "") in lexicon.measure_of and words[0].lower().endswith("ed"):
+                    return lexicon.measure_of[verb_lemma(words[0])]
     return None
 
 
@@ -281,7 +312,7 @@ def _phrase_before(tokens: list[str], lexicon: Lexicon, limit: int = 4) -> tuple
         token = tokens[index]
         if token == FIGURE_MARK and not only_linking:
             return [], False  # "a package of ₹500 crore comprises ₹300 crore": the package is not the part
-        if token.lower() in LINKING or token in (",", "%", "(", FIGURE_MARK) or (token.lower().endswith("ly") and can_be(token, "ADV")):
+        if token.lower() in LINKING or token in (",", "%", "(", FIGURE_MARK, DATE_MARK) or (token.lower().endswith("ly") and can_be(token, "ADV")):
             skipped.append(token.lower())
             index -= 1
             continue

@@ -51,7 +51,11 @@ VERBS_ENDING_IN_S = {
 }  # fmt: skip
 NOT_NOUNS = {"this", "its", "his", "hers", "ours", "theirs", "thus", "across", "always", "perhaps", "whereas", "unless", "less", "as", "us", "towards", "besides"}
 TIME_NOUNS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades", "hours", "minutes", "times"}
-STOP_WORDS = {"of", "in", "for", "to", "from", "by", "with", "on", "at", "or", "per", "cent", "percent", "the", "a", "an"}
+STOP_WORDS = {
+    "of", "in", "for", "to", "from", "by", "with", "on", "at", "or", "per", "cent", "percent", "the", "a", "an",
+    "after", "before", "during", "since", "until", "into", "over", "under", "about", "against", "among", "between",
+    "through", "than", "when", "while", "who", "which", "that",
+}  # fmt: skip
 
 SCALE_AHEAD = r"(?=\s+(?:dozen|hundred|thousand|million|billion|trillion|lakhs?|crores?)\b)"
 BASE = (
