@@ -46,6 +46,7 @@ from timeline.ruleset import RuleSet
 
 SEVERITY_OF_VERDICT = {"contradiction": 4, "divergence": 3, "decrease": 3, "correction": 2, "update": 1}
 MONEY_UNITS = frozenset({"INR", "USD", "EUR", "GBP", "CNY", "JPY", "CAD", "HKD", "AUD"})
+STORY_DAYS = 60  # how far apart in time two names' figures may be and still be one story's
 STATED_RANGE = re.compile(r"\d[\d,.]*\s*[a-zA-Z%]*\s*(?:-|–|—|to|and)\s*\S*\d")
 Period = tuple[date, date]
 
@@ -124,7 +125,8 @@ def _story_subjects(pairs: list[tuple[FigureClaim, QuantityKey]], known: set[str
     names read from the text split a quantity only where they contrast: when
     one article gives the same measure for two of them (Rampal 29, Sirsala
     12). Otherwise they, and figures with no subject, are one quantity, named
-    after its most frequent subject. Lexicon entities (China, India) and
+    after its most frequent subject, unless a name's figures are all from
+    another time (Kotri's toll in 2019). Lexicon entities (China, India) and
     divisions of a place ("Kelby district") always stay apart. A longer name
     ending in a shorter one the corpus also uses is that name ("Mayor Peter
     Lindqvist" is "Lindqvist").
@@ -136,19 +138,42 @@ def _story_subjects(pairs: list[tuple[FigureClaim, QuantityKey]], known: set[str
         by_rest.setdefault(_rest(key), []).append((claim, key))
     settled: dict[int, QuantityKey] = {}
     for group in by_rest.values():
-        per_article: dict[str, set[str]] = {}
-        for claim, key in group:
-            if key.subject:
-                per_article.setdefault(claim.provenance.path, set()).add(key.subject)
         named = {key.subject for _, key in group if key.subject}
         divisions = {name for name in named if PLACE_WORD.search(name)}  # "Kelby district" is never the whole
-        contrasting = set().union(*(s for s in per_article.values() if len(s) > 1)) | (known & named) | divisions
+        per_article: dict[str, list[tuple[str, FigureClaim]]] = {}
+        for claim, key in group:
+            if key.subject and key.subject not in divisions and key.subject not in known:
+                per_article.setdefault(claim.provenance.path, []).append((key.subject, claim))
+        contrasting = set().union(*(_contrasts(items) for items in per_article.values())) | (known & named) | divisions
         loose = [key.subject for _, key in group if key.subject and key.subject not in contrasting]
         story = min(set(loose), key=lambda name: (-loose.count(name), name)) if loose else None
+        story_claims = [claim for claim, key in group if key.subject == story]
+        apart = {name for name in set(loose) if not any(_same_time(c, s, slack=STORY_DAYS) for c, k in group if k.subject == name for s in story_claims)}
         for claim, key in group:
-            subject = key.subject if key.subject in contrasting else story
+            subject = key.subject if key.subject in contrasting or key.subject in apart else story
             settled[id(claim)] = key if subject == key.subject else key.model_copy(update={"subject": subject})
     return [(claim, settled[id(claim)]) for claim, _ in pairs]
+
+
+def _contrasts(items: list[tuple[str, FigureClaim]]) -> set[str]:
+    """Subjects one article gives the same measure for at the same time (Rampal 29 and Sirsala 12 on one day).
+
+    Kotri's toll in 2019 beside Dhoraghat's today is history, not a contrast.
+    """
+    found: set[str] = set()
+    for index, (subject, claim) in enumerate(items):
+        for other, other_claim in items[index + 1 :]:
+            if other != subject and _same_time(claim, other_claim):
+                found |= {subject, other}
+    return found
+
+
+def _same_time(a: FigureClaim, b: FigureClaim, slack: int = 0) -> bool:
+    """Whether two claims' periods overlap, or come within ``slack`` days of each other; unknown ones always do."""
+    if not (a.as_of and a.as_of.start and b.as_of and b.as_of.start):
+        return True
+    gap = timedelta(days=slack)
+    return a.as_of.start <= (b.as_of.end or date.max) + gap and b.as_of.start <= (a.as_of.end or date.max) + gap
 
 
 def _short_names(names: set[str]) -> dict[str, str]:
@@ -281,7 +306,7 @@ def _over_time(clusters: list[list[FigureClaim]], cumulative: bool) -> list[tupl
         a, b = _representative(before), _representative(after)
         if a is None or b is None or _same(a[0], b[0]):
             continue
-        (earlier, _), (later, corrected) = a, b
+        (earlier, _), (later, corrected) = (_as_stated(a[0]), a[1]), (_as_stated(b[0]), b[1])
         if corrected:
             found.append(("correction", before + after))
         elif cumulative and _below(later, earlier):
@@ -306,6 +331,15 @@ def _representative(cluster: list[FigureClaim]) -> tuple[FigureValue, bool] | No
         return None
     shared = _intersection([c.value for c in current])
     return (shared or current[-1].value), False
+
+
+def _as_stated(value: FigureValue) -> FigureValue:
+    """An open bound as the number it states, for ordering counts over time ("at least 23", then 41, is an update)."""
+    if value.low is not None and value.high is None:
+        return value.model_copy(update={"high": value.low, "low_open": False, "high_open": False})
+    if value.low is None and value.high is not None:
+        return value.model_copy(update={"low": value.high, "low_open": False, "high_open": False})
+    return value
 
 
 def _intersection(values: list[FigureValue]) -> FigureValue | None:

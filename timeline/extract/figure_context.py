@@ -73,11 +73,28 @@ def change_of(text: str, start: int, end: int, unit: str, sign: str | None = Non
     return (True, _direction(after.group("noun"))) if after else (False, False)
 
 
+MOVED_TO = re.compile(
+    r"\b(?:revised|revising|corrected|correcting|raised|raising|lowered|lowering|taking|took|takes|bringing|brought|brings"
+    r"|pushing|pushed|pushes|putting|put|puts|pegged|pegging)\s+(?:the|its|their|this)\s+(?:[\w'’-]+\s+){0,6}?(?P<to>to|at)\s+$",
+    re.IGNORECASE,
+)
+NOT_AFTER_FIGURE = re.compile(r"\d\s*,?\s+not\s+$")
+
+
 def counted_by_context(text: str, number: str, start: int, end: int) -> bool:
-    """A bare number is a count as the subject of a verb ("612 were rescued") or a count's level ("the toll rose to 41")."""
+    """A bare number is a count as the subject of a verb ("612 were rescued") or a count's level ("the toll rose to 41").
+
+    Also a count: one a count is moved to ("taking the death toll to 63",
+    "revised the toll from the crash to 57") and one a count replaces ("57, not 61").
+    """
     verb = LEVEL_BEFORE.search(text, max(0, start - 40), start) or CHANGE_BEFORE.search(text, max(0, start - 32), start)
     if verb is not None and (verb.re is LEVEL_BEFORE or verb.group("by")):
         return _counts_people_or_things(text, verb.start())
+    moved = MOVED_TO.search(text, max(0, start - 100), start)
+    if moved is not None:
+        return _counts_people_or_things(text, moved.start("to"), moved.start())
+    if NOT_AFTER_FIGURE.search(text, max(0, start - 16), start):
+        return True
     previous = re.search(r"(\S+)[ \t]+$", text[max(0, start - 20) : start])
     word = previous.group(1) if previous else ","
     if word.lower() in {"at", "aged", "age", "of"} or (not word.endswith(",") and word.lower() not in OPENERS and any(c.isupper() or c.isdigit() for c in word)):
@@ -92,13 +109,13 @@ def counted_by_context(text: str, number: str, start: int, end: int) -> bool:
     return False
 
 
-def _counts_people_or_things(text: str, position: int) -> bool:
+def _counts_people_or_things(text: str, position: int, begin: int = 0) -> bool:
     """Whether the subject before a verb is counted ("the death toll from the landslide") or measured ("the index").
 
     The head of the subject is the word before its first preposition ("toll" in
     "the toll from the landslide in the district"), else its last word.
     """
-    words = WORD.findall(text, max(0, position - 80), position)
+    words = WORD.findall(text, max(begin, position - 80), position)
     clause = next((i for i in range(len(words) - 1, -1, -1) if not words[i][0].isalpha()), -1)
     words = [w.lower() for w in words[clause + 1 :]]
     while words and (words[-1] in {"has", "have", "had", "been", "further", "now", "then", "again", "already", "also"} or words[-1].endswith("ly")):
