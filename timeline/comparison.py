@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from fnmatch import fnmatch
@@ -105,7 +105,7 @@ def _analyse(figures: list[FigureClaim], ruleset: RuleSet) -> FigureAnalysis:
     for key_id in sorted(groups):
         key = keys[key_id]
         cumulative = any(fnmatch(key.measure, pattern) for pattern in settings.cumulative)
-        comparison = compare_key(key, groups[key_id], settings.current_window_days, cumulative)
+        comparison = compare_key(key, groups[key_id], settings.current_window_days, cumulative, settings.lookback_days)
         comparisons.append(comparison)
         for statement in _statements(groups[key_id]):
             for claim in statement.claims:
@@ -177,17 +177,19 @@ def _same_time(a: FigureClaim, b: FigureClaim, slack: int = 0) -> bool:
 
 
 def _short_names(names: set[str]) -> dict[str, str]:
-    """"Mayor Peter Lindqvist" and "Peter Lindqvist" are "Lindqvist" when the corpus also says just that.
+    """"Mayor Peter Lindqvist" is "Lindqvist", "Tarang Mobility Ltd" is "Tarang", when the corpus also says just that.
 
-    Each name maps to the shortest other name it ends with, word for word.
+    Each name maps to the shortest other name it ends or begins with, word
+    for word, dropping only words ("Ward 12" is never "Ward").
     """
     mapping = {}
     for name in names:
         words = name.split()
-        tails = [" ".join(words[cut:]) for cut in range(1, len(words))]
-        shorter = [tail for tail in tails if tail in names and not PLACE_WORD.fullmatch(" " + tail)]
+        tails = [(" ".join(words[cut:]), words[:cut]) for cut in range(1, len(words))]
+        heads = [(" ".join(words[:cut]), words[cut:]) for cut in range(len(words) - 1, 0, -1)]
+        shorter = [part for part, dropped in tails + heads if part in names and all(w.isalpha() for w in dropped) and not PLACE_WORD.fullmatch(" " + part)]
         if shorter:
-            mapping[name] = shorter[-1]
+            mapping[name] = min(shorter, key=len)
     return mapping
 
 
@@ -211,12 +213,12 @@ def _with_sole_longer_measure(key: QuantityKey, longer: dict[tuple, set[str]]) -
     return key
 
 
-def compare_key(key: QuantityKey, claims: list[FigureClaim], window: int, cumulative: bool) -> KeyComparison:
+def compare_key(key: QuantityKey, claims: list[FigureClaim], window: int, cumulative: bool, lookback: int = 0) -> KeyComparison:
     """Compare every claim on one key: clusters of overlapping periods, then the chain over time."""
     ordered = sorted(claims, key=lambda c: (_period(c, window, cumulative) or (date.min, date.min), _where(c)))
     if len(ordered) == 1:
         return KeyComparison(key=key, claims=tuple(ordered), reason="alone on its key")
-    clusters = _clusters(ordered, window, cumulative)
+    clusters = _clusters(ordered, window, cumulative, lookback)
     found: list[tuple[str, list[FigureClaim]]] = []
     for cluster in clusters:
         verdict = _cluster_verdict(cluster)
@@ -241,7 +243,9 @@ def _period(claim: FigureClaim, window: int, cumulative: bool) -> Period | None:
     if as_of is None or as_of.start is None:
         return None
     end = as_of.end or date.max
-    if claim.earlier or (claim.as_of_stated and (cumulative or as_of.precision.value not in ("day", "week"))):
+    if claim.earlier and not claim.as_of_stated:
+        return _earlier_period(as_of.start, claim.earlier, window)
+    if claim.as_of_stated and (cumulative or as_of.precision.value not in ("day", "week")):
         return as_of.start, end
     if claim.as_of_stated:  # "on Sunday": the day a figure was given, which holds for the days around it
         return as_of.start - timedelta(days=window), end + timedelta(days=window)
@@ -250,24 +254,64 @@ def _period(claim: FigureClaim, window: int, cumulative: bool) -> Period | None:
     return as_of.start - timedelta(days=window), end + timedelta(days=window)
 
 
-def _clusters(ordered: list[FigureClaim], window: int, cumulative: bool) -> list[list[FigureClaim]]:
-    """Claims whose periods overlap, by one sweep; a claim with no period joins every cluster."""
+def _earlier_period(published: date, cue: str, window: int) -> Period:
+    """"A year earlier": the weeks around the same day a year before. "Initially", "from 13.1%": any time in
+    the year before, but never the article's own days, so an old value is not set against the new one."""
+    if cue == "year":
+        return published - timedelta(days=365 + 30), published - timedelta(days=365 - 30)
+    return published - timedelta(days=365), published - timedelta(days=window + 1)
+
+
+def _clusters(ordered: list[FigureClaim], window: int, cumulative: bool, lookback: int = 0) -> list[list[FigureClaim]]:
+    """Claims whose periods overlap, by sweeps; a claim with no period joins every cluster.
+
+    For a cumulative count every period is a day and one sweep orders them.
+    Otherwise figures with a period of their own are swept first, and a
+    figure dated only by its publication joins each of their clusters that
+    ended at most ``lookback`` days before it ("headcount was 14,200 at the
+    end of December" against "about 16,000 people" in February) without
+    joining those clusters to each other, so FY24 and FY25 never meet
+    through an undated figure. Undated-by-text figures are also swept among
+    themselves with their own windows.
+    """
+    placed = [c for c in ordered if _period(c, window, cumulative) is not None]
     unplaced = [c for c in ordered if _period(c, window, cumulative) is None]
+    if cumulative:
+        clusters = _sweep(placed, window, cumulative)
+    else:
+        current = sorted((c for c in placed if not _own_period(c)), key=lambda c: c.as_of.start)
+        starts = [c.as_of.start for c in current]
+        clusters = _sweep([c for c in placed if _own_period(c)], window, cumulative)
+        for cluster in clusters:
+            if not any(c.as_of_stated for c in cluster):
+                continue  # only old values ("a year earlier"): nothing current speaks of their time
+            low = min(_period(c, window, cumulative)[0] for c in cluster) - timedelta(days=window)
+            high = max(_period(c, window, cumulative)[1] for c in cluster)
+            high = high if high == date.max else high + timedelta(days=lookback + window)
+            cluster.extend(current[bisect_left(starts, low) : bisect_right(starts, high)])
+        clusters += _sweep(current, window, cumulative)
+    if not clusters:
+        return [unplaced]
+    return [cluster + unplaced for cluster in clusters]
+
+
+def _own_period(claim: FigureClaim) -> bool:
+    return claim.as_of_stated or claim.earlier
+
+
+def _sweep(claims: list[FigureClaim], window: int, cumulative: bool) -> list[list[FigureClaim]]:
+    """Connected runs of overlapping periods, in one pass over claims sorted by period start."""
     clusters: list[list[FigureClaim]] = []
     reach = date.min
-    for claim in ordered:
+    for claim in sorted(claims, key=lambda c: _period(c, window, cumulative)):
         period = _period(claim, window, cumulative)
-        if period is None:
-            continue
         if clusters and period[0] <= reach:
             clusters[-1].append(claim)
             reach = max(reach, period[1])
         else:
             clusters.append([claim])
             reach = period[1]
-    if not clusters:
-        return [unplaced]
-    return [cluster + unplaced for cluster in clusters]
+    return clusters
 
 
 def _statements(claims: list[FigureClaim]) -> list[Statement]:

@@ -163,7 +163,7 @@ class FigureClaim(ClaimBase):
     as_of: DateValue | None = None
     as_of_stated: bool = False
     key: QuantityKey | None = None
-    earlier: bool = False
+    earlier: Literal["year", "before"] | None = None  # "a year earlier" / "initially": a figure from before its article's time
     correction: bool = False
     superseded: bool = False
 

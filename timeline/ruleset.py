@@ -36,6 +36,9 @@ class FigureSettings(Strict):
     ``current_window_days``: a figure whose text gives no period of its own
     speaks of its article's publication date, give or take this many days;
     two such figures are compared when their windows overlap.
+    ``lookback_days``: such a figure is also compared with figures stated for
+    a period that ended at most this many days before its publication (the
+    latest quarter's, the end of last month's).
     ``cumulative``: measured things (shell-style patterns over the key's
     measure, "deaths", "*evacuated") that only grow over time; a later higher
     value is an update, not a conflict.
@@ -43,6 +46,7 @@ class FigureSettings(Strict):
 
     bands: dict[str, Band] = {"default": Band(relative=0.05)}
     current_window_days: int = Field(5, ge=0)
+    lookback_days: int = Field(45, ge=0)
     cumulative: tuple[str, ...] = ()
 
     def band(self, unit: str, value: float) -> float:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import timedelta
 from typing import Callable
 
 from timeline.extract.clauses import Name, clause_spans
@@ -85,8 +84,6 @@ def _relative_to_earlier(text: str, reading: KeyReading, span: tuple[int, int], 
 def _claim(figure: FigureMention, reading: KeyReading, candidates: list[DateMention], position: int, article: Article, where: Provenance) -> FigureClaim:
     as_of = nearest(candidates, position)
     period = as_of.value if as_of else publication(article)
-    if reading.earlier and as_of is None and article.published:
-        period = _before_publication(article)
     return FigureClaim(
         provenance=where, text=figure.value.text, published=article.published,
         value=figure.value, subject=reading.subject, metric=reading.metric.id if reading.metric else None,
@@ -117,13 +114,6 @@ def _period_dates(context: SentenceContext, clause: tuple[int, int, int, int], o
     if free:
         return free
     return [d for d in earlier[-1:] if d.value.precision == "day"]
-
-
-def _before_publication(article: Article) -> DateValue:
-    """"initially", "originally": a figure from before the article's own time (the year before it)."""
-    end = article.published - timedelta(days=1)
-    start = end - timedelta(days=364)
-    return DateValue(text="earlier", value=f"{start.isoformat()}/{end.isoformat()}", start=start, end=end, precision="range")
 
 
 def nearest(dates: list[DateMention], position: int) -> DateMention | None:

@@ -49,7 +49,12 @@ MODALS = frozenset("could would will may might can should must shall to".split()
 PURPOSE = frozenset({"for", "towards", "toward", "on"})
 YEAR_ON_YEAR = re.compile(r"\b(?:year[- ]on[- ]year|y/y|yoy|y-o-y|(?:from|over|than) (?:a|the) year[- ](?:earlier|ago)(?: period| quarter)?|over the same (?:period|quarter) (?:last|a) year)\b", re.I)
 QUARTER_ON_QUARTER = re.compile(r"\b(?:quarter[- ]on[- ]quarter|q/q|qoq|sequentially)\b", re.I)
-EARLIER = re.compile(r"\b(?:initially|originally|first (?:put|reported|estimated|pegged|given) at|previously|had earlier|earlier (?:put|reported|estimated))\b", re.I)
+EARLIER = re.compile(
+    r"\b(?:initially|originally|first (?:put|reported|estimated|pegged|given) at|previously|had earlier|earlier (?:put|reported|estimated)"
+    r"|a year (?:earlier|ago|before)|year-ago|the previous (?:year|quarter))\b",
+    re.I,
+)
+FROM_VALUE = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?$", re.I)
 CORRECTION = re.compile(r"\b(?:revised (?:down|up)?(?:wards?)?\s*(?:to|at)|corrected (?:to|at)|correction|corrected|revised figure|clarified)\b", re.I)
 NOT_BEFORE = re.compile(r",?\s*(?:and\s+)?not\s+$", re.I)
 
@@ -59,7 +64,7 @@ class KeyReading:
     subject: str | None
     key: QuantityKey | None
     metric: Metric | None
-    earlier: bool
+    earlier: str | None  # "year" for "a year earlier", "before" for "initially" and "from 13.1%"
     correction: bool
     superseded: bool
 
@@ -78,8 +83,9 @@ def read_key(sentence: str, figure: tuple[int, int], spans: tuple[int, int, int,
     metric = _lexicon_metric(lexicon, sentence[item_start:item_end], sentence[clause_start:clause_end], f_start - item_start, value.unit)
     subject = metric.subject if metric and metric.subject else _subject(sentence, names, f_start, f_end, item_start, item_end, clause_start, paragraph_entity)
     clause_text = sentence[clause_start:clause_end]
+    from_value = bool(FROM_VALUE.search(blanked, max(0, f_start - 12), f_start)) and FIGURE_MARK in blanked[clause_start:f_start]
     cues = dict(
-        earlier=bool(EARLIER.search(clause_text)),
+        earlier=_earlier(blanked, item_start, f_start, f_end, item_end) or ("before" if from_value else None),  # "widened to 14.8% from 13.1%"
         correction=bool(CORRECTION.search(sentence[item_start:f_start])) or _corrects_another(sentence, f_end, item_end),
         superseded=bool(NOT_BEFORE.search(sentence[item_start:f_start])),
     )
@@ -99,6 +105,21 @@ def read_key(sentence: str, figure: tuple[int, int], spans: tuple[int, int, int,
         return KeyReading(subject, key, metric, **cues)
     modifiers = modifiers + tuple(m for m in _source_modifier(right) if m != f"from {subject}")
     return KeyReading(subject, QuantityKey(subject=subject, measure=measure, kind=kind, unit=value.unit, modifiers=modifiers), None, **cues)
+
+
+def _earlier(blanked: str, item_start: int, f_start: int, f_end: int, item_end: int) -> str | None:
+    """An "initially" / "a year earlier" cue that belongs to this figure: before it in its item, or right after it.
+
+    In "widened to 14.8% from 13.1% a year earlier" the cue is the second
+    figure's. Returns "year" for a year-ago cue, "before" for the others.
+    """
+    before = blanked[item_start:f_start]
+    after = blanked[f_end : min(item_end, f_end + 40)]
+    cue_after = EARLIER.search(after)
+    cue = cue_after if cue_after and FIGURE_MARK not in after[: cue_after.start()] else EARLIER.search(before)
+    if cue is None:
+        return None
+    return "year" if re.search(r"year|previous", cue.group(0), re.I) else "before"
 
 
 def _blank(text: str, spans: list[tuple[int, int]], dates: list[tuple[int, int]]) -> str:

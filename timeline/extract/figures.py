@@ -50,7 +50,7 @@ VERBS_ENDING_IN_S = {
     "gives", "takes", "reports", "allows", "includes", "requires", "follows", "makes", "comes", "becomes", "plus",
 }  # fmt: skip
 NOT_NOUNS = {"this", "its", "his", "hers", "ours", "theirs", "thus", "across", "always", "perhaps", "whereas", "unless", "less", "as", "us", "towards", "besides"}
-TIME_NOUNS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades", "hours", "minutes", "times"}
+TIME_NOUNS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades", "hours", "minutes", "times", "quarters", "halves", "seasons"}
 STOP_WORDS = {
     "of", "in", "for", "to", "from", "by", "with", "on", "at", "or", "per", "cent", "percent", "the", "a", "an",
     "after", "before", "during", "since", "until", "into", "over", "under", "about", "against", "among", "between",

@@ -31,6 +31,8 @@ def key_records(analysis: FigureAnalysis) -> list[dict[str, Any]]:
 def _figure(claim: FigureClaim) -> dict[str, Any]:
     where = claim.provenance
     period = claim.as_of.value if claim.as_of and claim.as_of.value else None
+    if claim.earlier and not claim.as_of_stated:
+        period = f"{'a year' if claim.earlier == 'year' else 'some time'} before {period}"
     return {"path": where.path, "line": where.line, "column": where.column, "text": claim.text, "period": period, "period_stated": claim.as_of_stated}
 
 

@@ -47,6 +47,8 @@ def claim_record(claim: Claim) -> dict[str, Any]:
         if v.noun:
             record["noun"] = v.noun
         record["key"] = key_record(claim)
+        record["earlier"] = claim.earlier
+        record["correction"] = claim.correction
     elif isinstance(claim, StatusClaim):
         record.update(subject=claim.subject, state=claim.state, as_of=claim.as_of.value if claim.as_of else None)
     elif isinstance(claim, EventClaim):
