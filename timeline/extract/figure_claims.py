@@ -16,7 +16,7 @@ from typing import Callable
 
 from timeline.extract.clauses import Name, clause_spans
 from timeline.extract.dates import DateMention
-from timeline.extract.figure_keys import KeyReading, read_key
+from timeline.extract.figure_keys import KeyReading, basis, read_key
 from timeline.extract.figures import FigureMention
 from timeline.extract.sentences import Sentence
 from timeline.lexicon import Lexicon
@@ -48,7 +48,8 @@ def figure_claims(
         if previous and previous[0] == clause[2:] and not any(clause[0] <= n.start < clause[1] for n in context.names):
             # coordinated items share their subject: "over 70% of production and over 90% of refining"
             reading = replace(reading, subject=previous[1], key=reading.key and reading.key.model_copy(update={"subject": previous[1]}))
-        reading = _relative_to_earlier(sentence.text, reading, span, list(zip(spans, readings)))
+        change = (basis(sentence.text[clause[2] : clause[3]]),) if figure.value.change else None
+        reading = _relative_to_earlier(sentence.text, reading, span, list(zip(spans, readings)), change, figure.value.unit)
         previous = (clause[2:], reading.subject)
         readings.append(reading)
         others = [(s, e) for i, (s, e, _, _) in enumerate(items) if i != index]
@@ -61,7 +62,10 @@ def figure_claims(
 SPLIT_CUE = re.compile(r"\b(?:of which|comprising|comprises|split into|divided into|broken down into|made up of|consisting of)\b", re.I)
 
 
-def _relative_to_earlier(text: str, reading: KeyReading, span: tuple[int, int], earlier: list[tuple[tuple[int, int], KeyReading]]) -> KeyReading:
+def _relative_to_earlier(
+    text: str, reading: KeyReading, span: tuple[int, int], earlier: list[tuple[tuple[int, int], KeyReading]],
+    change: tuple[str, ...] | None = None, change_unit: str = "percent",
+) -> KeyReading:  # fmt: skip
     """Figures that are only meaningful against one before them in the sentence.
 
     "57, not 61": the superseded figure is the same quantity as the one it
@@ -74,6 +78,10 @@ def _relative_to_earlier(text: str, reading: KeyReading, span: tuple[int, int], 
     (last_span, last), key = earlier[-1], reading.key
     if reading.superseded and last.key is not None:
         return replace(reading, key=last.key, subject=last.subject)
+    if key is None and change is not None and last.key is not None and last.key.kind != "change":
+        # "a net profit of ₹1,240 crore, up 18% from a year earlier": the change of the figure before it
+        modifiers = tuple(m for m in change if m) + tuple(m for m in last.key.modifiers if m not in ("y/y", "q/q"))
+        return replace(reading, key=last.key.model_copy(update={"kind": "change", "unit": change_unit, "modifiers": modifiers, "source": "context"}), subject=last.subject)
     wholes = [(s, r) for s, r in earlier if r.key is not None and SPLIT_CUE.search(text, s[1], span[0])]
     if key is not None and wholes and key.unit == wholes[-1][1].key.unit:
         whole = wholes[-1][1].key

@@ -34,6 +34,10 @@ from timeline.models import FigureValue, QuantityKey
 FIGURE_MARK = "¤"
 DATE_MARK = "¦"
 TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|\S")
+CHANGE_WORDS = frozenset(
+    "increase rise jump gain growth surge hike spike rally climb uptick decline drop fall decrease cut reduction "
+    "contraction slump dip slide plunge".split()
+)
 MARGIN_VERBS = frozenset("win beat defeat lead trail lose edge outpoll".split())
 GENERIC_HEADS = frozenset("number count tally total figure level amount".split())
 TIME_WORDS = frozenset("quarter year month week day period fiscal half season".split())
@@ -143,21 +147,26 @@ def _blank(text: str, spans: list[tuple[int, int]], dates: list[tuple[int, int]]
 def _kind(value: FigureValue, clause: str) -> tuple[str, tuple[str, ...]]:
     """The kind of quantity and the modifiers that change it: a y/y change is not a q/q change."""
     modifiers: list[str] = []
-    per = getattr(value, "per", None)
+    per = value.per
     if per:
         modifiers.append(f"per {per}")
-    if getattr(value, "change", False):
-        basis = "y/y" if YEAR_ON_YEAR.search(clause) else "q/q" if QUARTER_ON_QUARTER.search(clause) else None
-        return "change", tuple(modifiers + ([basis] if basis else []))
+    if value.change:
+        kind_basis = basis(clause)
+        return "change", tuple(modifiers + ([kind_basis] if kind_basis else []))
     if value.unit == "rank":
         return "rank", tuple(modifiers)
-    if getattr(value, "whole", None) is not None:
+    if value.whole is not None:
         return "part", tuple(modifiers)
     if per:
         return "per-unit", tuple(modifiers)
     if value.unit in ("percent", "percentage_point"):
         return "share", tuple(modifiers)
     return "level", tuple(modifiers)
+
+
+def basis(clause: str) -> str | None:
+    """What a change is measured against: "y/y" ("year on year", "from a year earlier"), "q/q", or None."""
+    return "y/y" if YEAR_ON_YEAR.search(clause) else "q/q" if QUARTER_ON_QUARTER.search(clause) else None
 
 
 def _words(text: str) -> list[str]:
@@ -286,7 +295,7 @@ def _purpose(tokens: list[str], lexicon: Lexicon) -> list[str]:
 
 def _name_measure(words: list[str], lexicon: Lexicon, verbs_only: bool = False) -> str | None:
     """Lemmas joined, the whole phrase or its head named through the lexicon ("death toll" -> deaths)."""
-    neutral = {w.lower() for w in lexicon.neutral_words}
+    neutral = {w.lower() for w in lexicon.neutral_words} | CHANGE_WORDS  # "a 24% jump" names no thing
     lemmas = [(verb_lemma(w) or lemma(w)) if verbs_only else lemma(w) for w in words if w.lower() not in neutral]
     if not lemmas:
         return None
