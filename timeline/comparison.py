@@ -46,6 +46,7 @@ from timeline.ruleset import RuleSet
 
 SEVERITY_OF_VERDICT = {"contradiction": 4, "divergence": 3, "decrease": 3, "correction": 2, "update": 1}
 MONEY_UNITS = frozenset({"INR", "USD", "EUR", "GBP", "CNY", "JPY", "CAD", "HKD", "AUD"})
+NUMBERED = re.compile(r"\s\d+[A-Za-z]?$")
 STORY_DAYS = 60  # how far apart in time two names' figures may be and still be one story's
 STATED_RANGE = re.compile(r"\d[\d,.]*\s*[a-zA-Z%]*\s*(?:-|–|—|to|and)\s*\S*\d")
 Period = tuple[date, date]
@@ -139,7 +140,7 @@ def _story_subjects(pairs: list[tuple[FigureClaim, QuantityKey]], known: set[str
     settled: dict[int, QuantityKey] = {}
     for group in by_rest.values():
         named = {key.subject for _, key in group if key.subject}
-        divisions = {name for name in named if PLACE_WORD.search(name)}  # "Kelby district" is never the whole
+        divisions = {name for name in named if PLACE_WORD.search(name) or NUMBERED.search(name)}  # "Kelby district", "Ward 7": never the whole
         per_article: dict[str, list[tuple[str, FigureClaim]]] = {}
         for claim, key in group:
             if key.subject and key.subject not in divisions and key.subject not in known:

@@ -26,13 +26,13 @@ from timeline.lexicon import Lexicon
 
 HARD_BOUNDARY = re.compile(
     r";|:(?=\s)|\s[—–]\s|\s--\s"
-    r"|,\s*(?:but|while|whereas|although|though|even as|which|who|where|after|before)\b"
+    r"|,\s*(?:but|while|whereas|although|though|even as|which|who|where|when|after|before)\b"
     r"|\b(?:but|whereas|although)\b"
     r"|\b(?:said|says|told|added|stated|reported|confirmed|noted|according to)\b(?:\s+(?:that|on \w+|in a statement))?",
     re.IGNORECASE,
 )
 SOFT_SEPARATOR = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as|against|versus|vs\.?)\s+", re.IGNORECASE)
-NAME = re.compile(r"[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|&|de|on)\s+(?:the\s+)?)?[A-Z][\w’'.&-]*)*")
+NAME = re.compile(r"[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|&|de|on)\s+(?:the\s+)?)?[A-Z][\w’'.&-]*)*(?:\s+\d{1,4}[A-Za-z]?\b(?![,.]\d))?")
 NOT_NAMES = frozenset(
     "january february march april may june july august september october november december jan feb mar apr jun jul aug "
     "sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday mr mrs ms dr shri smt i rs".split()

@@ -51,6 +51,7 @@ LEVEL_BEFORE = re.compile(
     rf"|reached|reaches|touched|touches|hit|hits)\s+$",
     re.IGNORECASE,
 )
+REVISED_TO = re.compile(r"\b(?:revised|corrected|raised|lowered|scaled\s+back|pared)(?:\s+(?:up|down)(?:wards?)?)?\s+(?:to|at)\s+$", re.IGNORECASE)
 FROM_BEFORE = re.compile(rf"\b(?:{UP_VERBS}|{DOWN_VERBS})\s+from\s+$", re.IGNORECASE)
 PASSIVE = re.compile(
     r"[ \t]+(?:(?P<aux>were|was|are|is|have|has|had|remain|remained|remains)"
@@ -90,6 +91,8 @@ def counted_by_context(text: str, number: str, start: int, end: int) -> bool:
     verb = LEVEL_BEFORE.search(text, max(0, start - 40), start) or CHANGE_BEFORE.search(text, max(0, start - 32), start)
     if verb is not None and (verb.re is LEVEL_BEFORE or verb.group("by")):
         return _counts_people_or_things(text, verb.start())
+    if REVISED_TO.search(text, max(0, start - 40), start):
+        return True  # "was revised to 109,903", "corrected to 118,214": a count restated
     moved = MOVED_TO.search(text, max(0, start - 100), start)
     if moved is not None:
         return _counts_people_or_things(text, moved.start("to"), moved.start())

@@ -208,6 +208,10 @@ def _measure(value: FigureValue, left: str, right: str, lexicon: Lexicon, rest: 
                 return named_phrase  # "the workforce has grown to about 16,000 people"; not "the train had 1,900 passengers"
             return _name_measure(group + words[-1:], lexicon)  # "carrying 1,260 passengers" -> passenger
         complement = _phrase(after[1:], lexicon) if after[:1] == ["of"] else []
+        phrase, _ = _phrase_before(before, lexicon)
+        named_phrase = _name_measure(phrase, lexicon) if phrase and not group and not verb_before else None
+        if named_phrase in lexicon.measure_of.values():
+            return named_phrase  # "narrowing the margin to 8,311 votes": the votes measure the margin
         return _name_measure(group + complement + words, lexicon)  # "won 41,250 votes" and "41,250 votes" are one key
     group = _group_before(left, lexicon)
     if group:
@@ -226,7 +230,8 @@ def _measure(value: FigureValue, left: str, right: str, lexicon: Lexicon, rest: 
     phrase_before, via_of = _phrase_before(before, lexicon)
     if value.unit not in ("percent", "percentage_point", "count"):
         directly = _phrase(after, lexicon) if after[:1] and after[0].lower() not in FUNCTION_WORDS else []
-        for phrase in (phrase_before if via_of else [], directly, _purpose(after, lexicon), _planned(after, lexicon)):
+        apposed = _phrase(after[2:], lexicon) if after[:2] in ([",", "the"], [",", "a"]) else []  # "$184,000 a year, the salary set for"
+        for phrase in (phrase_before if via_of else [], directly, _purpose(after, lexicon), _planned(after, lexicon), apposed):
             if phrase and not TIME_WORDS.intersection(w.lower() for w in phrase):
                 return _name_measure(phrase, lexicon)
     verb_after = _verb_after(after, lexicon) if value.unit == "count" else None
@@ -315,13 +320,20 @@ def _name_measure(words: list[str], lexicon: Lexicon, verbs_only: bool = False) 
 
 
 def _phrase(tokens: list[str], lexicon: Lexicon, limit: int = 4) -> list[str]:
-    """The noun phrase at the start of ``tokens``: content words up to a function word, verb or punctuation."""
+    """The noun phrase at the start of ``tokens``: content words up to a function word, verb or punctuation.
+
+    A verb right after a plural noun ends the phrase but joins it ("52% of
+    ballots counted", "54 per cent of voters cast their ballots"): the verb
+    says which part of them is meant.
+    """
     neutral = {w.lower() for w in lexicon.neutral_words}
     words: list[str] = []
     for token in tokens:
         lower = token.lower()
         if not words and lower in neutral:
             continue
+        if words and words[-1].lower().endswith("s") and can_be(token, "VERB") and (only_verb(token) or verb_lemma(token) != lemma(token)):
+            return words + [token]
         if not token[0].isalpha() or lower in FUNCTION_WORDS or (only_verb(token) and not lower.endswith("ing")) or len(words) == limit:
             break
         words.append(token)
@@ -431,12 +443,21 @@ def _corrects_another(sentence: str, f_end: int, item_end: int) -> bool:
 
 
 def _subject(sentence: str, names: list[Name], f_start: int, f_end: int, item_start: int, item_end: int, clause_start: int, paragraph_entity: str | None) -> str | None:
-    """Nearest name before the figure in its item, else first after it, else nearest before in the sentence."""
-    names = [n for n in names if not _attributive(sentence, n)]
+    """Who a figure is about.
+
+    The name that opens its item, as the subject of its verb ("Dana Okafor
+    swept to victory in Estervale's race with 121,940 votes"); else the name
+    nearest before the figure in its item; else the first after it (not
+    across a comma); else the nearest before it in the sentence. Names that
+    describe a noun ("the Ashby reservoir") or stand in an aside ("Okafor, of
+    the New Civic Front, won") are passed over.
+    """
+    names = [n for n in names if not _attributive(sentence, n) and not _in_aside(sentence, n)]
     before = [n for n in names if item_start <= n.start and n.end <= f_start]
     after = [n for n in names if f_end <= n.start and n.end <= item_end and not n.reference and "," not in sentence[f_end : n.start]]
     earlier = [n for n in names if n.end <= item_start]
-    chosen = before[-1] if before else after[0] if after else earlier[-1] if earlier else None
+    opening = [n for n in before if not n.reference and OPENING.fullmatch(sentence[item_start : n.start])]
+    chosen = opening[0] if opening else before[-1] if before else after[0] if after else earlier[-1] if earlier else None
     if chosen is None:
         return None
     if chosen.reference:
@@ -449,6 +470,15 @@ def _metric_naming(lexicon: Lexicon, measure: str, clause: str, unit: str) -> Me
     """The lexicon metric whose phrase names a measure read from context, longest phrase first."""
     hits = [(-len(m.group(0)), i, metric) for i, metric in enumerate(lexicon.metrics) if metric.admits(clause, unit) and (m := metric.phrase_regex.search(measure))]
     return min(hits, key=lambda h: h[:2])[2] if hits else None
+
+
+OPENING = re.compile(r"[\s,“\"'‘(—–-]*(?:(?:the|a|an|and|but|so|in|on|at|for|with|as)\s+)?(?:[A-Z][\w’'.-]*\s+){0,2}", re.I)
+
+
+def _in_aside(sentence: str, name: Name) -> bool:
+    """"Okafor, of the New Civic Front, won": a name between commas after "of" or "from" describes the one before."""
+    before = sentence[max(0, name.start - 14) : name.start]
+    return bool(re.search(r",\s*(?:of|from)\s+(?:the\s+)?$", before)) and sentence[name.end : name.end + 2].startswith(",")
 
 
 def _attributive(sentence: str, name: Name) -> bool:
