@@ -222,9 +222,7 @@ def compare_key(key: QuantityKey, claims: list[FigureClaim], window: int, cumula
     clusters = _clusters(ordered, window, cumulative, lookback)
     found: list[tuple[str, list[FigureClaim]]] = []
     for cluster in clusters:
-        verdict = _cluster_verdict(cluster)
-        if verdict:
-            found.append((verdict, cluster))
+        found.extend((verdict, cluster) for verdict in _cluster_verdicts(cluster))
     found.extend(_over_time(clusters, cumulative))
     if not found:
         values = {(c.value.low, c.value.high, c.value.low_open, c.value.high_open) for c in ordered}
@@ -324,16 +322,26 @@ def _statements(claims: list[FigureClaim]) -> list[Statement]:
     return [Statement(value=group[0].value, claims=tuple(group)) for group in by_value.values()]
 
 
-def _cluster_verdict(cluster: list[FigureClaim]) -> str | None:
+def _cluster_verdicts(cluster: list[FigureClaim]) -> list[str]:
+    """What comparing one time's claims finds.
+
+    A correction ("revised to 57", "57, not 61") supersedes the values it
+    differs from, so they are not set against it; the values it superseded
+    are still compared among themselves (two outlets that disagreed before
+    the correction still disagreed). Superseded claims ("61" in "57, not 61")
+    are never compared.
+    """
     current = [c for c in cluster if not c.superseded]
     corrections = [c for c in current if c.correction]
-    if corrections:
-        latest = corrections[-1]
-        stale = {id(c) for c in current if not c.correction and not _same(c.value, latest.value)}
-        current = [c for c in current if id(c) not in stale]
-        if stale or len(current) < len(cluster):
-            return _disputed(_statements(current)) or "correction"
-    return _disputed(_statements(current))
+    if not corrections:
+        return [v for v in (_disputed(_statements(current)),) if v]
+    latest = corrections[-1]
+    stale = [c for c in current if not c.correction and not _same(c.value, latest.value)]
+    kept = [c for c in current if not any(c is s for s in stale)]
+    found = [v for v in (_disputed(_statements(kept)), _disputed(_statements(stale))) if v]
+    if stale or len(current) < len(cluster):
+        found.append("correction")
+    return found
 
 
 def _disputed(statements: list[Statement]) -> str | None:
@@ -345,20 +353,35 @@ def _disputed(statements: list[Statement]) -> str | None:
 
 
 def _over_time(clusters: list[list[FigureClaim]], cumulative: bool) -> list[tuple[str, list[FigureClaim]]]:
-    """The chain of clusters in date order: corrections for any key, updates and decreases for cumulative ones."""
+    """The chain of clusters in date order: corrections for any key, updates and decreases for cumulative ones.
+
+    A correction is judged on what the clusters stand for (``_representative``).
+    For a cumulative count, a later value above an earlier one is an update
+    and one below it a decrease, even when a day's reports disagree among
+    themselves (61,200 on election night, then 118,430 and a stray figure).
+    """
     found = []
     for before, after in zip(clusters, clusters[1:]):
         a, b = _representative(before), _representative(after)
-        if a is None or b is None or _same(a[0], b[0]):
+        if a is None or b is None:
             continue
-        (earlier, _), (later, corrected) = (_as_stated(a[0]), a[1]), (_as_stated(b[0]), b[1])
-        if corrected:
+        if b[1] and not _same(a[0], b[0]):
             found.append(("correction", before + after))
-        elif cumulative and _below(later, earlier):
-            found.append(("decrease", before + after))
-        elif cumulative and _below(earlier, later):
+            continue
+        if not cumulative:
+            continue
+        earlier, later = _stated_values(before), _stated_values(after)
+        if any(_below(e, l) for e in earlier for l in later[:1] + later[-1:]):
             found.append(("update", before + after))
+        if any(_below(l, e) for e in earlier[:1] + earlier[-1:] for l in later):
+            found.append(("decrease", before + after))
     return found
+
+
+def _stated_values(cluster: list[FigureClaim]) -> list[FigureValue]:
+    """A day's current values as stated, lowest first (superseded and undated ones left out)."""
+    values = [_as_stated(c.value) for c in cluster if not c.superseded and c.as_of and c.as_of.start]
+    return sorted(values, key=lambda v: _low(v))
 
 
 def _representative(cluster: list[FigureClaim]) -> tuple[FigureValue, bool] | None:

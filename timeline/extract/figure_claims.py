@@ -78,6 +78,11 @@ def _relative_to_earlier(
     (last_span, last), key = earlier[-1], reading.key
     if reading.superseded and last.key is not None:
         return replace(reading, key=last.key, subject=last.subject)
+    if last.key is not None and SET_AGAINST.match(text[last_span[1] : span[1]]):
+        # "61,200 votes to Lindqvist's 57,950", "the margin to 8,311 votes from the 8,560": the same measure
+        own = reading.subject is not None and reading.subject.split()[-1] in text[last_span[1] : span[1] + 40]
+        subject = reading.subject if own else last.subject  # "... against 109,870 for Lindqvist" is Lindqvist's
+        return replace(reading, key=last.key.model_copy(update={"subject": subject}), subject=subject)
     if key is None and change is not None and last.key is not None and last.key.kind != "change":
         # "a net profit of ₹1,240 crore, up 18% from a year earlier": the change of the figure before it
         modifiers = tuple(m for m in change if m) + tuple(m for m in last.key.modifiers if m not in ("y/y", "q/q"))
@@ -87,6 +92,9 @@ def _relative_to_earlier(
         whole = wholes[-1][1].key
         return replace(reading, key=key.model_copy(update={"measure": f"{whole.measure}: {key.measure}", "subject": whole.subject}))
     return reading
+
+
+SET_AGAINST = re.compile(r"[ \t]+(?:against|to|versus|vs\.?|from(?:[ \t]+the)?)[ \t]+(?:[A-Z][\w-]*['’]s[ \t]+)?[\d,]+$")
 
 
 def _claim(figure: FigureMention, reading: KeyReading, candidates: list[DateMention], position: int, article: Article, where: Provenance) -> FigureClaim:
@@ -113,6 +121,10 @@ def _period_dates(context: SentenceContext, clause: tuple[int, int, int, int], o
     """
     start, text = context.sentence.start, context.sentence.text
     item_start, item_end, clause_start, clause_end = (start + offset for offset in clause)
+    if re.search(r"\bwhen\s*$", text[max(0, clause[2] - 8) : clause[2]], re.I):  # "... in 2022, when Lindqvist won with 96,400 votes"
+        before = [d for d in context.dates if d.end <= clause_start]
+        if before:
+            return before[-1:]
     dates = [d for d in context.dates if text[d.end - start : d.end - start + 2] not in ("'s", "’s")]  # "Thursday's derailment"
     free = [d for d in dates if not any(start + s <= d.start < start + e for s, e in others)]
     for low, high in ((item_start, item_end), (clause_start, clause_end)):

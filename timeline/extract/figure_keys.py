@@ -88,9 +88,10 @@ def read_key(sentence: str, figure: tuple[int, int], spans: tuple[int, int, int,
     subject = metric.subject if metric and metric.subject else _subject(sentence, names, f_start, f_end, item_start, item_end, clause_start, paragraph_entity)
     clause_text = sentence[clause_start:clause_end]
     from_value = bool(FROM_VALUE.search(blanked, max(0, f_start - 12), f_start)) and FIGURE_MARK in blanked[clause_start:f_start]
+    earlier = _earlier(blanked, item_start, f_start, f_end, item_end) or ("before" if from_value else None)  # "widened to 14.8% from 13.1%"
     cues = dict(
-        earlier=_earlier(blanked, item_start, f_start, f_end, item_end) or ("before" if from_value else None),  # "widened to 14.8% from 13.1%"
-        correction=bool(CORRECTION.search(sentence[item_start:f_start])) or _corrects_another(sentence, f_end, item_end),
+        earlier=earlier,
+        correction=not earlier and (bool(CORRECTION.search(sentence[clause_start:f_start])) or _corrects_another(sentence, f_end, item_end)),
         superseded=bool(NOT_BEFORE.search(sentence[item_start:f_start])),
     )
     if value.qualifier == "more":
@@ -150,9 +151,8 @@ def _kind(value: FigureValue, clause: str) -> tuple[str, tuple[str, ...]]:
     per = value.per
     if per:
         modifiers.append(f"per {per}")
-    if value.change:
-        kind_basis = basis(clause)
-        return "change", tuple(modifiers + ([kind_basis] if kind_basis else []))
+    if value.change:  # a change is year on year unless the text says sequential ("q/q"), as results reporting writes it
+        return "change", tuple(modifiers + (["q/q"] if basis(clause) == "q/q" else []))
     if value.unit == "rank":
         return "rank", tuple(modifiers)
     if value.whole is not None:
@@ -231,14 +231,16 @@ def _measure(value: FigureValue, left: str, right: str, lexicon: Lexicon, rest: 
     if value.unit not in ("percent", "percentage_point", "count"):
         directly = _phrase(after, lexicon) if after[:1] and after[0].lower() not in FUNCTION_WORDS else []
         apposed = _phrase(after[2:], lexicon) if after[:2] in ([",", "the"], [",", "a"]) else []  # "$184,000 a year, the salary set for"
+        while len(apposed) > 1 and can_be(apposed[-1], "VERB"):
+            apposed = apposed[:-1]
         for phrase in (phrase_before if via_of else [], directly, _purpose(after, lexicon), _planned(after, lexicon), apposed):
             if phrase and not TIME_WORDS.intersection(w.lower() for w in phrase):
                 return _name_measure(phrase, lexicon)
     verb_after = _verb_after(after, lexicon) if value.unit == "count" else None
     if verb_after:
         return _name_measure([verb_after], lexicon, verbs_only=True)
-    if verb_before and value.unit in ("count", "tonne"):
-        return _name_measure([verb_before], lexicon, verbs_only=True)  # "killed 63"; "allocated ₹X" names no thing
+    if verb_before and (value.unit in ("count", "tonne") or (verb_lemma(verb_before) or "") in lexicon.measure_of):
+        return _name_measure([verb_before], lexicon, verbs_only=True)  # "killed 63", "spent $1.9 million"; "allocated ₹X" names no thing
     known = _known_measure_before(before, lexicon)
     if phrase_before and not TIME_WORDS.intersection(w.lower() for w in phrase_before):
         named = _name_measure(phrase_before, lexicon)
@@ -283,6 +285,10 @@ def _planned(tokens: list[str], lexicon: Lexicon) -> list[str]:
     for index, token in enumerate(tokens[:7]):
         if token.lower() == "to" and index + 1 < len(tokens) and (verb_lemma(tokens[index + 1]) or "") in lexicon.measure_of:
             return [tokens[index + 1]]
+    if tokens[:1] and tokens[0].lower() in ("the", "a", "its", "their"):  # "the $4.1m the city spent running the election"
+        for token in tokens[1:4]:
+            if token.lower().endswith("ed") or only_verb(token):
+                return [token] if (verb_lemma(token) or "") in lexicon.measure_of else []
     return []
 
 

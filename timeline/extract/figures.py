@@ -176,7 +176,30 @@ def find_figures(text: str, settings: FigureSettings = FigureSettings(), skip: l
         if not any(match.start() < e and s < match.end() for s, e in skip + [(m.start, m.end) for m in mentions]):
             rank = float(u.rank_of(match))
             mentions.append(FigureMention(match.start(), match.end(), FigureValue(text=match.group(0), low=rank, high=rank, unit="rank")))
+    mentions += _set_against(text, mentions, skip)
     return sorted(mentions, key=lambda m: m.start)
+
+
+SET_AGAINST = re.compile(r"[ \t]+(?:against|to|versus|vs\.?|from(?:[ \t]+the)?)[ \t]+(?:[A-Z][\w-]*['’]s[ \t]+)?(?P<n>\d{1,3}(?:,\d{3})+|\d{2,})\b(?![,.]?\d|[ \t]*(?:%|per))")
+
+
+def _set_against(text: str, mentions: list[FigureMention], skip: list[tuple[int, int]]) -> list[FigureMention]:
+    """A bare number set against a count: "61,200 votes to Lindqvist's 57,950", "the margin to 8,311 votes from the 8,560".
+
+    It counts what the figure before it counts, in the same unit.
+    """
+    taken = skip + [(m.start, m.end) for m in mentions]
+    found = []
+    for mention in mentions:
+        value = mention.value
+        if value.unit != "count" or value.noun is None or value.change:
+            continue
+        match = SET_AGAINST.match(text, mention.end)
+        if match is None or any(match.start("n") < e and s < match.end("n") for s, e in taken):
+            continue
+        number = float(match.group("n").replace(",", ""))
+        found.append(FigureMention(match.start("n"), match.end("n"), FigureValue(text=match.group("n"), low=number, high=number, unit="count", noun=value.noun)))
+    return found
 
 
 def _after_first_group(text: str, match: re.Match[str], settings: FigureSettings, skip: list[tuple[int, int]]) -> FigureMention | None:
