@@ -368,14 +368,21 @@ def _over_time(clusters: list[list[FigureClaim]], cumulative: bool) -> list[tupl
         if b[1] and not _same(a[0], b[0]):
             found.append(("correction", before + after))
             continue
-        if not cumulative:
-            continue
+        if not cumulative or not _near(before, after):
+            continue  # a count in 2022 and one in 2026 are two stories' counts, not one growing
         earlier, later = _stated_values(before), _stated_values(after)
         if any(_below(e, l) for e in earlier for l in later[:1] + later[-1:]):
             found.append(("update", before + after))
         if any(_below(l, e) for e in earlier[:1] + earlier[-1:] for l in later):
             found.append(("decrease", before + after))
     return found
+
+
+def _near(before: list[FigureClaim], after: list[FigureClaim]) -> bool:
+    """Whether two clusters of a cumulative count are close enough in time to be one story's (``STORY_DAYS``)."""
+    ends = [c.as_of.end or c.as_of.start for c in before if c.as_of and c.as_of.start]
+    starts = [c.as_of.start for c in after if c.as_of and c.as_of.start]
+    return not ends or not starts or min(starts) - max(ends) <= timedelta(days=STORY_DAYS)
 
 
 def _stated_values(cluster: list[FigureClaim]) -> list[FigureValue]:
