@@ -102,7 +102,7 @@ def counted_by_context(text: str, number: str, start: int, end: int) -> bool:
     word = previous.group(1) if previous else ","
     if word.lower() in {"at", "aged", "age", "of"} or (not word.endswith(",") and word.lower() not in OPENERS and any(c.isupper() or c.isdigit() for c in word)):
         return False  # a name ("Boeing 737 crashed", "iPhone 15"), a time ("at 10"), an age or "page 3 of 14"
-    if number.lower() not in {"one", "a", "an"} and re.match(r"[ \t]+of[ \t]+(?:the|those|them)\b", text[end:]):
+    if number.lower() not in {"one", "a", "an"} and re.match(r"[ \t]+of[ \t]+(?:the|those|them)\b(?![^,.;]{0,24}\d)", text[end:]):
         return True  # "34 of the dead were recovered there": a part of a group
     passive = PASSIVE.match(text, end)
     if passive and number.lower() not in {"one", "a", "an"}:
