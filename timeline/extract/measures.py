@@ -1,0 +1,334 @@
+"""What a figure measures, read from the words of its own clause: the measured thing of its key.
+
+Read in the order a reader would: what a counted noun counts ("214 cases of
+cholera"; "63 passengers were killed" counts deaths), the "of" phrase after
+a figure ("90% of processing capacity"), for an amount the noun it is "of"
+("a package of ₹500 crore"), the noun after it ("₹500 crore relief
+package") or its purpose ("₹8 crore will go to tanker services"), for a
+count the verb it is the subject or object of ("612 were rescued", "killed
+63"), and last the noun phrase the figure completes ("the death toll
+climbed to 41"). Words are lemmatised (``words``) and named through the
+lexicon's measures (kill, death, toll -> deaths).
+
+The text handed in has the clause's other figures masked as ``FIGURE_MARK``
+and its dates as ``DATE_MARK``, so that they stop a phrase without being
+read as words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from timeline.extract.words import FUNCTION_WORDS, can_be, is_common_word, lemma, only_verb, verb_lemma
+from timeline.lexicon import Lexicon
+from timeline.models import FigureValue
+
+
+FIGURE_MARK = "¤"
+
+
+DATE_MARK = "¦"
+
+
+TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|\S")
+
+
+CHANGE_WORDS = frozenset(
+    "increase rise jump gain growth surge hike spike rally climb uptick decline drop fall decrease cut reduction "
+    "contraction slump dip slide plunge".split()
+)
+
+
+MARGIN_VERBS = frozenset("win beat defeat lead trail lose edge outpoll".split())
+
+
+GENERIC_HEADS = frozenset("number count tally total figure level amount".split())
+
+
+TIME_WORDS = frozenset("quarter year month week day period fiscal half season".split())
+
+
+AUXILIARIES = frozenset("be is are was were been being have has had get got reportedly feared believed now so far since".split())
+
+
+LINKING = frozenset(
+    "to at by of from in be is are was were been has have had stand stood stands rise rose risen rises climb climbed "
+    "reach reached touch touched increase increased jump jumped fall fell fallen drop dropped decline declined grow "
+    "grew grown surge surged total totalled totaled hit cross crossed come came put pegged estimate estimated revise "
+    "revised correct corrected now further currently officially reportedly nearly almost about around over under "
+    "above below than more less some only just up down amount amounted mount mounted swell swelled go went".split()
+)  # fmt: skip
+
+
+MODALS = frozenset("could would will may might can should must shall to".split())
+
+
+PURPOSE = frozenset({"for", "towards", "toward", "on"})
+
+
+def tokens(text: str) -> list[str]:
+    """Tokens, with possessives folded ("the world's" -> world, so that neutral words stay neutral)."""
+    return [re.sub(r"['’]s$", "", t) if len(t) > 2 else t for t in TOKEN.findall(text)]
+
+
+def read_measure(value: FigureValue, left: str, right: str, lexicon: Lexicon, rest: str = "") -> str | None:
+    """The measured thing, lemmatised and named through the lexicon's measures, or None.
+
+    Read in the order a reader would: what a counted noun counts ("214 cases
+    of cholera"), the "of" phrase after a figure ("90% of processing
+    capacity"), for an amount the noun it is "of" ("a package of ₹500 crore"),
+    the noun after it ("₹500 crore relief package") or its purpose ("₹8 crore
+    will go to tanker services"), for a count the verb it is subject or
+    object of ("612 were rescued", "killed 63"), and last the noun phrase the
+    figure completes ("the death toll climbed to 41").
+    """
+    after, before = tokens(right), tokens(left)
+    verb_before = _verb_before(before, lexicon)
+    if _after_by(before) and value.unit not in ("percent", "percentage_point"):
+        return "margin"  # "defeating Lindqvist by 8,560 votes": a difference, not a total
+    if value.noun:
+        words = value.noun.split()
+        group = _group_before(left, lexicon)
+        if lemma(words[-1]) in lexicon.people:
+            verbs = [v for v in (verb_before, _verb_after(tokens(rest), lexicon)) if v]  # "rescued 318 villagers stranded on roofs"
+            if any((verb_lemma(v) or "") in lexicon.reporting_verbs for v in verbs[:1]):
+                return None  # "two people said": sources, not a count
+            named = [v for v in verbs if (verb_lemma(v) or lemma(v)) in lexicon.measure_of]
+            if named:
+                return _name_measure([named[0]], lexicon, verbs_only=True)
+            subset = re.match(r"\s*(?:(?:who|that)\s+(?:[a-z]+\s+){0,2}?)?([a-z]+ed)\b", rest)
+            if subset and verb_lemma(subset.group(1)):  # "passengers who escaped", "people hired for" are groups of their own
+                return f"{lemma(words[-1])} {verb_lemma(subset.group(1))}"
+            phrase, _ = _phrase_before(before, lexicon)
+            named_phrase = _name_measure(phrase, lexicon) if phrase and not group and not verb_before else None
+            if named_phrase in lexicon.measure_of.values():
+                return named_phrase  # "the workforce has grown to about 16,000 people"; not "the train had 1,900 passengers"
+            return _name_measure(group + words[-1:], lexicon)  # "carrying 1,260 passengers" -> passenger
+        complement = _phrase(after[1:], lexicon) if after[:1] == ["of"] else []
+        phrase, _ = _phrase_before(before, lexicon)
+        named_phrase = _name_measure(phrase, lexicon) if phrase and not group and not verb_before else None
+        if named_phrase in lexicon.measure_of.values():
+            return named_phrase  # "narrowing the margin to 8,311 votes": the votes measure the margin
+        return _name_measure(group + complement + words, lexicon)  # "won 41,250 votes" and "41,250 votes" are one key
+    group = _group_before(left, lexicon)
+    if group:
+        return _name_measure(group, lexicon)  # "Of the dead, 29 were recorded in Rampal district"
+    if value.unit in ("percent", "percentage_point") and after[:1] and after[0].lower() not in FUNCTION_WORDS and not only_verb(after[0]):
+        phrase = _phrase(after, lexicon)
+        rest_of = _phrase(after[len(phrase) + 1 :], lexicon) if after[len(phrase) : len(phrase) + 1] == ["of"] else []
+        if phrase:
+            return _name_measure(rest_of + phrase, lexicon)  # "43.2% share of the vote" -> vote share
+    of_phrase = _phrase(after[1:], lexicon) if after[:1] == ["of"] else []
+    if after[:2] == ["of", "those"] and len(after) > 2 and verb_lemma(after[2]) and after[2].lower().endswith("ed"):
+        of_phrase = [after[2]]  # "70% of those killed"
+    if of_phrase:
+        doing = verb_before and (verb_lemma(verb_before) or "") in lexicon.measure_of
+        return _name_measure(of_phrase + ([verb_before] if doing else []), lexicon)  # "shipped 12,400 t of steel"
+    phrase_before, via_of = _phrase_before(before, lexicon)
+    if value.unit not in ("percent", "percentage_point", "count"):
+        directly = _phrase(after, lexicon) if after[:1] and after[0].lower() not in FUNCTION_WORDS else []
+        apposed = _phrase(after[2:], lexicon) if after[:2] in ([",", "the"], [",", "a"]) else []  # "$184,000 a year, the salary set for"
+        while len(apposed) > 1 and can_be(apposed[-1], "VERB"):
+            apposed = apposed[:-1]
+        for phrase in (phrase_before if via_of else [], directly, _purpose(after, lexicon), _planned(after, lexicon), apposed):
+            if phrase and not TIME_WORDS.intersection(w.lower() for w in phrase):
+                return _name_measure(phrase, lexicon)
+    verb_after = _verb_after(after, lexicon) if value.unit == "count" else None
+    if verb_after:
+        return _name_measure([verb_after], lexicon, verbs_only=True)
+    if verb_before and (value.unit in ("count", "tonne") or (verb_lemma(verb_before) or "") in lexicon.measure_of):
+        return _name_measure([verb_before], lexicon, verbs_only=True)  # "killed 63", "spent $1.9 million"; "allocated ₹X" names no thing
+    known = _known_measure_before(before, lexicon)
+    if phrase_before and not TIME_WORDS.intersection(w.lower() for w in phrase_before):
+        named = _name_measure(phrase_before, lexicon)
+        return known if known and named not in lexicon.measure_of.values() else named
+    return known
+
+
+def _known_measure_before(tokens: list[str], lexicon: Lexicon, reach: int = 12) -> str | None:
+    """A measure the lexicon knows, named before the figure in its clause ("the death toll from Thursday's
+    derailment of the express rose to 41"; "the number of people killed in the crash has climbed to 61")."""
+    window = tokens[-reach:]
+    cut = max((i for i, t in enumerate(window) if t == FIGURE_MARK and i < len(window) - 3), default=-1)
+    window = window[cut + 1 :]
+    for index in range(len(window) - 1, -1, -1):
+        for size in (2, 1):
+            words = window[max(0, index - size + 1) : index + 1]
+            if len(words) == size and all(w[0].isalpha() for w in words):
+                phrase = " ".join(lemma(w) if len(words) > 1 or not only_verb(w) else (verb_lemma(w) or w) for w in words)
+                if phrase in lexicon.measure_of:
+                    return lexicon.measure_of[phrase]
+                if size == 1 and (verb_lemma(words[0]) or "") in lexicon.measure_of and words[0].lower().endswith("ed"):
+                    return lexicon.measure_of[verb_lemma(words[0])]
+    return None
+
+
+GROUP = re.compile(r"^\W*(?:of|among|from)\s+(?:the|those|them)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*,?\s*(?:(?:are|were|is)\s+)?$", re.I)
+
+
+def _group_before(left: str, lexicon: Lexicon) -> list[str]:
+    """The group a figure is a part of: "Of the dead, 29 ..." -> dead; "Among the injured are 38 children" -> injured."""
+    match = GROUP.match(left)
+    return match.group(1).split() if match else []
+
+
+def _after_by(tokens: list[str]) -> bool:
+    """"won by 8,560 votes", "beating the mayor by about 12,000": the figure is the gap between two others."""
+    return bool(tokens) and tokens[-1].lower() == "by" and len(tokens) > 1 and (tokens[-2][0].isupper() or (verb_lemma(tokens[-2]) or "") in MARGIN_VERBS)
+
+
+def _planned(tokens: list[str], lexicon: Lexicon) -> list[str]:
+    """"the ₹2,500 crore the company plans to spend": the measure is the verb the amount is the object of."""
+    for index, token in enumerate(tokens[:7]):
+        if token.lower() == "to" and index + 1 < len(tokens) and (verb_lemma(tokens[index + 1]) or "") in lexicon.measure_of:
+            return [tokens[index + 1]]
+    if tokens[:1] and tokens[0].lower() in ("the", "a", "its", "their"):  # "the $4.1m the city spent running the election"
+        for token in tokens[1:4]:
+            if token.lower().endswith("ed") or only_verb(token):
+                return [token] if (verb_lemma(token) or "") in lexicon.measure_of else []
+    return []
+
+
+def _purpose(tokens: list[str], lexicon: Lexicon) -> list[str]:
+    """What an amount is for: "for emergency water supply", "will go to tanker services", "towards relief"."""
+    for index, token in enumerate(tokens[:4]):
+        lower = token.lower()
+        following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        if lower in PURPOSE or (lower in ("to", "in") and following[:1].islower() and not only_verb(following)):
+            return _phrase(tokens[index + 1 :], lexicon)
+        if not (lower in AUXILIARIES or lower in MODALS or lower in ("go", "goes", "went", "set", "aside") or only_verb(token)):
+            return []
+    return []
+
+
+def _name_measure(words: list[str], lexicon: Lexicon, verbs_only: bool = False) -> str | None:
+    """Lemmas joined, the whole phrase or its head named through the lexicon ("death toll" -> deaths)."""
+    neutral = {w.lower() for w in lexicon.neutral_words} | CHANGE_WORDS  # "a 24% jump" names no thing
+    lemmas = [(verb_lemma(w) or lemma(w)) if verbs_only else lemma(w) for w in words if w.lower() not in neutral]
+    if not lemmas:
+        return None
+    if verbs_only and lemmas[-1] in lexicon.reporting_verbs:
+        return None
+    named = lexicon.measure_of
+    whole = " ".join(lemmas)
+    if whole in named:
+        return named[whole]
+    for size in (2, 1):
+        for at in range(len(lemmas) - size, -1, -1):
+            phrase = " ".join(lemmas[at : at + size])
+            if phrase in named:
+                rest = [w for i, w in enumerate(lemmas) if not at <= i < at + size]
+                return " ".join(rest + [named[phrase]])
+    return whole
+
+
+def _phrase(tokens: list[str], lexicon: Lexicon, limit: int = 4) -> list[str]:
+    """The noun phrase at the start of ``tokens``: content words up to a function word, verb or punctuation.
+
+    A verb right after a plural noun ends the phrase but joins it ("52% of
+    ballots counted", "54 per cent of voters cast their ballots"): the verb
+    says which part of them is meant.
+    """
+    neutral = {w.lower() for w in lexicon.neutral_words}
+    words: list[str] = []
+    for token in tokens:
+        lower = token.lower()
+        if not words and lower in neutral:
+            continue
+        if words and words[-1].lower().endswith("s") and can_be(token, "VERB") and (only_verb(token) or verb_lemma(token) != lemma(token)):
+            return words + [token]
+        if not token[0].isalpha() or lower in FUNCTION_WORDS or (only_verb(token) and not lower.endswith("ing")) or len(words) == limit:
+            break
+        words.append(token)
+    return words
+
+
+def _phrase_before(tokens: list[str], lexicon: Lexicon, limit: int = 4) -> tuple[list[str], bool]:
+    """The noun phrase a figure completes, and whether it is the noun the figure is "of".
+
+    "the death toll climbed to" -> death toll; "a relief package of" ->
+    relief package (of); "the number of cholera cases in Corvale rose to" ->
+    cholera cases (a place after the phrase is skipped).
+    """
+    index = len(tokens) - 1
+    only_linking = True
+    skipped: list[str] = []
+    while index >= 0:
+        token = tokens[index]
+        if token == FIGURE_MARK and not only_linking:
+            return [], False  # "a package of ₹500 crore comprises ₹300 crore": the package is not the part
+        if token.lower() in LINKING or token in (",", "%", "(", FIGURE_MARK, DATE_MARK) or (token.lower().endswith("ly") and can_be(token, "ADV")):
+            skipped.append(token.lower())
+            index -= 1
+            continue
+        if _is_name(tokens, index) and index > 0 and tokens[index - 1].lower() in ("in", "at", "from", "across", "near", "outside"):
+            only_linking = False
+            index -= 2  # "cases in Corvale rose to": the place is not the thing counted
+            continue
+        if (index > 0 and tokens[index - 1].lower() in MODALS) or (only_verb(token) and token.lower() not in lexicon.measure_of):
+            only_linking = False
+            skipped.append(token.lower())
+            index -= 1
+            continue
+        break
+    words: list[str] = []
+    while index >= 0 and len(words) < limit:
+        token = tokens[index]
+        lower = token.lower()
+        if not token[0].isalpha() or lower in FUNCTION_WORDS or only_verb(token) or _is_name(tokens, index):
+            break  # a name before the measured thing is its subject, not part of it
+        if words and lower.endswith("s") and can_be(token, "VERB"):
+            break  # "the company plans capital expenditure of": "plans" is the verb
+        words.insert(0, token)
+        index -= 1
+    if words and index >= 1 and tokens[index].lower() in ("of", "from") and _content(tokens, index - 1) and tokens[index - 1].lower() not in GENERIC_HEADS:
+        words.append(tokens[index - 1])  # "exports of magnets fell" -> magnet exports; "revenue from operations rose" -> operation revenue
+    return words, skipped == ["of"]
+
+
+def _is_name(tokens: list[str], index: int) -> bool:
+    """A capitalised word inside a sentence ("China", "Corvale"); the first word only when it is no dictionary word."""
+    token = tokens[index]
+    if not token[0].isupper():
+        return False
+    return index > 0 or not is_common_word(token)
+
+
+def _content(tokens: list[str], index: int) -> bool:
+    token = tokens[index]
+    return token[0].isalpha() and token.lower() not in FUNCTION_WORDS and not only_verb(token) and not _is_name(tokens, index)
+
+
+def _verb_before(tokens: list[str], lexicon: Lexicon) -> str | None:
+    """A verb right before the figure that says what is counted ("killed 63", "shipped 12,400 t")."""
+    for token in reversed(tokens[-2:]):
+        lower = token.lower()
+        if lower in LINKING or lower in AUXILIARIES:
+            return None
+        if token[0].isalpha() and verb_lemma(token) and lower not in FUNCTION_WORDS and _acts_as_verb(tokens, token):
+            return None if verb_lemma(token) in lexicon.reporting_verbs else token
+        if token[0].isalpha():
+            return None
+    return None
+
+
+def _acts_as_verb(tokens: list[str], token: str) -> bool:
+    """A word that can only be a verb, a participle, or a verb-or-noun after a noun ("Chinese firms produce")."""
+    lower = token.lower()
+    if only_verb(token) or lower.endswith(("ed", "ing")):
+        return True
+    position = len(tokens) - 1 - tokens[::-1].index(token)
+    previous = tokens[position - 1].lower() if position > 0 else ""
+    return bool(previous) and previous.isalpha() and previous not in FUNCTION_WORDS and not only_verb(previous)
+
+
+def _verb_after(tokens: list[str], lexicon: Lexicon) -> str | None:
+    """The verb a counted number is the subject of: "2,310 people were hurt", "612 were rescued", "41 died"."""
+    for token in tokens[:5]:
+        lower = token.lower()
+        if lower in AUXILIARIES or lower in ("have", "has", "had", "not", "also", "still", "reportedly"):
+            continue
+        if token[0].isalpha() and (verb_lemma(token) or lemma(token) in lexicon.measure_of) and lower not in FUNCTION_WORDS:
+            return token  # a reporting verb too: callers decide ("two people said" is no count)
+        return None
+    return None
