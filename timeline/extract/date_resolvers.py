@@ -62,6 +62,8 @@ FUTURE_WORDS = {"will", "shall", "next", "scheduled", "expected", "slated", "lik
 PAST_WORDS = {
     "said", "says", "was", "were", "had", "has", "have", "did", "told", "met", "held", "began", "took",
     "made", "gave", "came", "went", "saw", "led", "sought", "brought", "spoke", "left", "stated",
+    "stood", "fell", "rose", "grew", "hit", "won", "lost", "got", "kept", "found", "paid", "sent", "spent",
+    "struck", "swept", "broke", "ran", "sank", "shut", "cut", "put", "set", "became", "began", "drew", "flew",
 }  # fmt: skip
 FISCAL_CONTEXT = re.compile(r"\b(?:fiscal|financial year|FY|budget)\b", re.IGNORECASE)
 COUNT_NOUN_AFTER = re.compile(
@@ -111,8 +113,11 @@ def looks_ahead(text: str, start: int, end: int) -> bool:
     before = [w.lower() for w in WORD.findall(text[s_start:start])]
     after = [w.lower() for w in WORD.findall(text[end:s_end])]
     if before and before[-1] == "by" or before[-2:-1] == ["by"] and before[-1] in {"early", "mid", "late"}:
-        # "by December" looks ahead unless the sentence is told in the past ("came to a halt by mid-April")
-        return not any(w in PAST_WORDS - {"has", "have"} or (w.endswith("ed") and len(w) > 4) for w in before)
+        # "by December" looks ahead unless the sentence is told in the past ("came to a halt by mid-April",
+        # "By Tuesday afternoon the river was flowing 1.8 metres above the mark")
+        told_in_past = lambda words: any(w in PAST_WORDS - {"has", "have"} or (w.endswith("ed") and len(w) > 4) for w in words)  # noqa: E731
+        main_verb = next((w for w in after if w in FUTURE_WORDS or w in PAST_WORDS - {"has", "have"} or (w.endswith("ed") and len(w) > 4)), None)
+        return not (told_in_past(before) or (main_verb is not None and main_verb not in FUTURE_WORDS))
     if before[-1:] == ["next"] or before[-2:-1] == ["next"]:
         return True
 
