@@ -117,6 +117,8 @@ def looks_ahead(text: str, start: int, end: int) -> bool:
         # "By Tuesday afternoon the river was flowing 1.8 metres above the mark")
         told_in_past = lambda words: any(w in PAST_WORDS - {"has", "have"} or (w.endswith("ed") and len(w) > 4) for w in words)  # noqa: E731
         main_verb = next((w for w in after if w in FUTURE_WORDS or w in PAST_WORDS - {"has", "have"} or (w.endswith("ed") and len(w) > 4)), None)
+        if any(w in FUTURE_WORDS for w in before):
+            return True  # "the report will be ready by Tuesday, the minister said"
         return not (told_in_past(before) or (main_verb is not None and main_verb not in FUTURE_WORDS))
     if before[-1:] == ["next"] or before[-2:-1] == ["next"]:
         return True
