@@ -69,8 +69,13 @@ CURRENCIES = {
 UNIT = (
     r"(?:%|\s?per\s?cent\b|\s?pc\b|\s?percent(?:age\s+points?)?\b|\s?(?:basis\s+points?|bps)\b"
     r"|\s?(?:metric\s+)?(?:tonnes|tonne|tons|ton)\b|\s?(?:MMTPA|MTPA|LTPA|TPA|MMT|LMT|kt|MT|t)\b"
-    r"|\s?(?:kilogrammes|kilograms|kilogramme|kilogram|kgs|kg|kilos)\b|\s?(?:grammes|grams|gramme|gram|gms|gm)\b|\s?(?:lbs|lb)\b)"
+    r"|\s?(?:kilogrammes|kilograms|kilogramme|kilogram|kgs|kg|kilos)\b|\s?(?:grammes|grams|gramme|gram|gms|gm)\b|\s?(?:lbs|lb)\b"
+    r"|\s?(?:millimetres|millimeters|millimetre|millimeter|mm|centimetres|centimeters|centimetre|centimeter|cm"
+    r"|kilometres|kilometers|kilometre|kilometer|kms|km|metres|meters|metre|meter|feet|foot|ft)\b)"
 )
+# Length ends in metres: rainfall in mm, a river's level in metres, a distance in km.
+LENGTH = re.compile(r"(?P<mm>millimet(?:re|er)s?|mm)|(?P<cm>centimet(?:re|er)s?|cm)|(?P<km>kilomet(?:re|er)s?|kms?)|(?P<m>met(?:re|er)s?)|(?P<ft>feet|foot|ft)")
+LENGTH_FACTORS = {"mm": 1e-3, "cm": 1e-2, "km": 1e3, "m": 1.0, "ft": 0.3048}
 TONNE_ABBREVIATIONS = {"t": 1.0, "mt": 1.0, "kt": 1e3, "lmt": 1e5, "mmt": 1e6, "tpa": 1.0, "ltpa": 1e5, "mtpa": 1e6, "mmtpa": 1e6}
 POUND = 0.00045359237  # tonnes
 # "5 MMT (million metric tonnes)": the words in brackets say what the abbreviation meant.
@@ -95,6 +100,8 @@ def unit_of(token: str) -> tuple[str, float, str | None]:
         return "percentage_point", 0.01, None
     if word in {"%", "pc"} or word.replace(" ", "") == "percent":
         return "percent", 1.0, None
+    if length := LENGTH.fullmatch(word):
+        return "metre", LENGTH_FACTORS[length.lastgroup], None
     if word.startswith("k") and word != "kt":
         return "tonne", 1e-3, None
     if word.startswith("g"):
