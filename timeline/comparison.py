@@ -98,7 +98,7 @@ def _analyse(figures: list[FigureClaim], ruleset: RuleSet) -> FigureAnalysis:
     unkeyed = [claim for claim in figures if claim.key is None]
     keyed = [claim for claim in figures if claim.key is not None]
     longer = _longer_measures(claim.key for claim in keyed)
-    pairs = [(claim, _with_sole_longer_measure(claim.key, longer)) for claim in keyed]
+    pairs = [(claim, _cumulative_span(_with_sole_longer_measure(claim.key, longer), settings.cumulative)) for claim in keyed]
     for claim, key in _story_subjects(pairs, {e.id for e in ruleset.lexicon.entities}):
         groups.setdefault(key.id, []).append(claim)
         keys.setdefault(key.id, key)
@@ -194,6 +194,13 @@ def _short_names(names: set[str]) -> dict[str, str]:
     return mapping
 
 
+def _cumulative_span(key: QuantityKey, cumulative: tuple[str, ...]) -> QuantityKey:
+    """A cumulative count "since Monday" is the same count as without it: it always runs from the start."""
+    if any(m.startswith("since ") for m in key.modifiers) and any(fnmatch(key.measure, p) for p in cumulative):
+        return key.model_copy(update={"modifiers": tuple(m for m in key.modifiers if not m.startswith("since "))})
+    return key
+
+
 def _longer_measures(keys) -> dict[tuple, set[str]]:
     """For each key and each of its measure's word suffixes, the fuller measures that end with it."""
     index: dict[tuple, set[str]] = {}
@@ -244,10 +251,8 @@ def _period(claim: FigureClaim, window: int, cumulative: bool) -> Period | None:
     end = as_of.end or date.max
     if claim.earlier and not claim.as_of_stated:
         return _earlier_period(as_of.start, claim.earlier, window)
-    if claim.as_of_stated and (cumulative or as_of.precision.value not in ("day", "week")):
+    if claim.as_of_stated:  # "on Wednesday": that day; a river's level on Tuesday and on Wednesday may both be right
         return as_of.start, end
-    if claim.as_of_stated:  # "on Sunday": the day a figure was given, which holds for the days around it
-        return as_of.start - timedelta(days=window), end + timedelta(days=window)
     if cumulative:
         return as_of.start, as_of.start
     return as_of.start - timedelta(days=window), end + timedelta(days=window)

@@ -97,6 +97,7 @@ class Lexicon(Strict):
     reporting_verbs: tuple[str, ...] = ()
     references: tuple[str, ...] = ()
     neutral_words: tuple[str, ...] = ()
+    state_verbs: tuple[str, ...] = ()
 
     @cached_property
     def measure_of(self) -> dict[str, str]:

@@ -50,6 +50,7 @@ def figure_claims(
             reading = replace(reading, subject=previous[1], key=reading.key and reading.key.model_copy(update={"subject": previous[1]}))
         change = (basis(sentence.text[clause[2] : clause[3]]),) if figure.value.change else None
         reading = _relative_to_earlier(sentence.text, reading, span, list(zip(spans, readings)), change, figure.value.unit)
+        reading = _since(reading, context, clause)
         previous = (clause[2:], reading.subject)
         readings.append(reading)
         others = [(s, e) for i, (s, e, _, _) in enumerate(items) if i != index]
@@ -59,7 +60,8 @@ def figure_claims(
     return claims
 
 
-SPLIT_CUE = re.compile(r"\b(?:of which|comprising|comprises|split into|divided into|broken down into|made up of|consisting of)\b", re.I)
+STARTS = re.compile(r"\b(?:since|began(?:\s+on)?|started(?:\s+on)?|begun(?:\s+on)?|set in on)\s+(?:the\s+)?$", re.I)
+SPLIT_CUE = re.compile(r"\b(?:of which|comprising|comprises|split into|divided into|broken down into|made up of|consisting of|with(?=\s*[₹$€£\d]))\b", re.I)
 
 
 def _relative_to_earlier(
@@ -97,6 +99,23 @@ def _relative_to_earlier(
 SET_AGAINST = re.compile(r"[ \t]+(?:against|to|versus|vs\.?|from(?:[ \t]+the)?)[ \t]+(?:[A-Z][\w-]*['’]s[ \t]+)?[\d,]+$")
 
 
+def _since(reading: KeyReading, context: SentenceContext, clause: tuple[int, int, int, int]) -> KeyReading:
+    """"1,140 mm of rain since the monsoon set in on June 9" is a total over a span, not a day's rain.
+
+    The span's start becomes a modifier of the key; for a cumulative count
+    ("41 people have died since Monday") the comparison drops it again.
+    """
+    if reading.key is None:
+        return reading
+    text, start = context.sentence.text, context.sentence.start
+    for date in context.dates:
+        at = date.start - start
+        if clause[0] <= at < clause[1] and date.value.value and re.search(r"\bsince\b[^,;]{0,30}$", text[max(clause[0], at - 40) : at], re.I):
+            modifiers = reading.key.modifiers + (f"since {date.value.value}",)
+            return replace(reading, key=reading.key.model_copy(update={"modifiers": modifiers}))
+    return reading
+
+
 def _claim(figure: FigureMention, reading: KeyReading, candidates: list[DateMention], position: int, article: Article, where: Provenance) -> FigureClaim:
     as_of = nearest(candidates, position)
     period = as_of.value if as_of else publication(article)
@@ -111,8 +130,10 @@ def _claim(figure: FigureMention, reading: KeyReading, candidates: list[DateMent
 def _period_dates(context: SentenceContext, clause: tuple[int, int, int, int], others: list[tuple[int, int]], earlier: list[DateMention]) -> list[DateMention]:
     """The dates a figure's period is read from: its item's, else its clause's, else the sentence's, else the paragraph's.
 
-    Dates inside another figure's item are that figure's, and a date that
-    describes a noun ("after Thursday's derailment") is no period. The paragraph's
+    Dates inside another figure's item are that figure's; a date that
+    describes a noun ("after Thursday's derailment") or starts a span ("since
+    Monday", "the floods that began on Monday") is no period; a "which",
+    "who" or "when" clause takes the date it hangs on. The paragraph's
     date (the last one in the sentence before) is used only when it is a day
     and the figure's sentence names no entity of its own: a continuation of
     the one before ("On Monday the river breached its banks. 41 people
@@ -121,11 +142,14 @@ def _period_dates(context: SentenceContext, clause: tuple[int, int, int, int], o
     """
     start, text = context.sentence.start, context.sentence.text
     item_start, item_end, clause_start, clause_end = (start + offset for offset in clause)
-    if re.search(r"\bwhen\s*$", text[max(0, clause[2] - 8) : clause[2]], re.I):  # "... in 2022, when Lindqvist won with 96,400 votes"
-        before = [d for d in context.dates if d.end <= clause_start]
+    dates = [d for d in context.dates if not STARTS.search(text, max(0, d.start - start - 14), d.start - start)]
+    in_clause = [d for d in dates if clause_start <= d.start < clause_end]
+    if not in_clause and re.search(r"\b(?:when|which|who)\s*$", text[max(0, clause[2] - 8) : clause[2]], re.I):
+        # "... in 2022, when Lindqvist won with 96,400 votes"; "last year's floods, which killed 37 people"
+        before = [d for d in dates if d.end <= clause_start]
         if before:
             return before[-1:]
-    dates = [d for d in context.dates if text[d.end - start : d.end - start + 2] not in ("'s", "’s")]  # "Thursday's derailment"
+    dates = [d for d in dates if text[d.end - start : d.end - start + 2] not in ("'s", "’s")]  # "Thursday's derailment"
     free = [d for d in dates if not any(start + s <= d.start < start + e for s, e in others)]
     for low, high in ((item_start, item_end), (clause_start, clause_end)):
         local = [d for d in dates if low <= d.start < high and (d in free or low == item_start and high == item_end)]

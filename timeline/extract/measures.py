@@ -105,6 +105,9 @@ def read_measure(value: FigureValue, left: str, right: str, lexicon: Lexicon, re
                 return named_phrase  # "the workforce has grown to about 16,000 people"; not "the train had 1,900 passengers"
             return _name_measure(group + words[-1:], lexicon)  # "carrying 1,260 passengers" -> passenger
         complement = _phrase(after[1:], lexicon) if after[:1] == ["of"] else []
+        passive = re.match(r"\s*(?:have|has|had|were|was|are|is)\s+(?:been\s+)?(?:\w+ly\s+)?([a-z]+ed)\b", rest)
+        if passive and not complement and (verb_lemma(passive.group(1)) or "") in lexicon.state_verbs:
+            return f"{verb_lemma(passive.group(1))} {lemma(words[-1])}"  # "2,100 houses have been damaged"
         phrase, _ = _phrase_before(before, lexicon)
         named_phrase = _name_measure(phrase, lexicon) if phrase and not group and not verb_before else None
         if named_phrase in lexicon.measure_of.values():
@@ -124,6 +127,10 @@ def read_measure(value: FigureValue, left: str, right: str, lexicon: Lexicon, re
     if of_phrase:
         doing = verb_before and (verb_lemma(verb_before) or "") in lexicon.measure_of
         return _name_measure(of_phrase + ([verb_before] if doing else []), lexicon)  # "shipped 12,400 t of steel"
+    if value.unit == "metre" and after[:1] and after[0].lower() in ("above", "below", "over", "under"):
+        mark = _phrase(after[1:], lexicon)
+        if mark:
+            return "level " + ("below " if after[0].lower() in ("below", "under") else "above ") + " ".join(lemma(w) for w in mark)
     phrase_before, via_of = _phrase_before(before, lexicon)
     if value.unit not in ("percent", "percentage_point", "count"):
         directly = _phrase(after, lexicon) if after[:1] and after[0].lower() not in FUNCTION_WORDS else []
@@ -190,12 +197,19 @@ def _planned(tokens: list[str], lexicon: Lexicon) -> list[str]:
 
 
 def _purpose(tokens: list[str], lexicon: Lexicon) -> list[str]:
-    """What an amount is for: "for emergency water supply", "will go to tanker services", "towards relief"."""
+    """What an amount is for: "for emergency water supply", "will go to tanker services", "towards relief".
+
+    Money for people ("₹5 lakh to the family of each person who died") is
+    compensation, however it is worded.
+    """
     for index, token in enumerate(tokens[:4]):
         lower = token.lower()
         following = tokens[index + 1] if index + 1 < len(tokens) else ""
         if lower in PURPOSE or (lower in ("to", "in") and following[:1].islower() and not only_verb(following)):
-            return _phrase(tokens[index + 1 :], lexicon)
+            phrase = _phrase(tokens[index + 1 :], lexicon)
+            if phrase and lemma(phrase[-1]) in lexicon.people:
+                return ["compensation"]
+            return phrase
         if not (lower in AUXILIARIES or lower in MODALS or lower in ("go", "goes", "went", "set", "aside") or only_verb(token)):
             return []
     return []

@@ -9,6 +9,10 @@ made up of "$1.2 billion" and "$0.7 billion" passes (1.9 billion is within
 about 2). A bare number after the cue ("700 for X") is a part of a count
 total, and "15 million" after a "$50 million" total is read as dollars.
 
+A ``figure_cues`` word ("with") splits only when a figure follows it
+directly ("a ₹500 crore package, with ₹300 crore for roads and ₹150 crore
+for homes"), not in "118,430 votes, with Lindqvist on 109,870".
+
 A list after an open cue (``open_cues``: "including", "such as", "among
 them", ...) names only some of the parts and is never summed; an open cue
 also ends a list that began before it, and so does a comparison
@@ -54,15 +58,21 @@ class Options(BaseModel):
     open_cues: list[str] = ["including", "such as", "among them", "like", "among which"]
     end_cues: list[str] = ["up from", "down from", "compared with", "compared to", "against", "than"]
     not_after: list[str] = ["from", "in", "across", "by", "within", "per", "for", "on", "among"]
+    figure_cues: list[str] = []
 
 
 def check(rule, options: Options, corpus: Corpus, ruleset) -> Iterator[Finding]:
     split, stops = _words(options.split_cues), _words(options.split_cues + options.open_cues + options.end_cues)
+    figure_split = _words(options.figure_cues) if options.figure_cues else None
     detail = re.compile(rf"{_words(options.not_after).pattern}\s*$", re.IGNORECASE)
     for quote, located in _sentences(corpus):
         figures = [(at, c) for at, c in located if isinstance(c, FigureClaim)]
         taken = [(at, at + len(c.text)) for at, c in located]
-        for cue in split.finditer(quote):
+        cues = list(split.finditer(quote))
+        if figure_split is not None:  # "a ₹500 crore package, with ₹300 crore for roads and ...": only right before a figure
+            starts = {at for at, _ in figures}
+            cues += [m for m in figure_split.finditer(quote) if any(0 < at - m.end() <= 2 for at in starts)]
+        for cue in sorted(cues, key=lambda m: m.start()):
             end = next((m.start() for m in stops.finditer(quote, cue.end())), len(quote))
             before = [f for f in figures if f[0] < cue.start()]
             for total_at, total in reversed(before):
