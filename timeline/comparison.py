@@ -53,16 +53,43 @@ Period = tuple[date, date]
 
 
 @dataclass(frozen=True)
+class Dispute:
+    """One disputed stretch of a quantity: its verdicts (most serious first), the claims involved and their statements."""
+
+    verdicts: tuple[str, ...]
+    involved: tuple[FigureClaim, ...]
+    statements: tuple[Statement, ...]
+
+    @property
+    def verdict(self) -> str:
+        return self.verdicts[0]
+
+
+@dataclass(frozen=True)
 class KeyComparison:
-    """Everything said about one quantity, and what comparing it found."""
+    """Everything said about one quantity, and what comparing it found.
+
+    A cumulative count is one dispute over its whole chain; any other
+    quantity has one dispute per stretch of time where its values disagree
+    (this year's budget and last year's are two).
+    """
 
     key: QuantityKey
     claims: tuple[FigureClaim, ...]
-    verdict: str | None = None
-    verdicts: tuple[str, ...] = ()
-    involved: tuple[FigureClaim, ...] = ()
-    statements: tuple[Statement, ...] = ()
+    disputes: tuple[Dispute, ...] = ()
     reason: str = ""
+
+    @property
+    def verdict(self) -> str | None:
+        return self.disputes[0].verdict if self.disputes else None
+
+    @property
+    def involved(self) -> tuple[FigureClaim, ...]:
+        return self.disputes[0].involved if self.disputes else ()
+
+    @property
+    def statements(self) -> tuple[Statement, ...]:
+        return self.disputes[0].statements if self.disputes else ()
 
 
 @dataclass
@@ -79,8 +106,8 @@ class FigureAnalysis:
     def lone(self) -> int:
         return sum(1 for c in self.comparisons if len(c.claims) == 1)
 
-    def disputed(self) -> list[KeyComparison]:
-        return [c for c in self.comparisons if c.verdict]
+    def disputed(self) -> list[tuple[KeyComparison, Dispute]]:
+        return [(c, d) for c in self.comparisons for d in c.disputes]
 
 
 def analyse_figures(corpus: Corpus, ruleset: RuleSet) -> FigureAnalysis:
@@ -235,13 +262,32 @@ def compare_key(key: QuantityKey, claims: list[FigureClaim], window: int, cumula
         values = {(c.value.low, c.value.high, c.value.low_open, c.value.high_open) for c in ordered}
         reason = "all agree" if len(values) == 1 or len(clusters) == 1 else "periods do not overlap" if not cumulative else "no change over time"
         return KeyComparison(key=key, claims=tuple(ordered), reason=reason)
-    verdicts = tuple(sorted({v for v, _ in found}, key=lambda v: (-SEVERITY_OF_VERDICT[v], v)))
-    involved_ids = {id(c) for _, group in found for c in group}
-    involved = tuple(c for c in ordered if id(c) in involved_ids)
-    return KeyComparison(
-        key=key, claims=tuple(ordered), verdict=verdicts[0], verdicts=verdicts, involved=involved,
-        statements=tuple(_statements(involved)), reason=", ".join(verdicts),
-    )  # fmt: skip
+    disputes = tuple(_disputes(found, ordered, window, cumulative))
+    reason = ", ".join(dict.fromkeys(v for d in disputes for v in d.verdicts))
+    return KeyComparison(key=key, claims=tuple(ordered), disputes=disputes, reason=reason)
+
+
+def _disputes(found: list[tuple[str, list[FigureClaim]]], ordered: list[FigureClaim], window: int, cumulative: bool) -> list[Dispute]:
+    """Findings grouped into disputes: the whole chain for a cumulative count, else groups that share a claim.
+
+    An undated article's figure joins every period, so the disputes it takes
+    part in are one (it disagrees with June's figure and with July's).
+    """
+    groups: list[tuple[set[str], set[int]]] = []
+    for verdict, group in found:
+        members = {id(c) for c in group}
+        merged = [g for g in groups if cumulative or g[1] & members]
+        for g in merged:
+            groups.remove(g)
+        verdicts = {verdict}.union(*(g[0] for g in merged))
+        claims = members.union(*(g[1] for g in merged))
+        groups.append((verdicts, claims))
+    disputes = []
+    for verdicts, members in groups:
+        involved = tuple(c for c in ordered if id(c) in members)
+        ranked = tuple(sorted(verdicts, key=lambda v: (-SEVERITY_OF_VERDICT[v], v)))
+        disputes.append(Dispute(verdicts=ranked, involved=involved, statements=tuple(_statements(involved))))
+    return sorted(disputes, key=lambda d: (-SEVERITY_OF_VERDICT[d.verdict], _where(d.involved[0])))
 
 
 def _period(claim: FigureClaim, window: int, cumulative: bool) -> Period | None:

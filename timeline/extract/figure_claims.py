@@ -54,12 +54,13 @@ def figure_claims(
         previous = (clause[2:], reading.subject)
         readings.append(reading)
         others = [(s, e) for i, (s, e, _, _) in enumerate(items) if i != index]
-        candidates = _period_dates(context, clause, others, [] if own_subject else context.earlier_dates)
+        candidates = _period_dates(context, (*clause, span[0]), others, [] if own_subject else context.earlier_dates)
         where = provenance(sentence.start + span[0], sentence.start + span[1], sentence)
         claims.append(_claim(figure, reading, candidates, sentence.start + clause[0], article, where))
     return claims
 
 
+OWN_POSSESSIVE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}(?:of\s+)?$")
 STARTS = re.compile(r"\b(?:since|began(?:\s+on)?|started(?:\s+on)?|begun(?:\s+on)?|set in on)\s+(?:the\s+)?$", re.I)
 SPLIT_CUE = re.compile(r"\b(?:of which|comprising|comprises|split into|divided into|broken down into|made up of|consisting of|with(?=\s*[₹$€£\d]))\b", re.I)
 
@@ -102,6 +103,8 @@ SET_AGAINST = re.compile(r"[ \t]+(?:against|to|versus|vs\.?|from(?:[ \t]+the)?)[
 def _since(reading: KeyReading, context: SentenceContext, clause: tuple[int, int, int, int]) -> KeyReading:
     """"1,140 mm of rain since the monsoon set in on June 9" is a total over a span, not a day's rain.
 
+    Only in a clause told in the perfect ("has received ... since"): "its
+    highest level since 2008" is no span of the figure's.
     The span's start becomes a modifier of the key; for a cumulative count
     ("41 people have died since Monday") the comparison drops it again.
     """
@@ -110,7 +113,8 @@ def _since(reading: KeyReading, context: SentenceContext, clause: tuple[int, int
     text, start = context.sentence.text, context.sentence.start
     for date in context.dates:
         at = date.start - start
-        if clause[0] <= at < clause[1] and date.value.value and re.search(r"\bsince\b[^,;]{0,30}$", text[max(clause[0], at - 40) : at], re.I):
+        perfect = re.search(r"\b(?:has|have|had)\s+(?:been\s+)?\w+(?:ed|en|wn)\b", text[clause[0] : clause[1]], re.I)
+        if perfect and clause[0] <= at < clause[1] and date.value.value and re.search(r"\bsince\b[^,;]{0,30}$", text[max(clause[0], at - 40) : at], re.I):
             modifiers = reading.key.modifiers + (f"since {date.value.value}",)
             return replace(reading, key=reading.key.model_copy(update={"modifiers": modifiers}))
     return reading
@@ -127,8 +131,13 @@ def _claim(figure: FigureMention, reading: KeyReading, candidates: list[DateMent
     )  # fmt: skip
 
 
-def _period_dates(context: SentenceContext, clause: tuple[int, int, int, int], others: list[tuple[int, int]], earlier: list[DateMention]) -> list[DateMention]:
+def _period_dates(context: SentenceContext, clause: tuple[int, int, int, int, int], others: list[tuple[int, int]], earlier: list[DateMention]) -> list[DateMention]:
     """The dates a figure's period is read from: its item's, else its clause's, else the sentence's, else the paragraph's.
+
+    ``clause`` is (item start, item end, clause start, clause end, figure
+    start) in sentence offsets. A period (a year, a quarter, "2026-27") in
+    the item wins over a day in it: a budget presented on Tuesday is for the
+    year it names.
 
     Dates inside another figure's item are that figure's; a date that
     describes a noun ("after Thursday's derailment") or starts a span ("since
@@ -141,7 +150,7 @@ def _period_dates(context: SentenceContext, clause: tuple[int, int, int, int], o
     averaged ...") is the background of a different statement.
     """
     start, text = context.sentence.start, context.sentence.text
-    item_start, item_end, clause_start, clause_end = (start + offset for offset in clause)
+    item_start, item_end, clause_start, clause_end = (start + offset for offset in clause[:4])
     dates = [d for d in context.dates if not STARTS.search(text, max(0, d.start - start - 14), d.start - start)]
     in_clause = [d for d in dates if clause_start <= d.start < clause_end]
     if not in_clause and re.search(r"\b(?:when|which|who)\s*$", text[max(0, clause[2] - 8) : clause[2]], re.I):
@@ -149,12 +158,17 @@ def _period_dates(context: SentenceContext, clause: tuple[int, int, int, int], o
         before = [d for d in dates if d.end <= clause_start]
         if before:
             return before[-1:]
+    figure_start = start + clause[4]
+    own = [d for d in dates if item_start <= d.start < figure_start and OWN_POSSESSIVE.match(text, d.end - start, clause[4])]
+    if own:
+        return own[-1:]  # "last year's budget of ₹5,900 crore": the date of the figure's own noun
     dates = [d for d in dates if text[d.end - start : d.end - start + 2] not in ("'s", "’s")]  # "Thursday's derailment"
     free = [d for d in dates if not any(start + s <= d.start < start + e for s, e in others)]
     for low, high in ((item_start, item_end), (clause_start, clause_end)):
         local = [d for d in dates if low <= d.start < high and (d in free or low == item_start and high == item_end)]
+        periods = [d for d in local if d.value.precision.value != "day"]
         if local:
-            return local
+            return periods or local  # "a ₹6,850 crore budget for 2026-27 ... on Tuesday": the year it is for
     if free:
         return free
     return [d for d in earlier[-1:] if d.value.precision == "day"]

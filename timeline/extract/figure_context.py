@@ -45,6 +45,7 @@ CHANGE_BEFORE = re.compile(
 CHANGE_AFTER = re.compile(
     rf"[ \t]+(?:(?!(?:of|in|the|to|and|for|on|at|by|from|a|an)\b)[a-z]+(?:-[a-z]+)*[ \t]+)?(?P<noun>{UP_NOUNS}|{DOWN_NOUNS})s?\b", re.IGNORECASE
 )
+COMPARED_AFTER = re.compile(r"[ \t]+(?P<dir>more|higher|greater|larger|less|lower|fewer|smaller)[ \t]+than\b", re.IGNORECASE)
 DOWN = re.compile(rf"(?:{DOWN_VERBS}|{DOWN_NOUNS}|down|minus|-|\u2212)$", re.IGNORECASE)
 LEVEL_BEFORE = re.compile(
     rf"\b(?:(?:{UP_VERBS}|{DOWN_VERBS}|went\s+up|went\s+down)\s+to|(?:stood|stands|stand|standing|remained|remains)\s+at"
@@ -71,7 +72,12 @@ def change_of(text: str, start: int, end: int, unit: str, sign: str | None = Non
     if before and not level and (unit != "count" or before.group("by") or before.group("noun")):
         return True, _direction(before.group("verb") or before.group("dir") or before.group("noun"))
     after = CHANGE_AFTER.match(text, end) if unit != "count" else None
-    return (True, _direction(after.group("noun"))) if after else (False, False)
+    if after:
+        return True, _direction(after.group("noun"))
+    compared = COMPARED_AFTER.match(text, end) if unit in {"percent", "percentage_point"} else None
+    if compared:  # "16.1% more than last year's budget", "3% lower than a year earlier"
+        return True, compared.group("dir").lower() in {"less", "lower", "fewer", "below", "down"}
+    return False, False
 
 
 MOVED_TO = re.compile(

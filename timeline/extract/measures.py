@@ -99,7 +99,7 @@ def read_measure(value: FigureValue, left: str, right: str, lexicon: Lexicon, re
             subset = re.match(r"\s*(?:(?:who|that)\s+(?:[a-z]+\s+){0,2}?)?([a-z]+ed)\b", rest)
             if subset and verb_lemma(subset.group(1)):  # "passengers who escaped", "people hired for" are groups of their own
                 return f"{lemma(words[-1])} {verb_lemma(subset.group(1))}"
-            phrase, _ = _phrase_before(before, lexicon)
+            phrase, _, _ = _phrase_before(before, lexicon)
             named_phrase = _name_measure(phrase, lexicon) if phrase and not group and not verb_before else None
             if named_phrase in lexicon.measure_of.values():
                 return named_phrase  # "the workforce has grown to about 16,000 people"; not "the train had 1,900 passengers"
@@ -108,7 +108,7 @@ def read_measure(value: FigureValue, left: str, right: str, lexicon: Lexicon, re
         passive = re.match(r"\s*(?:have|has|had|were|was|are|is)\s+(?:been\s+)?(?:\w+ly\s+)?([a-z]+ed)\b", rest)
         if passive and not complement and (verb_lemma(passive.group(1)) or "") in lexicon.state_verbs:
             return f"{verb_lemma(passive.group(1))} {lemma(words[-1])}"  # "2,100 houses have been damaged"
-        phrase, _ = _phrase_before(before, lexicon)
+        phrase, _, _ = _phrase_before(before, lexicon)
         named_phrase = _name_measure(phrase, lexicon) if phrase and not group and not verb_before else None
         if named_phrase in lexicon.measure_of.values():
             return named_phrase  # "narrowing the margin to 8,311 votes": the votes measure the margin
@@ -131,7 +131,7 @@ def read_measure(value: FigureValue, left: str, right: str, lexicon: Lexicon, re
         mark = _phrase(after[1:], lexicon)
         if mark:
             return "level " + ("below " if after[0].lower() in ("below", "under") else "above ") + " ".join(lemma(w) for w in mark)
-    phrase_before, via_of = _phrase_before(before, lexicon)
+    phrase_before, via_of, direct = _phrase_before(before, lexicon)
     if value.unit not in ("percent", "percentage_point", "count"):
         directly = _phrase(after, lexicon) if after[:1] and after[0].lower() not in FUNCTION_WORDS else []
         apposed = _phrase(after[2:], lexicon) if after[:2] in ([",", "the"], [",", "a"]) else []  # "$184,000 a year, the salary set for"
@@ -148,7 +148,8 @@ def read_measure(value: FigureValue, left: str, right: str, lexicon: Lexicon, re
     known = _known_measure_before(before, lexicon)
     if phrase_before and not TIME_WORDS.intersection(w.lower() for w in phrase_before):
         named = _name_measure(phrase_before, lexicon)
-        return known if known and named not in lexicon.measure_of.values() else named
+        weak = not direct or lemma(phrase_before[-1]) in lexicon.people  # "the number of people evacuated has risen to"
+        return known if known and weak and named not in lexicon.measure_of.values() else named
     return known
 
 
@@ -257,26 +258,38 @@ def _phrase(tokens: list[str], lexicon: Lexicon, limit: int = 4) -> list[str]:
     return words
 
 
-def _phrase_before(tokens: list[str], lexicon: Lexicon, limit: int = 4) -> tuple[list[str], bool]:
-    """The noun phrase a figure completes, and whether it is the noun the figure is "of".
+def _phrase_before(tokens: list[str], lexicon: Lexicon, limit: int = 4) -> tuple[list[str], bool, bool]:
+    """The noun phrase a figure completes, whether it is the noun the figure is "of", and whether it stands right there.
 
     "the death toll climbed to" -> death toll; "a relief package of" ->
     relief package (of); "the number of cholera cases in Corvale rose to" ->
-    cholera cases (a place after the phrase is skipped).
+    cholera cases (a place after the phrase is skipped, so not right there);
+    "the revised estimate, published with the new budget, is" -> revised
+    estimate (an aside between commas is skipped).
     """
     index = len(tokens) - 1
-    only_linking = True
+    only_linking, direct = True, True
     skipped: list[str] = []
     while index >= 0:
         token = tokens[index]
+        if token == "," and "," in tokens[:index]:
+            opening = max(i for i in range(index) if tokens[i] == ",")
+            if opening + 1 < index and tokens[opening + 1].lower().endswith("ed") and only_verb(tokens[opening + 1]):
+                index = opening - 1  # ", published with the new budget,": an aside
+                continue
         if token == FIGURE_MARK and not only_linking:
-            return [], False  # "a package of ₹500 crore comprises ₹300 crore": the package is not the part
-        if token.lower() in LINKING or token in (",", "%", "(", FIGURE_MARK, DATE_MARK) or (token.lower().endswith("ly") and can_be(token, "ADV")):
+            return [], False, False  # "a package of ₹500 crore comprises ₹300 crore": the package is not the part
+        if token == DATE_MARK:  # "the budget for the coming year stands at": the date and its preposition go together
+            index -= 1
+            while index >= 0 and tokens[index].lower() in ("for", "in", "of", "the", "this", "next", "last", "coming", "current"):
+                index -= 1
+            continue
+        if token.lower() in LINKING or token in (",", "%", "(", FIGURE_MARK) or (token.lower().endswith("ly") and can_be(token, "ADV")):
             skipped.append(token.lower())
             index -= 1
             continue
         if _is_name(tokens, index) and index > 0 and tokens[index - 1].lower() in ("in", "at", "from", "across", "near", "outside"):
-            only_linking = False
+            only_linking, direct = False, False
             index -= 2  # "cases in Corvale rose to": the place is not the thing counted
             continue
         if (index > 0 and tokens[index - 1].lower() in MODALS) or (only_verb(token) and token.lower() not in lexicon.measure_of):
@@ -297,7 +310,7 @@ def _phrase_before(tokens: list[str], lexicon: Lexicon, limit: int = 4) -> tuple
         index -= 1
     if words and index >= 1 and tokens[index].lower() in ("of", "from") and _content(tokens, index - 1) and tokens[index - 1].lower() not in GENERIC_HEADS:
         words.append(tokens[index - 1])  # "exports of magnets fell" -> magnet exports; "revenue from operations rose" -> operation revenue
-    return words, skipped == ["of"]
+    return words, skipped == ["of"], direct
 
 
 def _is_name(tokens: list[str], index: int) -> bool:

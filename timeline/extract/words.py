@@ -22,7 +22,8 @@ FUNCTION_WORDS = frozenset(
     "has have had having do does did will would shall should can could may might must not no nor so such some any "
     "each every all both either neither which who whom whose what when where while whereas although though if then "
     "there here they them we you he she i me us him also only just even still yet already now more most less least "
-    "very much many few several another other same own aside apart".split()
+    "very much many few several another other same own aside apart against among between across without within "
+    "around behind beyond despite toward towards upon amid".split()
 )  # fmt: skip
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 

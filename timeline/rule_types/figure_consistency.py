@@ -44,9 +44,9 @@ from typing import Iterator, Literal
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
-from timeline.comparison import MONEY_UNITS, KeyComparison, analyse_figures, spread
+from timeline.comparison import MONEY_UNITS, Dispute, analyse_figures, spread
 from timeline.corpus import Corpus
-from timeline.models import Finding, Statement
+from timeline.models import Finding, QuantityKey, Statement
 
 TYPE = "figure-consistency"
 Verdict = Literal["contradiction", "divergence", "decrease", "correction", "update"]
@@ -77,42 +77,37 @@ class Options(BaseModel):
 
 def check(rule, options: Options, corpus: Corpus, ruleset) -> Iterator[Finding]:
     labels = {m.id: m.label for m in ruleset.lexicon.metrics}
-    for comparison in analyse_figures(corpus, ruleset).disputed():
+    for comparison, dispute in analyse_figures(corpus, ruleset).disputed():
         money = comparison.key.unit in MONEY_UNITS
-        if comparison.verdict not in options.report or (options.amounts == "exclude" and money) or (options.amounts == "only" and not money):
+        if dispute.verdict not in options.report or (options.amounts == "exclude" and money) or (options.amounts == "only" and not money):
             continue
         key = comparison.key
         yield Finding(
-            rule=rule.id, severity=rule.severity, subject=key.subject, message=message(comparison, labels),
-            location=comparison.involved[0].provenance, claims=comparison.involved, verdict=comparison.verdict, verdicts=comparison.verdicts,
-            key=key, statements=comparison.statements, spread=spread(comparison.statements) if money else None,
+            rule=rule.id, severity=rule.severity, subject=key.subject, message=message(key, dispute, labels),
+            location=dispute.involved[0].provenance, claims=dispute.involved, verdict=dispute.verdict, verdicts=dispute.verdicts,
+            key=key, statements=dispute.statements, spread=spread(dispute.statements) if money else None,
         )  # fmt: skip
 
 
-def label(comparison: KeyComparison, labels: dict[str, str]) -> str:
-    key = comparison.key
+def label(key: QuantityKey, labels: dict[str, str]) -> str:
     name = labels.get(key.measure) or key.measure
     extra = [] if key.source == "lexicon" or key.kind == "level" else [key.kind]
     extra += list(key.modifiers)
     return name + (f" ({', '.join(extra)})" if extra else "")
 
 
-def message(comparison: KeyComparison, labels: dict[str, str]) -> str:
+def message(key: QuantityKey, dispute: Dispute, labels: dict[str, str]) -> str:
     """'China, share of ...: "over 90 per cent" (a:9, b:7; 2 sources agree) vs "over 85%" (c:9) differ but can all hold'."""
-    key = comparison.key
     head = f"{key.subject}, " if key.subject else ""
-    statements = comparison.statements
-    shown = " vs ".join(_statement(s) for s in statements[:SHOWN_STATEMENTS])
+    statements = dispute.statements
+    joiner = " → " if dispute.verdict in ("update", "decrease", "correction") else " vs "
+    shown = joiner.join(_statement(s) for s in statements[:SHOWN_STATEMENTS])
     if len(statements) > SHOWN_STATEMENTS:
         shown += f" and {len(statements) - SHOWN_STATEMENTS} more"
-    if comparison.verdict in ("update", "decrease", "correction"):
-        shown = " → ".join(_statement(s) for s in statements[:SHOWN_STATEMENTS])
-        if len(statements) > SHOWN_STATEMENTS:
-            shown += f" → and {len(statements) - SHOWN_STATEMENTS} more"
     confidence = "" if key.source == "lexicon" else " [keyed from context]"
-    also = [VERDICT_WORDS[v] for v in comparison.verdicts[1:]]
+    also = [VERDICT_WORDS[v] for v in dispute.verdicts[1:]]
     tail = f" (also: {'; '.join(also)})" if also else ""
-    return f"{head}{label(comparison, labels)}: {shown} {VERDICT_WORDS[comparison.verdict]}{tail}{confidence}"
+    return f"{head}{label(key, labels)}: {shown} {VERDICT_WORDS[dispute.verdict]}{tail}{confidence}"
 
 
 def _statement(statement: Statement) -> str:
