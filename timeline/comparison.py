@@ -17,7 +17,8 @@ key (a dict); each group is sorted once by period and walked:
 3. **Over time.** For a cumulative quantity (``cumulative`` in
    ``rules/figures.yaml``: death tolls, evacuations) the clusters form a
    chain in date order: a later higher value is an **update**, a later lower
-   one a **decrease** (warning). A value stated with "revised to",
+   one a **decrease** (warning). A quantity is also cumulative when a report
+   says it is still running ("tabled 37 amendments so far"). A value stated with "revised to",
    "corrected" or "57, not 61" is a **correction** that supersedes the
    values it differs from before it, for any quantity.
 
@@ -132,7 +133,7 @@ def _analyse(figures: list[FigureClaim], ruleset: RuleSet) -> FigureAnalysis:
     comparisons, agreeing = [], {}
     for key_id in sorted(groups):
         key = keys[key_id]
-        cumulative = any(fnmatch(key.measure, pattern) for pattern in settings.cumulative)
+        cumulative = any(fnmatch(key.measure, pattern) for pattern in settings.cumulative) or any(c.running for c in groups[key_id])
         comparison = compare_key(key, groups[key_id], settings.current_window_days, cumulative, settings.lookback_days)
         comparisons.append(comparison)
         for statement in _statements(groups[key_id]):

@@ -166,6 +166,7 @@ class FigureClaim(ClaimBase):
     earlier: Literal["year", "before"] | None = None  # "a year earlier" / "initially": a figure from before its article's time
     correction: bool = False
     superseded: bool = False
+    running: bool = False  # "so far", "to date": a count still growing
 
 
 class StatusClaim(ClaimBase):

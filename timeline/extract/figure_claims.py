@@ -61,8 +61,9 @@ def figure_claims(
 
 
 OWN_POSSESSIVE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}(?:of\s+)?$")
+BASELINE = re.compile(r"\b(?:over|than|against|compared with|compared to)\s+(?:the\s+)?$", re.I)  # "11.5% over last year"
 STARTS = re.compile(r"\b(?:since|began(?:\s+on)?|started(?:\s+on)?|begun(?:\s+on)?|set in on)\s+(?:the\s+)?$", re.I)
-SPLIT_CUE = re.compile(r"\b(?:of which|comprising|comprises|split into|divided into|broken down into|made up of|consisting of|with(?=\s*[₹$€£\d]))\b", re.I)
+SPLIT_CUE = re.compile(r"\b(?:of which|comprising|comprises|split into|divided into|split between|divided between|broken down into|made up of|consisting of|with(?=\s*[₹$€£\d]))\b", re.I)
 
 
 def _relative_to_earlier(
@@ -127,7 +128,7 @@ def _claim(figure: FigureMention, reading: KeyReading, candidates: list[DateMent
         provenance=where, text=figure.value.text, published=article.published,
         value=figure.value, subject=reading.subject, metric=reading.metric.id if reading.metric else None,
         as_of=period, as_of_stated=as_of is not None, key=reading.key,
-        earlier=reading.earlier, correction=reading.correction, superseded=reading.superseded,
+        earlier=reading.earlier, correction=reading.correction, superseded=reading.superseded, running=reading.running,
     )  # fmt: skip
 
 
@@ -140,8 +141,9 @@ def _period_dates(context: SentenceContext, clause: tuple[int, int, int, int, in
     year it names.
 
     Dates inside another figure's item are that figure's; a date that
-    describes a noun ("after Thursday's derailment") or starts a span ("since
-    Monday", "the floods that began on Monday") is no period; a "which",
+    describes a noun ("after Thursday's derailment"), starts a span ("since
+    Monday", "the floods that began on Monday") or is a change's baseline
+    ("an increase of 11.5% over last year") is no period; a "which",
     "who" or "when" clause takes the date it hangs on. The paragraph's
     date (the last one in the sentence before) is used only when it is a day
     and the figure's sentence names no entity of its own: a continuation of
@@ -152,6 +154,7 @@ def _period_dates(context: SentenceContext, clause: tuple[int, int, int, int, in
     start, text = context.sentence.start, context.sentence.text
     item_start, item_end, clause_start, clause_end = (start + offset for offset in clause[:4])
     dates = [d for d in context.dates if not STARTS.search(text, max(0, d.start - start - 14), d.start - start)]
+    dates = [d for d in dates if not BASELINE.search(text, max(0, d.start - start - 12), d.start - start)]
     in_clause = [d for d in dates if clause_start <= d.start < clause_end]
     if not in_clause and re.search(r"\b(?:when|which|who)\s*$", text[max(0, clause[2] - 8) : clause[2]], re.I):
         # "... in 2022, when Lindqvist won with 96,400 votes"; "last year's floods, which killed 37 people"

@@ -41,6 +41,7 @@ EARLIER = re.compile(
 )
 FROM_VALUE = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?$", re.I)
 CORRECTION = re.compile(r"\b(?:revised (?:down|up)?(?:wards?)?\s*(?:to|at)|corrected (?:to|at)|correction|corrected|revised figure|clarified)\b", re.I)
+RUNNING = re.compile(r"\b(?:so far|thus far|to date|till date|until now|up to now|as of now)\b", re.I)
 NOT_BEFORE = re.compile(r",?\s*(?:and\s+)?not\s+$", re.I)
 
 
@@ -52,6 +53,7 @@ class KeyReading:
     earlier: str | None  # "year" for "a year earlier", "before" for "initially" and "from 13.1%"
     correction: bool
     superseded: bool
+    running: bool = False
 
 
 def read_key(sentence: str, figure: tuple[int, int], spans: tuple[int, int, int, int], value: FigureValue, names: list[Name],
@@ -74,6 +76,7 @@ def read_key(sentence: str, figure: tuple[int, int], spans: tuple[int, int, int,
         earlier=earlier,
         correction=not earlier and (bool(CORRECTION.search(sentence[clause_start:f_start])) or _corrects_another(sentence, f_end, item_end)),
         superseded=bool(NOT_BEFORE.search(sentence[item_start:f_start])),
+        running=bool(RUNNING.search(clause_text)),
     )
     if value.qualifier == "more":
         return KeyReading(subject, None, None, **cues)  # an increment ("five more elements") is not a total

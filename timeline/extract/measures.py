@@ -52,12 +52,11 @@ AUXILIARIES = frozenset("be is are was were been being have has had get got repo
 
 
 LINKING = frozenset(
-    "to at by of from in be is are was were been has have had stand stood stands rise rose risen rises climb climbed "
-    "reach reached touch touched increase increased jump jumped fall fell fallen drop dropped decline declined grow "
-    "grew grown surge surged total totalled totaled hit cross crossed come came put pegged estimate estimated revise "
-    "revised correct corrected now further currently officially reportedly nearly almost about around over under "
-    "above below than more less some only just up down amount amounted mount mounted swell swelled go went".split()
-)  # fmt: skip
+    "to at by of from in be is are was were been has have had stood stands rose risen rises climbed reached touched "
+    "increased jumped fell fallen dropped declined grew grown surged totalled totaled hit crossed came put pegged "
+    "estimated revised corrected now further currently officially reportedly nearly almost about around over under "
+    "above below than more less some only just up down amounted mounted swelled went works work out".split()
+)  # fmt: skip  (inflected forms only: "the total", "the increase", "the estimate" are nouns)
 
 
 MODALS = frozenset("could would will may might can should must shall to".split())
