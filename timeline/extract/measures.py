@@ -62,6 +62,7 @@ LINKING = frozenset(
 MODALS = frozenset("could would will may might can should must shall to".split())
 
 
+POSTMODIFIER = frozenset("from of in on at after before near outside during".split())
 PURPOSE = frozenset({"for", "towards", "toward", "on"})
 
 
@@ -309,6 +310,8 @@ def _phrase_before(tokens: list[str], lexicon: Lexicon, limit: int = 4) -> tuple
         index -= 1
     if words and index >= 1 and tokens[index].lower() in ("of", "from") and _content(tokens, index - 1) and tokens[index - 1].lower() not in GENERIC_HEADS:
         words.append(tokens[index - 1])  # "exports of magnets fell" -> magnet exports; "revenue from operations rose" -> operation revenue
+    if words and index >= 0 and (tokens[index] in (DATE_MARK, FIGURE_MARK) or tokens[index].lower() in POSTMODIFIER):
+        direct = False  # "the death toll from Thursday's derailment to 57": the phrase sits in a modifier
     return words, skipped == ["of"], direct
 
 
