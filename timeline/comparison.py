@@ -124,9 +124,9 @@ def _analyse(figures: list[FigureClaim], ruleset: RuleSet) -> FigureAnalysis:
     groups: dict[str, list[FigureClaim]] = {}
     keys: dict[str, QuantityKey] = {}
     unkeyed = [claim for claim in figures if claim.key is None]
-    keyed = [claim for claim in figures if claim.key is not None]
-    longer = _longer_measures(claim.key for claim in keyed)
-    pairs = [(claim, _cumulative_span(_with_sole_longer_measure(claim.key, longer), settings.cumulative)) for claim in keyed]
+    keyed = [(claim, _cumulative_span(claim.key, settings.cumulative)) for claim in figures if claim.key is not None]
+    longer = _longer_measures(key for _, key in keyed)
+    pairs = [(claim, _with_sole_longer_measure(key, longer)) for claim, key in keyed]
     for claim, key in _story_subjects(pairs, {e.id for e in ruleset.lexicon.entities}):
         groups.setdefault(key.id, []).append(claim)
         keys.setdefault(key.id, key)
