@@ -25,7 +25,7 @@ key (a dict); each group is sorted once by period and walked:
 The verdict of a key is the most serious one found (every other one found
 is listed with it); a rule instance reports the keys whose verdict it
 names. Subjects read from context split a quantity only where one article
-contrasts them (see ``_story_subjects``); a measure that is the tail of
+contrasts them (see ``key_settling``); a measure that is the tail of
 exactly one fuller measure on the same subject takes that name ("cases"
 beside "cholera cases").
 """
@@ -40,15 +40,12 @@ from datetime import date, timedelta
 from fnmatch import fnmatch
 
 from timeline.corpus import Corpus
-from timeline.extract.clauses import PLACE_WORD
-from timeline.extract.words import can_be
+from timeline.key_settling import STORY_DAYS, settle_keys
 from timeline.models import FigureClaim, FigureValue, QuantityKey, Statement
 from timeline.ruleset import RuleSet
 
 SEVERITY_OF_VERDICT = {"contradiction": 4, "divergence": 3, "decrease": 3, "correction": 2, "update": 1}
 MONEY_UNITS = frozenset({"INR", "USD", "EUR", "GBP", "CNY", "JPY", "CAD", "HKD", "AUD"})
-NUMBERED = re.compile(r"\s\d+[A-Za-z]?$")
-STORY_DAYS = 60  # how far apart in time two names' figures may be and still be one story's
 STATED_RANGE = re.compile(r"\d[\d,.]*\s*[a-zA-Z%]*\s*(?:-|–|—|to|and)\s*\S*\d")
 Period = tuple[date, date]
 
@@ -124,10 +121,7 @@ def _analyse(figures: list[FigureClaim], ruleset: RuleSet) -> FigureAnalysis:
     groups: dict[str, list[FigureClaim]] = {}
     keys: dict[str, QuantityKey] = {}
     unkeyed = [claim for claim in figures if claim.key is None]
-    keyed = [(claim, _cumulative_span(claim.key, settings.cumulative)) for claim in figures if claim.key is not None]
-    longer = _longer_measures(key for _, key in keyed)
-    pairs = [(claim, _with_sole_longer_measure(key, longer)) for claim, key in keyed]
-    for claim, key in _story_subjects(pairs, {e.id for e in ruleset.lexicon.entities}):
+    for claim, key in settle_keys(figures, settings.cumulative, {e.id for e in ruleset.lexicon.entities}):
         groups.setdefault(key.id, []).append(claim)
         keys.setdefault(key.id, key)
     comparisons, agreeing = [], {}
@@ -140,113 +134,6 @@ def _analyse(figures: list[FigureClaim], ruleset: RuleSet) -> FigureAnalysis:
             for claim in statement.claims:
                 agreeing[_where(claim)] = statement.sources
     return FigureAnalysis(comparisons=comparisons, unkeyed=unkeyed, agreeing=agreeing)
-
-
-def _rest(key: QuantityKey) -> tuple:
-    return (key.measure, key.kind, key.unit, key.modifiers)
-
-
-def _story_subjects(pairs: list[tuple[FigureClaim, QuantityKey]], known: set[str]) -> list[tuple[FigureClaim, QuantityKey]]:
-    """Each claim with its key, the subject settled across the corpus.
-
-    A subject read from context is often incidental: one article puts the
-    death toll beside the town, another beside the train or the railway. So
-    names read from the text split a quantity only where they contrast: when
-    one article gives the same measure for two of them (Rampal 29, Sirsala
-    12). Otherwise they, and figures with no subject, are one quantity, named
-    after its most frequent subject, unless a name's figures are all from
-    another time (Kotri's toll in 2019). Lexicon entities (China, India) and
-    divisions of a place ("Kelby district") always stay apart. A longer name
-    ending in a shorter one the corpus also uses is that name ("Mayor Peter
-    Lindqvist" is "Lindqvist").
-    """
-    short = _short_names({key.subject for _, key in pairs if key.subject} - known)
-    pairs = [(claim, key.model_copy(update={"subject": short[key.subject]}) if key.subject in short else key) for claim, key in pairs]
-    by_rest: dict[tuple, list[tuple[FigureClaim, QuantityKey]]] = {}
-    for claim, key in pairs:
-        by_rest.setdefault(_rest(key), []).append((claim, key))
-    settled: dict[int, QuantityKey] = {}
-    for group in by_rest.values():
-        named = {key.subject for _, key in group if key.subject}
-        divisions = {name for name in named if PLACE_WORD.search(name) or NUMBERED.search(name)}  # "Kelby district", "Ward 7": never the whole
-        per_article: dict[str, list[tuple[str, FigureClaim]]] = {}
-        for claim, key in group:
-            if key.subject and key.subject not in divisions and key.subject not in known:
-                per_article.setdefault(claim.provenance.path, []).append((key.subject, claim))
-        contrasting = set().union(*(_contrasts(items) for items in per_article.values())) | (known & named) | divisions
-        loose = [key.subject for _, key in group if key.subject and key.subject not in contrasting]
-        story = min(set(loose), key=lambda name: (-loose.count(name), name)) if loose else None
-        story_claims = [claim for claim, key in group if key.subject == story]
-        apart = {name for name in set(loose) if not any(_same_time(c, s, slack=STORY_DAYS) for c, k in group if k.subject == name for s in story_claims)}
-        for claim, key in group:
-            subject = key.subject if key.subject in contrasting or key.subject in apart else story
-            settled[id(claim)] = key if subject == key.subject else key.model_copy(update={"subject": subject})
-    return [(claim, settled[id(claim)]) for claim, _ in pairs]
-
-
-def _contrasts(items: list[tuple[str, FigureClaim]]) -> set[str]:
-    """Subjects one article gives the same measure for at the same time (Rampal 29 and Sirsala 12 on one day).
-
-    Kotri's toll in 2019 beside Dhoraghat's today is history, not a contrast.
-    """
-    found: set[str] = set()
-    for index, (subject, claim) in enumerate(items):
-        for other, other_claim in items[index + 1 :]:
-            if other != subject and _same_time(claim, other_claim):
-                found |= {subject, other}
-    return found
-
-
-def _same_time(a: FigureClaim, b: FigureClaim, slack: int = 0) -> bool:
-    """Whether two claims' periods overlap, or come within ``slack`` days of each other; unknown ones always do."""
-    if not (a.as_of and a.as_of.start and b.as_of and b.as_of.start):
-        return True
-    gap = timedelta(days=slack)
-    return a.as_of.start <= (b.as_of.end or date.max) + gap and b.as_of.start <= (a.as_of.end or date.max) + gap
-
-
-def _short_names(names: set[str]) -> dict[str, str]:
-    """"Mayor Peter Lindqvist" is "Lindqvist", "Tarang Mobility Ltd" is "Tarang", when the corpus also says just that.
-
-    Each name maps to the shortest other name it ends or begins with, word
-    for word, dropping only words ("Ward 12" is never "Ward").
-    """
-    mapping = {}
-    for name in names:
-        words = name.split()
-        tails = [(" ".join(words[cut:]), words[:cut]) for cut in range(1, len(words))]
-        heads = [(" ".join(words[:cut]), words[cut:]) for cut in range(len(words) - 1, 0, -1)]
-        shorter = [part for part, dropped in tails + heads if part in names and all(w.isalpha() for w in dropped) and not PLACE_WORD.fullmatch(" " + part)]
-        if shorter:
-            mapping[name] = min(shorter, key=len)
-    return mapping
-
-
-def _cumulative_span(key: QuantityKey, cumulative: tuple[str, ...]) -> QuantityKey:
-    """A cumulative count "since Monday" is the same count as without it: it always runs from the start."""
-    if any(m.startswith("since ") for m in key.modifiers) and any(fnmatch(key.measure, p) for p in cumulative):
-        return key.model_copy(update={"modifiers": tuple(m for m in key.modifiers if not m.startswith("since "))})
-    return key
-
-
-def _longer_measures(keys) -> dict[tuple, set[str]]:
-    """For each key and each of its measure's word suffixes, the fuller measures that end with it."""
-    index: dict[tuple, set[str]] = {}
-    for key in keys:
-        words = key.measure.split()
-        for cut in range(1, len(words)):
-            if not all(can_be(word, "NOUN") and not can_be(word, "ADJ") for word in words[:cut]):
-                break  # "cholera cases" names a kind of case; "overnight train" is just a train
-            index.setdefault((key.kind, key.unit, key.modifiers, " ".join(words[cut:])), set()).add(key.measure)
-    return index
-
-
-def _with_sole_longer_measure(key: QuantityKey, longer: dict[tuple, set[str]]) -> QuantityKey:
-    """"cases" joins "cholera cases" when that is the only fuller name for it in the corpus; with "typhoid cases" too, it stays."""
-    fuller = longer.get((key.kind, key.unit, key.modifiers, key.measure), set())
-    if len(fuller) == 1:
-        return key.model_copy(update={"measure": next(iter(fuller))})
-    return key
 
 
 def compare_key(key: QuantityKey, claims: list[FigureClaim], window: int, cumulative: bool, lookback: int = 0) -> KeyComparison:

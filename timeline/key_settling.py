@@ -1,0 +1,140 @@
+"""Keys settled across a corpus: the same quantity named the same way in every article.
+
+A key read from one clause knows only that clause. Across a story's
+articles, the same death toll is put beside the town in one and beside the
+train in another, "cases" stands beside "cholera cases", and "Mayor Peter
+Lindqvist" beside "Lindqvist". This module settles those before figures are
+compared, and only where nothing in the corpus contradicts it (see
+``settle_keys``).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from fnmatch import fnmatch
+
+from timeline.extract.clauses import PLACE_WORD
+from timeline.extract.words import can_be
+from timeline.models import FigureClaim, QuantityKey
+
+
+def settle_keys(figures: list[FigureClaim], cumulative: tuple[str, ...], known: set[str]) -> list[tuple[FigureClaim, QuantityKey]]:
+    """Each keyed figure with its key as the corpus settles it: span, measure name, then subject."""
+    keyed = [(claim, _cumulative_span(claim.key, cumulative)) for claim in figures if claim.key is not None]
+    longer = _longer_measures(key for _, key in keyed)
+    pairs = [(claim, _with_sole_longer_measure(key, longer)) for claim, key in keyed]
+    return _story_subjects(pairs, known)
+
+
+NUMBERED = re.compile(r"\s\d+[A-Za-z]?$")
+
+
+STORY_DAYS = 60  # how far apart in time two names' figures may be and still be one story's
+
+
+def _rest(key: QuantityKey) -> tuple:
+    return (key.measure, key.kind, key.unit, key.modifiers)
+
+
+def _story_subjects(pairs: list[tuple[FigureClaim, QuantityKey]], known: set[str]) -> list[tuple[FigureClaim, QuantityKey]]:
+    """Each claim with its key, the subject settled across the corpus.
+
+    A subject read from context is often incidental: one article puts the
+    death toll beside the town, another beside the train or the railway. So
+    names read from the text split a quantity only where they contrast: when
+    one article gives the same measure for two of them (Rampal 29, Sirsala
+    12). Otherwise they, and figures with no subject, are one quantity, named
+    after its most frequent subject, unless a name's figures are all from
+    another time (Kotri's toll in 2019). Lexicon entities (China, India) and
+    divisions of a place ("Kelby district") always stay apart. A longer name
+    ending in a shorter one the corpus also uses is that name ("Mayor Peter
+    Lindqvist" is "Lindqvist").
+    """
+    short = _short_names({key.subject for _, key in pairs if key.subject} - known)
+    pairs = [(claim, key.model_copy(update={"subject": short[key.subject]}) if key.subject in short else key) for claim, key in pairs]
+    by_rest: dict[tuple, list[tuple[FigureClaim, QuantityKey]]] = {}
+    for claim, key in pairs:
+        by_rest.setdefault(_rest(key), []).append((claim, key))
+    settled: dict[int, QuantityKey] = {}
+    for group in by_rest.values():
+        named = {key.subject for _, key in group if key.subject}
+        divisions = {name for name in named if PLACE_WORD.search(name) or NUMBERED.search(name)}  # "Kelby district", "Ward 7": never the whole
+        per_article: dict[str, list[tuple[str, FigureClaim]]] = {}
+        for claim, key in group:
+            if key.subject and key.subject not in divisions and key.subject not in known:
+                per_article.setdefault(claim.provenance.path, []).append((key.subject, claim))
+        contrasting = set().union(*(_contrasts(items) for items in per_article.values())) | (known & named) | divisions
+        loose = [key.subject for _, key in group if key.subject and key.subject not in contrasting]
+        story = min(set(loose), key=lambda name: (-loose.count(name), name)) if loose else None
+        story_claims = [claim for claim, key in group if key.subject == story]
+        apart = {name for name in set(loose) if not any(_same_time(c, s, slack=STORY_DAYS) for c, k in group if k.subject == name for s in story_claims)}
+        for claim, key in group:
+            subject = key.subject if key.subject in contrasting or key.subject in apart else story
+            settled[id(claim)] = key if subject == key.subject else key.model_copy(update={"subject": subject})
+    return [(claim, settled[id(claim)]) for claim, _ in pairs]
+
+
+def _contrasts(items: list[tuple[str, FigureClaim]]) -> set[str]:
+    """Subjects one article gives the same measure for at the same time (Rampal 29 and Sirsala 12 on one day).
+
+    Kotri's toll in 2019 beside Dhoraghat's today is history, not a contrast.
+    """
+    found: set[str] = set()
+    for index, (subject, claim) in enumerate(items):
+        for other, other_claim in items[index + 1 :]:
+            if other != subject and _same_time(claim, other_claim):
+                found |= {subject, other}
+    return found
+
+
+def _same_time(a: FigureClaim, b: FigureClaim, slack: int = 0) -> bool:
+    """Whether two claims' periods overlap, or come within ``slack`` days of each other; unknown ones always do."""
+    if not (a.as_of and a.as_of.start and b.as_of and b.as_of.start):
+        return True
+    gap = timedelta(days=slack)
+    return a.as_of.start <= (b.as_of.end or date.max) + gap and b.as_of.start <= (a.as_of.end or date.max) + gap
+
+
+def _short_names(names: set[str]) -> dict[str, str]:
+    """"Mayor Peter Lindqvist" is "Lindqvist", "Tarang Mobility Ltd" is "Tarang", when the corpus also says just that.
+
+    Each name maps to the shortest other name it ends or begins with, word
+    for word, dropping only words ("Ward 12" is never "Ward").
+    """
+    mapping = {}
+    for name in names:
+        words = name.split()
+        tails = [(" ".join(words[cut:]), words[:cut]) for cut in range(1, len(words))]
+        heads = [(" ".join(words[:cut]), words[cut:]) for cut in range(len(words) - 1, 0, -1)]
+        shorter = [part for part, dropped in tails + heads if part in names and all(w.isalpha() for w in dropped) and not PLACE_WORD.fullmatch(" " + part)]
+        if shorter:
+            mapping[name] = min(shorter, key=len)
+    return mapping
+
+
+def _cumulative_span(key: QuantityKey, cumulative: tuple[str, ...]) -> QuantityKey:
+    """A cumulative count "since Monday" is the same count as without it: it always runs from the start."""
+    if any(m.startswith("since ") for m in key.modifiers) and any(fnmatch(key.measure, p) for p in cumulative):
+        return key.model_copy(update={"modifiers": tuple(m for m in key.modifiers if not m.startswith("since "))})
+    return key
+
+
+def _longer_measures(keys) -> dict[tuple, set[str]]:
+    """For each key and each of its measure's word suffixes, the fuller measures that end with it."""
+    index: dict[tuple, set[str]] = {}
+    for key in keys:
+        words = key.measure.split()
+        for cut in range(1, len(words)):
+            if not all(can_be(word, "NOUN") and not can_be(word, "ADJ") for word in words[:cut]):
+                break  # "cholera cases" names a kind of case; "overnight train" is just a train
+            index.setdefault((key.kind, key.unit, key.modifiers, " ".join(words[cut:])), set()).add(key.measure)
+    return index
+
+
+def _with_sole_longer_measure(key: QuantityKey, longer: dict[tuple, set[str]]) -> QuantityKey:
+    """"cases" joins "cholera cases" when that is the only fuller name for it in the corpus; with "typhoid cases" too, it stays."""
+    fuller = longer.get((key.kind, key.unit, key.modifiers, key.measure), set())
+    if len(fuller) == 1:
+        return key.model_copy(update={"measure": next(iter(fuller))})
+    return key
