@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.extract import extract_claims
 from timeline.models import Article, FigureClaim
@@ -47,3 +49,26 @@ def test_key_pair(pair, ruleset):
 def test_the_table_spans_several_stories():
     assert len(CASES) >= 30 and len(PAIRS) >= 15
     assert sum(1 for p in PAIRS if not p["same"]) >= 8
+
+
+news_words = st.sampled_from(
+    [
+        "The", "the", "death", "toll", "rose", "to", "41", "on", "Tuesday", ",", ".", "Marlow", "County", "said", "of", "which",
+        "₹500", "crore", "for", "roads", "and", "people", "were", "killed", "in", "Kelby", "district", "at", "least", "12",
+        "not", "61", "revised", "since", "Monday", "'s", "its", "share", "90%", "a", "year", "earlier", "from", "when",
+        "Okafor", "won", "votes", "against", "by", "8,560", "so", "far", "(", ")", "—", "with", "$4.5bn", "revenue",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(news_words, max_size=40))
+def test_any_news_like_sentence_gets_well_formed_keys(words, ruleset):
+    """Reading keys never raises, and every key names a measure, a kind and the figure's own unit."""
+    from datetime import date
+
+    text = " ".join(words)
+    for claim in extract_claims(Article(path="case.txt", body=text, published=date(2026, 3, 14)), ruleset):
+        if isinstance(claim, FigureClaim) and claim.key is not None:
+            assert claim.key.measure and claim.key.kind in {"level", "share", "change", "rank", "part", "per-unit"}
+            assert claim.key.unit == claim.value.unit
