@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from fnmatch import fnmatch
 
 from timeline.extract.clauses import PLACE_WORD
-from timeline.extract.words import can_be
+from timeline.extract.words import can_be, is_common_word
 from timeline.models import FigureClaim, QuantityKey
 
 
@@ -114,7 +114,11 @@ def _short_names(names: set[str]) -> dict[str, str]:
 
 
 def _cumulative_span(key: QuantityKey, cumulative: tuple[str, ...]) -> QuantityKey:
-    """A cumulative count "since Monday" is the same count as without it: it always runs from the start."""
+    """A cumulative count "since Monday" is the same count as without it: it always runs from the start.
+
+    Other quantities keep the span ("1,140 mm of rain since June 9" is not a
+    day's rain).
+    """
     if any(m.startswith("since ") for m in key.modifiers) and any(fnmatch(key.measure, p) for p in cumulative):
         return key.model_copy(update={"modifiers": tuple(m for m in key.modifiers if not m.startswith("since "))})
     return key
@@ -126,15 +130,24 @@ def _longer_measures(keys) -> dict[tuple, set[str]]:
     for key in keys:
         words = key.measure.split()
         for cut in range(1, len(words)):
-            if not all(can_be(word, "NOUN") and not can_be(word, "ADJ") for word in words[:cut]):
+            if not all(_compound_word(word) for word in words[:cut]):
                 break  # "cholera cases" names a kind of case; "overnight train" is just a train
             index.setdefault((key.kind, key.unit, key.modifiers, " ".join(words[cut:])), set()).add(key.measure)
     return index
 
 
+def _compound_word(word: str) -> bool:
+    """A word that makes a kind of thing when put before a noun: a noun ("cholera"), or a name-like compound ("measles-rubella")."""
+    return not can_be(word, "ADJ") and (can_be(word, "NOUN") or not is_common_word(word))
+
+
 def _with_sole_longer_measure(key: QuantityKey, longer: dict[tuple, set[str]]) -> QuantityKey:
-    """"cases" joins "cholera cases" when that is the only fuller name for it in the corpus; with "typhoid cases" too, it stays."""
-    fuller = longer.get((key.kind, key.unit, key.modifiers, key.measure), set())
-    if len(fuller) == 1:
-        return key.model_copy(update={"measure": next(iter(fuller))})
+    """"cases" joins "cholera cases" when that is its only fuller name in the corpus; with "typhoid cases" too, it stays.
+
+    Fuller names that are themselves one chain ("vaccine dose", "measles-rubella
+    vaccine dose") count as one: the short name joins the fullest.
+    """
+    fuller = sorted(longer.get((key.kind, key.unit, key.modifiers, key.measure), set()), key=len)
+    if fuller and all(longer_name.endswith(" " + shorter) for shorter, longer_name in zip(fuller, fuller[1:])):
+        return key.model_copy(update={"measure": fuller[-1]})
     return key

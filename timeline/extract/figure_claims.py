@@ -80,6 +80,8 @@ def _relative_to_earlier(
     if not earlier:
         return reading
     (last_span, last), key = earlier[-1], reading.key
+    if last.key is not None and last.key.unit != change_unit and not change:
+        return reading  # "₹500 crore, not 61": a figure is only read against one in its own unit
     if reading.superseded and last.key is not None:
         return replace(reading, key=last.key, subject=last.subject)
     if last.key is not None and SET_AGAINST.match(text[last_span[1] : span[1]]):
@@ -141,7 +143,8 @@ def _period_dates(context: SentenceContext, clause: tuple[int, int, int, int, in
     year it names.
 
     Dates inside another figure's item are that figure's; a date that
-    describes a noun ("after Thursday's derailment"), starts a span ("since
+    describes a noun ("after Thursday's derailment"; but "Last year's
+    outbreak ..." opening a sentence dates all of it), starts a span ("since
     Monday", "the floods that began on Monday") or is a change's baseline
     ("an increase of 11.5% over last year") is no period; a "which",
     "who" or "when" clause takes the date it hangs on. The paragraph's
@@ -165,7 +168,7 @@ def _period_dates(context: SentenceContext, clause: tuple[int, int, int, int, in
     own = [d for d in dates if item_start <= d.start < figure_start and OWN_POSSESSIVE.match(text, d.end - start, clause[4])]
     if own:
         return own[-1:]  # "last year's budget of ₹5,900 crore": the date of the figure's own noun
-    dates = [d for d in dates if text[d.end - start : d.end - start + 2] not in ("'s", "’s")]  # "Thursday's derailment"
+    dates = [d for d in dates if text[d.end - start : d.end - start + 2] not in ("'s", "’s") or _opens(text, d.start - start)]  # "Thursday's derailment"
     free = [d for d in dates if not any(start + s <= d.start < start + e for s, e in others)]
     for low, high in ((item_start, item_end), (clause_start, clause_end)):
         local = [d for d in dates if low <= d.start < high and (d in free or low == item_start and high == item_end)]
@@ -175,6 +178,11 @@ def _period_dates(context: SentenceContext, clause: tuple[int, int, int, int, in
     if free:
         return free
     return [d for d in earlier[-1:] if d.value.precision == "day"]
+
+
+def _opens(text: str, at: int) -> bool:
+    """Whether a date opens its sentence ("Last year's outbreak ... killed six children"): it dates the whole sentence."""
+    return not re.sub(r"^\W*(?:the|in|by)?\s*", "", text[:at], flags=re.I).strip()
 
 
 def nearest(dates: list[DateMention], position: int) -> DateMention | None:

@@ -42,6 +42,8 @@ EARLIER = re.compile(
 FROM_VALUE = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?$", re.I)
 CORRECTION = re.compile(r"\b(?:revised (?:down|up)?(?:wards?)?\s*(?:to|at)|corrected (?:to|at)|correction|corrected|revised figure|clarified)\b", re.I)
 RUNNING = re.compile(r"\b(?:so far|thus far|to date|till date|until now|up to now|as of now)\b", re.I)
+SINCE = re.compile(r"\bsince\b", re.I)  # "has admitted 57 patients since the outbreak began": a running count
+PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?\w+(?:ed|en|wn|ne)\b", re.I)
 NOT_BEFORE = re.compile(r",?\s*(?:and\s+)?not\s+$", re.I)
 
 
@@ -76,7 +78,7 @@ def read_key(sentence: str, figure: tuple[int, int], spans: tuple[int, int, int,
         earlier=earlier,
         correction=not earlier and (bool(CORRECTION.search(sentence[clause_start:f_start])) or _corrects_another(sentence, f_end, item_end)),
         superseded=bool(NOT_BEFORE.search(sentence[item_start:f_start])),
-        running=bool(RUNNING.search(clause_text)),
+        running=bool(RUNNING.search(clause_text) or (SINCE.search(clause_text) and PERFECT.search(clause_text))),
     )
     if value.qualifier == "more":
         return KeyReading(subject, None, None, **cues)  # an increment ("five more elements") is not a total

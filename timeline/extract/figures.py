@@ -127,7 +127,7 @@ def _count_noun(text: str, end: int) -> tuple[str, int] | None:
         if lower in STOP_WORDS or lower in TIME_NOUNS or lower in VERBS_ENDING_IN_S or lower in NOT_NOUNS:
             return None
         words.append((word.group(1), word.end()))
-        if lower.endswith("s") or lower in {"people", "staff", "personnel", "crew"}:
+        if lower.endswith("s") or lower in {"people", "staff", "personnel", "crew", "children", "men", "women", "police", "cattle"}:
             return " ".join(w for w, _ in words), end + word.end()
     return None
 
