@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from timeline.extract.clauses import PLACE_WORD, Name
 from timeline.extract.measures import DATE_MARK, FIGURE_MARK, read_measure
-from timeline.extract.words import FUNCTION_WORDS, verb_lemma
+from timeline.extract.words import FUNCTION_WORDS, is_common_word, verb_lemma
 from timeline.lexicon import Lexicon, Metric
 from timeline.models import FigureValue, QuantityKey
 
@@ -70,7 +70,8 @@ def read_key(sentence: str, figure: tuple[int, int], spans: tuple[int, int, int,
     blanked = _blank(sentence, [o for o in others if o != figure], dates)
     left, right = blanked[item_start:f_start], blanked[f_end:item_end]
     metric = _lexicon_metric(lexicon, sentence[item_start:item_end], sentence[clause_start:clause_end], f_start - item_start, value.unit)
-    subject = metric.subject if metric and metric.subject else _subject(sentence, names, f_start, f_end, item_start, item_end, clause_start, paragraph_entity)
+    read_subject = _subject(sentence, names, f_start, f_end, item_start, item_end, clause_start, paragraph_entity)
+    subject = _metric_subject(metric, read_subject, lexicon)
     clause_text = sentence[clause_start:clause_end]
     from_value = bool(FROM_VALUE.search(blanked, max(0, f_start - 12), f_start)) and FIGURE_MARK in blanked[clause_start:f_start]
     earlier = _earlier(blanked, item_start, f_start, f_end, item_end) or ("before" if from_value else None)  # "widened to 14.8% from 13.1%"
@@ -91,10 +92,10 @@ def read_key(sentence: str, figure: tuple[int, int], spans: tuple[int, int, int,
         return KeyReading(subject, None, None, **cues)
     metric = _metric_naming(lexicon, measure, clause_text, value.unit)
     if metric:  # the lexicon names a key read from context: "produce 90% of the world's magnets" -> magnet production
-        subject = metric.subject or subject
+        subject = _metric_subject(metric, subject, lexicon)
         key = QuantityKey(subject=subject, measure=metric.id, kind=kind, unit=value.unit, modifiers=modifiers, source="lexicon")
         return KeyReading(subject, key, metric, **cues)
-    modifiers = modifiers + tuple(m for m in _source_modifier(right) if m != f"from {subject}")
+    modifiers = modifiers + tuple(m for m in _source_modifier(right, lexicon) if m != f"from {subject}")
     return KeyReading(subject, QuantityKey(subject=subject, measure=measure, kind=kind, unit=value.unit, modifiers=modifiers), None, **cues)
 
 
@@ -155,10 +156,21 @@ def basis(clause: str) -> str | None:
     return "y/y" if YEAR_ON_YEAR.search(clause) else "q/q" if QUARTER_ON_QUARTER.search(clause) else None
 
 
-def _source_modifier(right: str) -> tuple[str, ...]:
-    """"imports from China": where a flow comes from changes the quantity."""
+def _source_modifier(right: str, lexicon: Lexicon) -> tuple[str, ...]:
+    """"imports from China": where a flow comes from changes the quantity.
+
+    A lexicon entity gives its id; another name its first word, with an
+    adjective's "-ian" made the place's "-ia" ("from Norvanian ports" is
+    from Norvania).
+    """
     match = re.search(r"\bfrom\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)", right)
-    return (f"from {match.group(1)}",) if match else ()
+    if not match:
+        return ()
+    found = lexicon.entities_in(match.group(1))
+    if found:
+        return (f"from {found[0][2]}",)
+    name = match.group(1).split()[0]
+    return (f"from {name[:-1] if name.endswith('ian') else name}",)  # "Norvanian ports" are Norvania's
 
 
 def _corrects_another(sentence: str, f_end: int, item_end: int) -> bool:
@@ -188,6 +200,21 @@ def _subject(sentence: str, names: list[Name], f_start: int, f_end: int, item_st
         prior = [n for n in names if n.end <= chosen.start and not n.reference]
         return prior[-1].id if prior else paragraph_entity
     return chosen.id
+
+
+def _metric_subject(metric: Metric | None, read: str | None, lexicon: Lexicon) -> str | None:
+    """A metric's fixed subject ("India" for magnet imports), unless the clause names someone the lexicon does not know.
+
+    The fixed subject belongs to the story the lexicon was written for: in
+    "Eldoria imported 4,200 tonnes of magnets" the importer is Eldoria. A
+    name made of dictionary words ("the Cabinet") or an acronym ("PSUs") is
+    an institution of the story's subject, not another subject.
+    """
+    if metric is None or not metric.subject:
+        return read
+    known = {entity.id for entity in lexicon.entities}
+    proper = read is not None and read not in known and any(re.fullmatch(r"[A-Z][a-z][\w-]*", w) and not is_common_word(w) for w in read.split())
+    return read if proper else metric.subject  # "The Cabinet cleared ..." is still India's
 
 
 def _metric_naming(lexicon: Lexicon, measure: str, clause: str, unit: str) -> Metric | None:

@@ -228,12 +228,10 @@ def _name_measure(words: list[str], lexicon: Lexicon, verbs_only: bool = False) 
     whole = " ".join(lemmas)
     if whole in named:
         return named[whole]
-    for size in (2, 1):
-        for at in range(len(lemmas) - size, -1, -1):
-            phrase = " ".join(lemmas[at : at + size])
-            if phrase in named:
-                rest = [w for i, w in enumerate(lemmas) if not at <= i < at + size]
-                return " ".join(rest + [named[phrase]])
+    for size in (2, 1):  # only the head names the measure: "export licences" are licences, "steel shipped" shipments
+        head = " ".join(lemmas[-size:])
+        if len(lemmas) >= size and head in named:
+            return " ".join(lemmas[:-size] + [named[head]])
     return whole
 
 
