@@ -41,6 +41,8 @@ def extract_claims(article: Article, ruleset: RuleSet, settings: DateSettings = 
         claims.append(DateClaim(provenance=where, text=body[mention.start : mention.end], published=article.published, date=mention.value))
 
     paragraph_entity: str | None = None
+    last_key = None
+    known_measures = set(ruleset.lexicon.measure_of.values()) | {metric.id for metric in ruleset.lexicon.metrics}
     for index, sentence in enumerate(sentences):
         if index and sentences[index - 1].paragraph != sentence.paragraph:
             paragraph_entity = None
@@ -48,8 +50,10 @@ def extract_claims(article: Article, ruleset: RuleSet, settings: DateSettings = 
         date_spans = [(d.start - sentence.start, d.end - sentence.start) for d in dates if d.start < sentence.end and sentence.start < d.end]
         figures = find_figures(sentence.text, ruleset.figures, date_spans)
         names = names_in(sentence.text, ruleset.lexicon, [(f.start, f.start + len(f.value.text)) for f in figures] + date_spans)
-        context = SentenceContext(sentence, names, in_sentence, date_spans, _previous_sentence_dates(sentences, index, story_dates), paragraph_entity)
-        claims.extend(figure_claims(figures, context, ruleset.lexicon, article, provenance))
+        context = SentenceContext(sentence, names, in_sentence, date_spans, _previous_sentence_dates(sentences, index, story_dates), paragraph_entity, last_key)
+        made = figure_claims(figures, context, ruleset.lexicon, article, provenance)
+        claims.extend(made)
+        last_key = next((c.key for c in reversed(made) if c.key and c.key.measure in known_measures), last_key)
         paragraph_entity = next((n.id for n in names if not n.reference), paragraph_entity)
         for status in find_statuses(sentence.text, sentence.start, ruleset.lexicon):
             as_of = nearest(_same_clause(in_sentence, sentence, status.start), status.start)

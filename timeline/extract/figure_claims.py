@@ -20,7 +20,7 @@ from timeline.extract.figure_keys import KeyReading, basis, read_key
 from timeline.extract.figures import FigureMention
 from timeline.extract.sentences import Sentence
 from timeline.lexicon import Lexicon
-from timeline.models import Article, DateValue, FigureClaim, Provenance
+from timeline.models import Article, DateValue, FigureClaim, Provenance, QuantityKey
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,7 @@ class SentenceContext:
     date_spans: list[tuple[int, int]]  # every date's span, in sentence offsets
     earlier_dates: list[DateMention]  # dates of the sentence before, in the same paragraph
     paragraph_entity: str | None
+    last_key: QuantityKey | None = None  # the article's last figure keyed to a measure the lexicon knows
 
 
 def figure_claims(
@@ -51,6 +52,7 @@ def figure_claims(
         change = (basis(sentence.text[clause[2] : clause[3]]),) if figure.value.change else None
         reading = _relative_to_earlier(sentence.text, reading, span, list(zip(spans, readings)), change, figure.value.unit)
         reading = _since(reading, context, clause)
+        reading = _generic_head(reading, sentence.text, clause[0], span[0], figure.value.unit, context.last_key)
         previous = (clause[2:], reading.subject)
         readings.append(reading)
         others = [(s, e) for i, (s, e, _, _) in enumerate(items) if i != index]
@@ -101,6 +103,23 @@ def _relative_to_earlier(
 
 
 SET_AGAINST = re.compile(r"[ \t]+(?:against|to|versus|vs\.?|from(?:[ \t]+the)?)[ \t]+(?:[A-Z][\w-]*['’]s[ \t]+)?[\d,]+$")
+
+
+GENERIC_HEAD = re.compile(r"\b(?:count|tally|total|figure|toll)\s+(?:\w+\s+){0,3}?(?:at|to|of|was|is|stood|stands|rose|reached)\s+\S*$", re.I)
+
+
+def _generic_head(reading: KeyReading, text: str, item_start: int, at: int, unit: str, last: QuantityKey | None) -> KeyReading:
+    """"Police put their own count at 21", "her total was revised to 109,903": the count of what the article was counting.
+
+    A figure whose only measured thing is a generic head (count, tally,
+    total, figure) takes the measure of the article's last figure with a
+    measure the lexicon knows, in the same unit.
+    """
+    generic = reading.key is None or reading.key.measure in ("count", "tally", "total", "figure")
+    if not generic or last is None or last.unit != unit or not GENERIC_HEAD.search(text[item_start:at]):
+        return reading
+    key = last.model_copy(update={"subject": reading.subject, "source": "context", "modifiers": ()})
+    return replace(reading, key=key)
 
 
 def _since(reading: KeyReading, context: SentenceContext, clause: tuple[int, int, int, int]) -> KeyReading:
