@@ -38,6 +38,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from fnmatch import fnmatch
+from typing import Callable
 
 from timeline.corpus import Corpus
 from timeline.key_settling import STORY_DAYS, settle_keys
@@ -138,10 +139,12 @@ def _analyse(figures: list[FigureClaim], ruleset: RuleSet) -> FigureAnalysis:
 
 def compare_key(key: QuantityKey, claims: list[FigureClaim], window: int, cumulative: bool, lookback: int = 0) -> KeyComparison:
     """Compare every claim on one key: clusters of overlapping periods, then the chain over time."""
-    ordered = sorted(claims, key=lambda c: (_period(c, window, cumulative) or (date.min, date.min), _where(c)))
+    periods = {id(c): _period(c, window, cumulative) for c in claims}  # read once: every step below needs them
+    period = lambda claim: periods[id(claim)]  # noqa: E731
+    ordered = sorted(claims, key=lambda c: (period(c) or (date.min, date.min), _where(c)))
     if len(ordered) == 1:
         return KeyComparison(key=key, claims=tuple(ordered), reason="alone on its key")
-    clusters = _clusters(ordered, window, cumulative, lookback)
+    clusters = _clusters(ordered, period, window, cumulative, lookback)
     found: list[tuple[str, list[FigureClaim]]] = []
     for cluster in clusters:
         found.extend((verdict, cluster) for verdict in _cluster_verdicts(cluster))
@@ -150,12 +153,12 @@ def compare_key(key: QuantityKey, claims: list[FigureClaim], window: int, cumula
         values = {(c.value.low, c.value.high, c.value.low_open, c.value.high_open) for c in ordered}
         reason = "all agree" if len(values) == 1 or len(clusters) == 1 else "periods do not overlap" if not cumulative else "no change over time"
         return KeyComparison(key=key, claims=tuple(ordered), reason=reason)
-    disputes = tuple(_disputes(found, ordered, window, cumulative))
+    disputes = tuple(_disputes(found, ordered, cumulative))
     reason = ", ".join(dict.fromkeys(v for d in disputes for v in d.verdicts))
     return KeyComparison(key=key, claims=tuple(ordered), disputes=disputes, reason=reason)
 
 
-def _disputes(found: list[tuple[str, list[FigureClaim]]], ordered: list[FigureClaim], window: int, cumulative: bool) -> list[Dispute]:
+def _disputes(found: list[tuple[str, list[FigureClaim]]], ordered: list[FigureClaim], cumulative: bool) -> list[Dispute]:
     """Findings grouped into disputes: the whole chain for a cumulative count, else groups that share a claim.
 
     An undated article's figure joins every period, so the disputes it takes
@@ -200,7 +203,7 @@ def _earlier_period(published: date, cue: str, window: int) -> Period:
     return published - timedelta(days=365), published - timedelta(days=window + 1)
 
 
-def _clusters(ordered: list[FigureClaim], window: int, cumulative: bool, lookback: int = 0) -> list[list[FigureClaim]]:
+def _clusters(ordered: list[FigureClaim], period: Callable[[FigureClaim], Period | None], window: int, cumulative: bool, lookback: int = 0) -> list[list[FigureClaim]]:
     """Claims whose periods overlap, by sweeps; a claim with no period joins every cluster.
 
     For a cumulative count every period is a day and one sweep orders them.
@@ -212,22 +215,22 @@ def _clusters(ordered: list[FigureClaim], window: int, cumulative: bool, lookbac
     through an undated figure. Undated-by-text figures are also swept among
     themselves with their own windows.
     """
-    placed = [c for c in ordered if _period(c, window, cumulative) is not None]
-    unplaced = [c for c in ordered if _period(c, window, cumulative) is None]
+    placed = [c for c in ordered if period(c) is not None]
+    unplaced = [c for c in ordered if period(c) is None]
     if cumulative:
-        clusters = _sweep(placed, window, cumulative)
+        clusters = _sweep(placed, period)
     else:
         current = sorted((c for c in placed if not _own_period(c)), key=lambda c: c.as_of.start)
         starts = [c.as_of.start for c in current]
-        clusters = _sweep([c for c in placed if _own_period(c)], window, cumulative)
+        clusters = _sweep([c for c in placed if _own_period(c)], period)
         for cluster in clusters:
             if not any(c.as_of_stated for c in cluster):
                 continue  # only old values ("a year earlier"): nothing current speaks of their time
-            low = min(_period(c, window, cumulative)[0] for c in cluster) - timedelta(days=window)
-            high = max(_period(c, window, cumulative)[1] for c in cluster)
+            low = min(period(c)[0] for c in cluster) - timedelta(days=window)
+            high = max(period(c)[1] for c in cluster)
             high = high if high == date.max else high + timedelta(days=lookback + window)
             cluster.extend(current[bisect_left(starts, low) : bisect_right(starts, high)])
-        clusters += _sweep(current, window, cumulative)
+        clusters += _sweep(current, period)
     if not clusters:
         return [unplaced]
     return [cluster + unplaced for cluster in clusters]
@@ -237,18 +240,18 @@ def _own_period(claim: FigureClaim) -> bool:
     return claim.as_of_stated or claim.earlier
 
 
-def _sweep(claims: list[FigureClaim], window: int, cumulative: bool) -> list[list[FigureClaim]]:
+def _sweep(claims: list[FigureClaim], period: Callable[[FigureClaim], Period | None]) -> list[list[FigureClaim]]:
     """Connected runs of overlapping periods, in one pass over claims sorted by period start."""
     clusters: list[list[FigureClaim]] = []
     reach = date.min
-    for claim in sorted(claims, key=lambda c: _period(c, window, cumulative)):
-        period = _period(claim, window, cumulative)
-        if clusters and period[0] <= reach:
+    for claim in sorted(claims, key=period):
+        start, end = period(claim)
+        if clusters and start <= reach:
             clusters[-1].append(claim)
-            reach = max(reach, period[1])
+            reach = max(reach, end)
         else:
             clusters.append([claim])
-            reach = period[1]
+            reach = end
     return clusters
 
 
