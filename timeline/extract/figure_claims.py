@@ -65,7 +65,12 @@ def figure_claims(
 OWN_POSSESSIVE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}(?:of\s+)?$")
 BASELINE = re.compile(r"\b(?:over|than|against|compared with|compared to)\s+(?:the\s+)?$", re.I)  # "11.5% over last year"
 STARTS = re.compile(r"\b(?:since|began(?:\s+on)?|started(?:\s+on)?|begun(?:\s+on)?|set in on)\s+(?:the\s+)?$", re.I)
-SPLIT_CUE = re.compile(r"\b(?:of which|comprising|comprises|split into|divided into|split between|divided between|broken down into|made up of|consisting of|with(?=\s*[₹$€£\d]))\b", re.I)
+# Words after which a sentence breaks a total into its parts. The part-whole rule's default cues are these too.
+SPLIT_CUES = (
+    "of which", "comprising", "comprises", "comprised", "split into", "divided into", "split between", "divided between",
+    "broken down into", "made up of", "consisting of",
+)  # fmt: skip
+SPLIT_CUE = re.compile(r"\b(?:" + "|".join(c.replace(" ", r"\s+") for c in SPLIT_CUES) + r"|with(?=\s*[₹$€£\d]))\b", re.I)
 
 
 def _relative_to_earlier(

@@ -44,6 +44,7 @@ from typing import Iterator
 from pydantic import BaseModel, ConfigDict
 
 from timeline.corpus import Corpus
+from timeline.extract.figure_claims import SPLIT_CUES
 from timeline.models import DateClaim, FigureClaim, FigureValue, Finding, Provenance
 
 TYPE = "part-whole"
@@ -54,7 +55,7 @@ BARE = re.compile(r"(?<![\w.,$₹-])(\d{1,3}(?:,\d{2,3})+|\d+)(?!\.\d|,\d|\s*(?:
 
 class Options(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    split_cues: list[str] = ["of which", "comprising", "comprises", "comprised", "split into", "divided into", "broken down into", "made up of", "consisting of"]
+    split_cues: list[str] = list(SPLIT_CUES)
     open_cues: list[str] = ["including", "such as", "among them", "like", "among which"]
     end_cues: list[str] = ["up from", "down from", "compared with", "compared to", "against", "than"]
     not_after: list[str] = ["from", "in", "across", "by", "within", "per", "for", "on", "among"]
