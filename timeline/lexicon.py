@@ -87,6 +87,21 @@ class Measure(Strict):
     words: tuple[str, ...]
 
 
+class PredicateWords(Strict):
+    """Grammar words of news English that say what state an action is in (``rules/lexicon/predicates.yaml``)."""
+
+    planned: tuple[str, ...] = ()
+    pending: tuple[str, ...] = ()
+    negations: tuple[str, ...] = ()
+    stopped: tuple[str, ...] = ()
+    postponed: tuple[str, ...] = ()
+    resumed: tuple[str, ...] = ()
+    movements: tuple[str, ...] = ()
+    copulas: tuple[str, ...] = ()
+    particles: tuple[str, ...] = ()
+    event_nouns: tuple[str, ...] = ()
+
+
 class Lexicon(Strict):
     entities: tuple[Entity, ...] = ()
     metrics: tuple[Metric, ...] = ()
@@ -98,6 +113,7 @@ class Lexicon(Strict):
     references: tuple[str, ...] = ()
     neutral_words: tuple[str, ...] = ()
     state_verbs: tuple[str, ...] = ()
+    predicates: PredicateWords = PredicateWords()
 
     @cached_property
     def measure_of(self) -> dict[str, str]:

@@ -177,11 +177,16 @@ class StatusClaim(ClaimBase):
 
 
 class EventClaim(ClaimBase):
+    """A happening: ``actor`` did ``action`` (a verb's dictionary form, or an event noun) to ``object``, on ``date``."""
+
     kind: Literal["event"] = "event"
     event_kind: str
     title: str
     subject: str | None = None
     date: DateValue | None = None
+    actor: str | None = None
+    action: str | None = None
+    object: str | None = None
 
 
 Claim = Annotated[Union[DateClaim, FigureClaim, StatusClaim, EventClaim], Field(discriminator="kind")]

@@ -12,10 +12,12 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from timeline.extract.dates import DateMention, DateSettings, find_dates
+from timeline.extract.clause_events import clause_events
 from timeline.extract.clauses import names_in
 from timeline.extract.events import find_events
 from timeline.extract.figure_claims import SentenceContext, figure_claims, nearest, publication
 from timeline.extract.figures import find_figures
+from timeline.extract.predicates import read_predicates
 from timeline.extract.sentences import Sentence, inside, relative_clauses, split_sentences
 from timeline.extract.statuses import find_statuses
 from timeline.lexicon import Lexicon
@@ -54,7 +56,18 @@ def extract_claims(article: Article, ruleset: RuleSet, settings: DateSettings = 
         made = figure_claims(figures, context, ruleset.lexicon, article, provenance)
         claims.extend(made)
         last_key = next((c.key for c in reversed(made) if c.key and c.key.measure in known_measures), last_key)
+        actor_before = paragraph_entity
         paragraph_entity = next((n.id for n in names if not n.reference), paragraph_entity)
+        predicates = read_predicates(sentence.text, ruleset.lexicon.predicates, date_spans)
+        read = clause_events(sentence.text, sentence.start, predicates, in_sentence, ruleset.lexicon, next((n.id for n in names if not n.reference), actor_before), article.published)
+        for event in read:
+            claims.append(
+                EventClaim(
+                    provenance=provenance(event.start, event.end, sentence), text=body[event.start : event.end].strip(), published=article.published,
+                    event_kind=event.kind, title=event.title, subject=event.actor, date=event.date.value if event.date else None,
+                    actor=event.actor, action=event.action, object=event.object,
+                )  # fmt: skip
+            )
         for status in find_statuses(sentence.text, sentence.start, ruleset.lexicon):
             as_of = nearest(_same_clause(in_sentence, sentence, status.start), status.start)
             claims.append(
@@ -64,6 +77,8 @@ def extract_claims(article: Article, ruleset: RuleSet, settings: DateSettings = 
                 )  # fmt: skip
             )
         for event in find_events(sentence.text, sentence.start, ruleset.lexicon):
+            if any(e.start <= event.start < e.end or event.start <= e.start < event.end for e in read):
+                continue  # the clause already gave this event, with its actor and action
             when = nearest(in_sentence, event.start) or nearest(_previous_sentence_dates(sentences, index, story_dates), event.start)
             claims.append(
                 EventClaim(

@@ -67,3 +67,27 @@ def is_common_word(word: str) -> bool:
     """A dictionary word or a function word, as opposed to a name ("Floods" yes, "Assam" no)."""
     lower = word.lower()
     return lower in FUNCTION_WORDS or bool(word_classes(lower))
+
+
+def inflect(verb: str, tag: str) -> str:
+    """A verb in the form a headline needs: ``inflect("approve", "VBZ")`` -> "approves"; VBN -> "approved"."""
+    from lemminflect import getInflection  # lazy: see the module docstring
+
+    forms = getInflection(verb, tag=tag)
+    return forms[0] if forms else verb
+
+
+@lru_cache(maxsize=1 << 14)
+def verb_forms(word: str) -> frozenset[str]:
+    """The Penn tags a word can carry as a verb ("held" -> {VBD, VBN}; "approves" -> {VBZ}); empty when never a verb."""
+    from lemminflect import getAllInflections  # lazy: see the module docstring
+
+    lower = word.lower()
+    tags = set()
+    for verb in word_classes(lower).get("VERB", ()):
+        for tag, forms in getAllInflections(verb, upos="VERB").items():
+            if lower in forms:
+                tags.add(tag)
+    if "VBD" in tags and lower.endswith("ed"):
+        tags.add("VBN")  # the tables list some regular participles under the past tense only ("reopened")
+    return frozenset(tags)

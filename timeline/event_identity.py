@@ -1,0 +1,108 @@
+"""When two event reports are one happening: the similarity rule the timeline and ``date-mismatch`` share.
+
+Two reports describe the same event when, apart from their dates:
+
+- their **actors agree**: the same entity (aliases were resolved at
+  extraction: "Beijing" is China), one actor's words contain the other's
+  ("Cabinet" and "Union Cabinet"), or one report names no actor;
+- and either their **objects share a proper name** of two or more words
+  ("National Critical Mineral Mission" announced / approved, at compatible
+  dates, is one mission's start),
+- or their **actions are related** (the same verb; a verb and its noun,
+  "approve" / "approval", "close" / "closure", read by a shared stem; or the
+  same lexicon label such as ``measure``) **and their objects are similar**
+  (half the content words of the shorter one are in the other, or neither
+  names one, or both carry the same lexicon label: "export controls" and
+  "restrictions" are both measures).
+
+The rule is deliberately conservative: a different action on a different
+object never merges, and dates decide the rest (the timeline merges only
+dates that contain one another, so controls imposed in April and more added
+in October stay two rows).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from timeline.extract.words import FUNCTION_WORDS, lemma
+from timeline.models import EventClaim
+
+WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
+PROPER = re.compile(r"(?:[A-Z][\w’'-]*\s+){1,}[A-Z][\w’'-]*")
+GENERIC_KIND = "event"
+
+
+@lru_cache(maxsize=1 << 14)
+def content_words(text: str | None) -> frozenset[str]:
+    """Lemmas of the words that carry meaning ("stricter export controls" -> {strict, export, control})."""
+    if not text:
+        return frozenset()
+    return frozenset(lemma(w) for w in WORD.findall(text) if w.lower() not in FUNCTION_WORDS)
+
+
+@lru_cache(maxsize=1 << 14)
+def proper_names(text: str | None) -> frozenset[str]:
+    """Capitalised names of two or more words, lemmatised ("National Critical Minerals Mission" -> "national critical mineral mission")."""
+    if not text:
+        return frozenset()
+    return frozenset(" ".join(lemma(w) for w in m.group(0).split()) for m in PROPER.finditer(text))
+
+
+def _stem_related(a: str, b: str) -> bool:
+    """A verb and its noun: "approve"/"approval", "close"/"closure", "meet"/"meeting" share most of a stem."""
+    a, b = a.split()[0], b.split()[0]
+    if a == b:
+        return True
+    shared = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        shared += 1
+    return shared >= 4 and shared >= 0.6 * min(len(a), len(b))
+
+
+def actors_agree(a: EventClaim, b: EventClaim) -> bool:
+    if not a.actor or not b.actor:
+        return True
+    x, y = content_words(a.actor), content_words(b.actor)
+    return a.actor.lower() == b.actor.lower() or bool(x and y and (x <= y or y <= x))
+
+
+def _thing(event: EventClaim) -> str | None:
+    """What the event was done to; an event from the lexicon alone has only its title."""
+    return event.object if event.action else event.title
+
+
+def _action(event: EventClaim) -> str:
+    return event.action or lemma(event.title.split()[-1]) if event.title else ""
+
+
+def same_event(a: EventClaim, b: EventClaim) -> bool:
+    """The similarity rule of the module docstring, dates aside."""
+    if not actors_agree(a, b):
+        return False
+    names = proper_names(_thing(a)) & proper_names(_thing(b))
+    if names:
+        return True
+    labelled = a.event_kind == b.event_kind != GENERIC_KIND
+    related = labelled or _stem_related(_action(a), _action(b))
+    if not related:
+        return False
+    x, y = content_words(_thing(a)), content_words(_thing(b))
+    if not x and not y or labelled:
+        return True
+    if not x or not y:
+        return False
+    return len(x & y) >= 0.5 * min(len(x), len(y))
+
+
+def strictly_same_event(a: EventClaim, b: EventClaim) -> bool:
+    """For ``date-mismatch``: both name the same actor and action, and what they were done to agrees."""
+    if not (a.actor and b.actor and a.action and b.action) or a.action != b.action or not actors_agree(a, b):
+        return False
+    x, y = content_words(a.object), content_words(b.object)
+    if not x or not y:
+        return not x and not y
+    return len(x & y) >= 0.5 * min(len(x), len(y))

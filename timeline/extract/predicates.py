@@ -1,0 +1,262 @@
+"""Clause analysis: who did what to what, and in what state, read from the clause's own grammar.
+
+Events and statuses read the same clause stage, so that they agree on who
+the actor is and what the action was. A sentence is cut into clauses at hard
+boundaries (";", ", but", ", which", a reporting verb such as "said"), at
+", and" and at "after" / "before" / "when"; in each clause the main verb is
+found with the word classes of lemminflect and a few grammar words from
+``rules/lexicon/predicates.yaml``:
+
+- an auxiliary chain and its verb: "has been postponed", "will be held",
+  "is expected to reopen" (the verb after "to" is the action);
+- else a finite verb after its subject: "the council approved", "the express
+  derailed", "Regulator fines two airlines";
+- else a gerund after "after" / "before": "after chairing a meeting".
+
+The subject is the noun phrase before the verb (a leading "On Tuesday," or
+date is dropped); the object is the noun phrase after it, up to a
+preposition, punctuation or date ("approved a ₹900 crore port scheme on
+Tuesday" -> "a ₹900 crore port scheme"). A passive's subject is the thing
+acted on, and its "by ..." phrase the actor. The state comes from tense,
+modality and negation:
+
+>>> [(p.verb, p.state) for p in read_predicates("The launch was postponed, but the agency is expected to try again on Friday.", PredicateWords())]
+... # [('postpone', 'postponed'), ('try', 'planned')]
+
+States: ``planned``, ``pending``, ``not done``, ``done``, ``ongoing``,
+``stopped``, ``postponed``, ``resumed``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from timeline.extract.clauses import HARD_BOUNDARY
+from timeline.extract.words import FUNCTION_WORDS, can_be, verb_forms, verb_lemma
+from timeline.lexicon import PredicateWords, phrase_pattern
+
+TOKEN = re.compile(r"[₹$€£]?\d[\d,.]*%?|[A-Za-z][\w’'&-]*(?:\.(?=[A-Za-z]\.))?|[^\s\w]")
+CLAUSE_CUT = re.compile(r",\s*(?:and|then|so)\s+|\s+and then\s+|\s+(?=(?:after|before|when|once|until|because)\s)|[()]", re.IGNORECASE)
+AUXILIARIES = frozenset("is are was were be been being am has have had having do does did will would shall should can could may might must 's 're".split())
+BE_FORMS = frozenset("is are was were be been being am 's 're".split())
+HAVE_FORMS = frozenset("has have had having".split())
+ADVERBS = frozenset(
+    "also still already now just then finally formally officially reportedly eventually quickly only again further "
+    "even never not n't later earlier first initially since soon recently duly jointly unanimously yet".split()
+)  # fmt: skip
+PRONOUNS = frozenset("he she it they we i you this that these those who which".split())
+STOP_WORDS = frozenset(
+    "on in at from to for after before since during by with near amid following over under until between into "
+    "across through against about as while when where which who that than because despite via per till along "
+    "regarding within including concerning involving like such".split()
+)  # fmt: skip
+NUMBER_WORDS = frozenset("two three four five six seven eight nine ten dozens hundreds thousands".split())
+DETERMINERS = frozenset("a an the its their his her our this that these those some any all every each several".split())
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A noun phrase in sentence offsets, with its words as written (determiners dropped)."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def head(self) -> str:
+        words = self.text.split()
+        return words[-1].lower() if words else ""
+
+
+@dataclass(frozen=True)
+class Predicate:
+    """One clause's main verb with its subject, object, voice and state (offsets in the sentence)."""
+
+    clause: tuple[int, int]
+    start: int  # the verb group, auxiliaries included
+    end: int
+    verb: str  # dictionary form, with its particle: "call off"
+    state: str
+    passive: bool
+    subject: Phrase | None
+    object: Phrase | None
+    agent: Phrase | None = None  # a passive's "by ..." phrase
+    place: Phrase | None = None  # "derailed near Dhoraghat": a named place after an intransitive verb
+    gerund: bool = False  # "after chairing a meeting": the subject is the sentence's
+
+
+def clauses_of(sentence: str, keep_whole: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """Clause spans: the sentence cut at hard boundaries and clause joins, never inside ``keep_whole`` (dates)."""
+    cuts = [m.span() for pattern in (HARD_BOUNDARY, CLAUSE_CUT) for m in pattern.finditer(sentence)]
+    cuts = sorted(c for c in cuts if not any(s < c[1] and c[0] < e for s, e in keep_whole))
+    spans, start = [], 0
+    for cut_start, cut_end in cuts:
+        if cut_start > start:
+            spans.append((start, cut_start))
+        start = max(start, cut_end)
+    spans.append((start, len(sentence)))
+    return [(s, e) for s, e in spans if sentence[s:e].strip()]
+
+
+def read_predicates(sentence: str, words: PredicateWords, dates: list[tuple[int, int]] = ()) -> list[Predicate]:
+    """The main predicate of every clause that has one, in text order."""
+    found = []
+    for start, end in clauses_of(sentence, list(dates)):
+        tokens = [(m.start() + start, m.end() + start, m.group(0)) for m in TOKEN.finditer(sentence[start:end])]
+        tokens = [t for t in tokens if not any(s <= t[0] < e for s, e in dates)] if dates else tokens
+        predicate = _predicate(sentence, (start, end), tokens, words, dates)
+        if predicate:
+            found.append(predicate)
+    return found
+
+
+def _predicate(sentence, clause, tokens, words: PredicateWords, dates) -> Predicate | None:
+    head = _main_verb(tokens, words)
+    if head is None:
+        return None
+    index, group_start, gerund = head
+    verb_word = tokens[index][2]
+    verb = verb_lemma(verb_word) or verb_word.lower()
+    after = index + 1
+    while after < len(tokens) and tokens[after][2].lower() in ADVERBS:
+        after += 1
+    if after < len(tokens) and tokens[after][2].lower() in words.particles and verb not in {"be", "have"}:
+        verb, after = f"{verb} {tokens[after][2].lower()}", after + 1
+    group = tokens[group_start : index + 1]
+    lowered = " ".join(t[2].lower() for t in group)
+    passive = any(t[2].lower() in BE_FORMS for t in group[:-1]) and "VBN" in verb_forms(verb_word)
+    before_verb = sentence[clause[0] : tokens[index][0]]
+    subject = None if gerund else _subject(sentence, tokens[:group_start], dates)
+    obj, rest = _object(sentence, tokens, after)
+    agent = None
+    if passive and rest < len(tokens) and tokens[rest][2].lower() == "by":
+        agent, _ = _object(sentence, tokens, rest + 1)
+    place = None
+    if obj is None and rest < len(tokens) and tokens[rest][2].lower() in {"near", "in", "at", "outside", "off"}:
+        candidate, _ = _object(sentence, tokens, rest + 1)
+        if candidate and candidate.text[:1].isupper():
+            place = Phrase(tokens[rest][0], candidate.end, f"{tokens[rest][2].lower()} {candidate.text}")
+    state = _state(before_verb, lowered, verb, verb_word, passive, words)
+    return Predicate(clause, tokens[group_start][0], tokens[index][1], verb, state, passive, subject, obj, agent, place, gerund)
+
+
+def _main_verb(tokens, words: PredicateWords) -> tuple[int, int, bool] | None:
+    """(index of the main verb, index where its group starts, whether it is a gerund without subject)."""
+    group_start = None
+    for i, (_, _, text) in enumerate(tokens):
+        lower = text.lower()
+        if lower in AUXILIARIES or lower == "to" and group_start is not None:
+            group_start = i if group_start is None else group_start
+            continue
+        if group_start is not None and (lower in ADVERBS or lower in {"expected", "set", "likely", "due", "scheduled", "slated", "poised", "going", "yet", "still"}):
+            continue
+        if group_start is not None and _can_be_verb(text) and lower not in FUNCTION_WORDS:
+            if verb_lemma(text) in words.copulas and _next_is_to(tokens, i):
+                continue  # "plans to visit", "is expected to reopen": the action is the verb after "to"
+            return i, group_start, False
+        group_start = None
+        if i and _finite(tokens, i):
+            if verb_lemma(text) in words.copulas and _next_is_to(tokens, i):
+                group_start = i
+                continue
+            return i, i, False
+        if i and lower.endswith("ing") and tokens[i - 1][2].lower() in {"after", "before", "while", "since"} and _can_be_verb(text):
+            return i, i, True
+    return None
+
+
+def _next_is_to(tokens, i: int) -> bool:
+    return i + 1 < len(tokens) and tokens[i + 1][2].lower() == "to"
+
+
+def _can_be_verb(text: str) -> bool:
+    return text[:1].islower() and bool(verb_forms(text))
+
+
+def _finite(tokens, i: int) -> bool:
+    """A past or present verb standing after its subject: "the council approved", "Regulator fines"."""
+    text = tokens[i][2]
+    if not text[:1].islower():
+        return False
+    tags = verb_forms(text)
+    if not tags & {"VBD", "VBZ"}:
+        return False
+    previous = tokens[i - 1][2]
+    lower_prev = previous.lower()
+    if lower_prev in DETERMINERS or lower_prev in STOP_WORDS or lower_prev in {",", "(", "'s", "’s", "-", "and", "or"}:
+        return False
+    if "VBZ" in tags and "VBD" not in tags and can_be(text, "NOUN"):
+        following = tokens[i + 1][2].lower() if i + 1 < len(tokens) else ""
+        return following in DETERMINERS | NUMBER_WORDS or following == "to" or following[:1].isdigit() or following[:1] in "₹$€£"
+    return not previous[:1].isdigit()  # "41 killed": a figure's own verb
+
+
+def _subject(sentence: str, tokens, dates) -> Phrase | None:
+    """The noun phrase before the verb: after the last comma, leading adverbials and dates dropped."""
+    words = list(tokens)
+    if any(t[2] == "," for t in words):
+        cut = max(i for i, t in enumerate(words) if t[2] == ",")
+        tail = words[cut + 1 :]
+        words = tail or words[: cut]
+    while words and (words[0][2].lower() in STOP_WORDS | DETERMINERS | ADVERBS or words[0][2] in {",", "“", '"', "‘"}):
+        if words[0][2].lower() in STOP_WORDS:  # "On Tuesday the council": drop the preposition's phrase
+            words.pop(0)
+            while words and words[0][2][:1].isupper() and len(words) > 1 and words[1][2][:1].islower():
+                words.pop(0)
+            continue
+        words.pop(0)
+    words = [w for w in words if w[2] not in {"“", "”", '"'}]
+    stop = next((i for i, w in enumerate(words) if i and w[2].lower() in STOP_WORDS), len(words))
+    words = words[:stop]  # "the city council on Tuesday": the phrase ends at its first preposition but "of"
+    if not words:
+        return None
+    return Phrase(words[0][0], words[-1][1], sentence[words[0][0] : words[-1][1]].strip(" ,"))
+
+
+def _object(sentence: str, tokens, index: int) -> tuple[Phrase | None, int]:
+    """The noun phrase from ``index`` up to a preposition other than "of", punctuation, a verb or six words."""
+    words: list = []
+    i = index
+    while i < len(tokens) and len(words) < 7:
+        text = tokens[i][2]
+        lower = text.lower()
+        if lower in STOP_WORDS or text in {",", ";", ":", ".", "(", ")", "—", "–", "“", "”", '"'} or lower == "and" and words:
+            break
+        if lower == "of" and not words:
+            break
+        if words and _can_be_verb(text) and not can_be(text, "NOUN") and not can_be(text, "ADJ") and not text.endswith("ed"):
+            break
+        words.append(tokens[i])
+        i += 1
+    while words and words[0][2].lower() in DETERMINERS | {"of"}:
+        words.pop(0)
+    while words and words[-1][2].lower() in FUNCTION_WORDS:
+        words.pop()
+    if not words:
+        return None, i
+    return Phrase(words[0][0], words[-1][1], sentence[words[0][0] : words[-1][1]]), i
+
+
+def _state(before_verb: str, group: str, verb: str, verb_word: str, passive: bool, words: PredicateWords) -> str:
+    """The action's state from the words before it, its tense and the verb itself."""
+    lead = before_verb[-60:]
+    if words.pending and phrase_pattern(words.pending).search(lead) or verb == "await":
+        return "pending"
+    negated = bool(words.negations and phrase_pattern(words.negations).search(lead))
+    planned = bool(words.planned and phrase_pattern(words.planned).search(lead))
+    base = verb.split()[0]
+    if negated:
+        return "not done"
+    if planned:
+        return "planned"
+    if verb in words.stopped or base in words.stopped:
+        return "stopped"
+    if verb in words.postponed or base in words.postponed:
+        return "postponed"
+    if verb in words.resumed or base in words.resumed:
+        return "resumed"
+    tags = verb_forms(verb_word)
+    if group.split()[0] in {"is", "are", "am"} and "VBG" in tags:
+        return "ongoing"
+    return "done"
