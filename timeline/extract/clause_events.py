@@ -19,6 +19,7 @@ labelled ``event``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -28,6 +29,8 @@ from timeline.extract.words import inflect, lemma
 from timeline.lexicon import Lexicon, phrase_pattern
 
 NOT_EVENT_STATES = frozenset({"not done", "pending"})
+OF_PHRASE = re.compile(r"\s+(?:of|for|on|into)\s+((?:[\w’'-]+\s*){1,5}?)(?=\s+(?:on|in|at|by|was|were|is|are|came|took|has|had|will)\b|[,.;]|$)")
+SCALE_WORDS = frozenset("crore lakh million billion trillion mn bn cr per cent percent % than least to".split())
 QUALIFIERS = frozenset("over about nearly around almost some roughly more less at least up to under above below".split())
 TITLE_WORDS = 7
 
@@ -60,7 +63,7 @@ def clause_events(
             continue
         when = min(clause_dates, key=lambda d: abs(d.start - offset - predicate.start))
         base = predicate.verb.split()[0]
-        if base in lexicon.reporting_verbs or base in words.movements or base in words.copulas:
+        if base in lexicon.reporting_verbs or base in words.movements or base in words.copulas or predicate.verb in words.copulas:
             noun = _event_noun(sentence, predicate.clause, nouns)
             if noun is None:
                 continue
@@ -86,12 +89,21 @@ def _dates_clause(sentence: str, offset: int, predicate: Predicate, mention: Dat
 
 
 def _repeats_figure(predicate: Predicate) -> bool:
-    """ "India sourced over 80% of its imports": the clause states a figure, it does not report a happening."""
+    """ "India sourced over 80% of its imports": the clause states a figure, it does not report a happening.
+
+    An object that opens with a figure is a figure statement when nothing but
+    its unit comes before "of" ("300 mm of rain"); "a ₹900 crore port scheme"
+    and "12 passengers" name a thing and stay events.
+    """
     thing = predicate.object
     if thing is None:
         return False
-    first = thing.text.split()[0].lower()
-    return first[:1].isdigit() or first[:1] in "₹$€£" or first in QUALIFIERS
+    words = thing.text.lower().split()
+    if not (words[0][:1].isdigit() or words[0][:1] in "₹$€£" or words[0] in QUALIFIERS):
+        return False
+    while words and (words[0][:1].isdigit() or words[0][:1] in "₹$€£%" or words[0] in QUALIFIERS | SCALE_WORDS):
+        words.pop(0)
+    return not words or "of" in words[:2]
 
 
 def _verb_event(sentence: str, offset: int, predicate: Predicate, when: DateMention, lexicon: Lexicon, actor_before: str | None) -> ClauseEvent:
@@ -123,9 +135,13 @@ def _noun_event(sentence: str, offset: int, predicate: Predicate, noun: tuple[in
         if word.lower() in DETERMINERS or not word[:1].isalpha() or word.endswith(","):
             break
         qualifiers.insert(0, word)
-    phrase = " ".join(qualifiers + [sentence[start:end]])
+    owner = qualifiers[0][:-2] if qualifiers and qualifiers[0].endswith(("'s", "’s")) else None  # "the council's approval"
+    thing = OF_PHRASE.match(sentence, end, predicate.clause[1])
+    thing_text = _trim(thing.group(1)) if thing else None
+    phrase = " ".join(qualifiers + [sentence[start:end]] + ([thing.group(0).split()[0], thing_text] if thing_text else []))
     action = lemma(sentence[start:end])
-    return ClauseEvent(offset + predicate.clause[0], offset + predicate.clause[1], _kind(sentence, predicate, lexicon), _headline([phrase]), None, action, None, predicate.state, when)
+    kind = _kind(sentence, predicate, lexicon)
+    return ClauseEvent(offset + predicate.clause[0], offset + predicate.clause[1], kind, _headline([phrase]), owner, action, thing_text, predicate.state, when)
 
 
 def _event_noun(sentence: str, clause: tuple[int, int], nouns: tuple[str, ...]) -> tuple[int, int] | None:

@@ -51,6 +51,9 @@ STOP_WORDS = frozenset(
     "across through against about as while when where which who that than because despite via per till along "
     "regarding within including concerning involving like such".split()
 )  # fmt: skip
+PLACE_PREPOSITIONS = frozenset("near in at outside off".split())
+COMPLEMENT_PREPOSITIONS = frozenset("on against for with into".split())
+DATE_PREPOSITIONS = frozenset("on in at during since by from".split())
 NUMBER_WORDS = frozenset("two three four five six seven eight nine ten dozens hundreds thousands".split())
 DETERMINERS = frozenset("a an the its their his her our this that these those some any all every each several".split())
 
@@ -82,7 +85,7 @@ class Predicate:
     subject: Phrase | None
     object: Phrase | None
     agent: Phrase | None = None  # a passive's "by ..." phrase
-    place: Phrase | None = None  # "derailed near Dhoraghat": a named place after an intransitive verb
+    place: Phrase | None = None  # "derailed near Dhoraghat", "vote on the merger": what follows a verb without object
     gerund: bool = False  # "after chairing a meeting": the subject is the sentence's
 
 
@@ -104,11 +107,24 @@ def read_predicates(sentence: str, words: PredicateWords, dates: list[tuple[int,
     found = []
     for start, end in clauses_of(sentence, list(dates)):
         tokens = [(m.start() + start, m.end() + start, m.group(0)) for m in TOKEN.finditer(sentence[start:end])]
-        tokens = [t for t in tokens if not any(s <= t[0] < e for s, e in dates)] if dates else tokens
+        tokens = _without_dates(tokens, dates) if dates else tokens
         predicate = _predicate(sentence, (start, end), tokens, words, dates)
         if predicate:
             found.append(predicate)
     return found
+
+
+def _without_dates(tokens, dates):
+    """Tokens with date expressions and the preposition that introduces them removed ("approved [on Tuesday] a plan")."""
+    kept = []
+    for i, token in enumerate(tokens):
+        if any(s <= token[0] < e for s, e in dates):
+            continue
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        if token[2].lower() in DATE_PREPOSITIONS and following and any(s <= following[0] < e for s, e in dates):
+            continue
+        kept.append(token)
+    return kept
 
 
 def _predicate(sentence, clause, tokens, words: PredicateWords, dates) -> Predicate | None:
@@ -133,9 +149,10 @@ def _predicate(sentence, clause, tokens, words: PredicateWords, dates) -> Predic
     if passive and rest < len(tokens) and tokens[rest][2].lower() == "by":
         agent, _ = _object(sentence, tokens, rest + 1)
     place = None
-    if obj is None and rest < len(tokens) and tokens[rest][2].lower() in {"near", "in", "at", "outside", "off"}:
+    if obj is None and rest < len(tokens) and tokens[rest][2].lower() in PLACE_PREPOSITIONS | COMPLEMENT_PREPOSITIONS:
         candidate, _ = _object(sentence, tokens, rest + 1)
-        if candidate and candidate.text[:1].isupper():
+        named = candidate is not None and candidate.text[:1].isupper()
+        if candidate and (named or tokens[rest][2].lower() in COMPLEMENT_PREPOSITIONS):
             place = Phrase(tokens[rest][0], candidate.end, f"{tokens[rest][2].lower()} {candidate.text}")
     state = _state(before_verb, lowered, verb, verb_word, passive, words)
     return Predicate(clause, tokens[group_start][0], tokens[index][1], verb, state, passive, subject, obj, agent, place, gerund)
@@ -155,6 +172,9 @@ def _main_verb(tokens, words: PredicateWords) -> tuple[int, int, bool] | None:
             if verb_lemma(text) in words.copulas and _next_is_to(tokens, i):
                 continue  # "plans to visit", "is expected to reopen": the action is the verb after "to"
             return i, group_start, False
+        if group_start is not None and any(t[2].lower() in BE_FORMS for t in tokens[group_start:i]):
+            last = max(j for j in range(group_start, i) if tokens[j][2].lower() in BE_FORMS)
+            return last, group_start, False  # "the hearing was on April 8": the linking verb is all there is
         group_start = None
         if i and _finite(tokens, i):
             if verb_lemma(text) in words.copulas and _next_is_to(tokens, i):
@@ -163,6 +183,8 @@ def _main_verb(tokens, words: PredicateWords) -> tuple[int, int, bool] | None:
             return i, i, False
         if i and lower.endswith("ing") and tokens[i - 1][2].lower() in {"after", "before", "while", "since"} and _can_be_verb(text):
             return i, i, True
+    if group_start is not None and any(t[2].lower() in BE_FORMS for t in tokens[group_start:]):
+        return max(j for j in range(group_start, len(tokens)) if tokens[j][2].lower() in BE_FORMS), group_start, False
     return None
 
 
