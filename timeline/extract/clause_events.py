@@ -31,7 +31,7 @@ from timeline.lexicon import Lexicon, phrase_pattern
 NOT_EVENT_STATES = frozenset({"not done", "pending"})
 OF_PHRASE = re.compile(r"\s+(?:of|for|on|into)\s+((?:[\w’'-]+\s*){1,5}?)(?=\s+(?:on|in|at|by|was|were|is|are|came|took|has|had|will)\b|[,.;]|$)")
 SCALE_WORDS = frozenset("crore lakh million billion trillion mn bn cr per cent percent % than least to".split())
-QUALIFIERS = frozenset("over about nearly around almost some roughly more less at least up to under above below".split())
+QUALIFIERS = frozenset("over about nearly around almost some roughly more less at least up to under above below least".split())
 TITLE_WORDS = 7
 
 
@@ -95,7 +95,9 @@ def _repeats_figure(predicate: Predicate) -> bool:
     its unit comes before "of" ("300 mm of rain"); "a ₹900 crore port scheme"
     and "12 passengers" name a thing and stay events.
     """
-    thing = predicate.object
+    thing = predicate.subject if predicate.passive else predicate.object
+    if predicate.subject and not predicate.passive and _opens_with_figure(predicate.subject.text):
+        return True  # "₹2 lakh ... was paid": a figure is the subject
     if thing is None:
         return False
     words = thing.text.lower().split()
@@ -104,6 +106,11 @@ def _repeats_figure(predicate: Predicate) -> bool:
     while words and (words[0][:1].isdigit() or words[0][:1] in "₹$€£%" or words[0] in QUALIFIERS | SCALE_WORDS):
         words.pop(0)
     return not words or "of" in words[:2]
+
+
+def _opens_with_figure(text: str) -> bool:
+    first = text.lower().split()[0] if text.split() else ""
+    return first[:1].isdigit() or first[:1] in "₹$€£" or first in QUALIFIERS
 
 
 def _verb_event(sentence: str, offset: int, predicate: Predicate, when: DateMention, lexicon: Lexicon, actor_before: str | None) -> ClauseEvent:
@@ -118,7 +125,8 @@ def _verb_event(sentence: str, offset: int, predicate: Predicate, when: DateMent
     if predicate.state == "planned":
         parts = [actor, "to", verb, particle, thing_text, extra]
     elif actor or not thing_text:
-        parts = [actor or (thing_text if predicate.passive else None), inflect(verb, "VBZ") if actor else inflect(verb, "VBN"), particle, None if not actor and predicate.passive else thing_text, extra]
+        finite = (inflect(verb, "VBZ") if not _plural(actor) else verb) if actor else inflect(verb, "VBN")
+        parts = [actor or (thing_text if predicate.passive else None), finite, particle, None if not actor and predicate.passive else thing_text, extra]
     else:
         parts = [thing_text, inflect(verb, "VBN"), particle, extra]
     title = _headline(parts)
@@ -170,6 +178,12 @@ def _actor(phrase: Phrase | None, lexicon: Lexicon, fallback: str | None) -> str
     return _trim(phrase.text, 4)
 
 
+def _plural(actor: str | None) -> bool:
+    """ "Families" and "residents" take "sleep", not "sleeps"."""
+    head = actor.split()[-1] if actor else ""
+    return head[:1].islower() and head.endswith("s") and not head.endswith("ss") and lemma(head) != head
+
+
 def _is_pronoun(phrase: Phrase | None) -> bool:
     return phrase is not None and phrase.text.lower() in PRONOUNS
 
@@ -184,5 +198,5 @@ def _trim(text: str, limit: int = 6) -> str:
 
 def _headline(parts: list[str | None]) -> str:
     words = " ".join(p for p in parts if p).split()[: TITLE_WORDS + 4]
-    title = " ".join(words)
+    title = " ".join(words).lstrip("-–—•*#>|‘“\"' ")
     return title[:1].upper() + title[1:]

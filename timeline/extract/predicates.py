@@ -51,6 +51,7 @@ STOP_WORDS = frozenset(
     "across through against about as while when where which who that than because despite via per till along "
     "regarding within including concerning involving like such".split()
 )  # fmt: skip
+GAP = "§"
 PLACE_PREPOSITIONS = frozenset("near in at outside off".split())
 COMPLEMENT_PREPOSITIONS = frozenset("on against for with into".split())
 DATE_PREPOSITIONS = frozenset("on in at during since by from".split())
@@ -119,6 +120,8 @@ def _without_dates(tokens, dates):
     kept = []
     for i, token in enumerate(tokens):
         if any(s <= token[0] < e for s, e in dates):
+            if not kept or kept[-1][2] != GAP:
+                kept.append((token[0], token[0], GAP))  # a phrase never runs across a date: "slept on the floor [on Thursday night]"
             continue
         following = tokens[i + 1] if i + 1 < len(tokens) else None
         if token[2].lower() in DATE_PREPOSITIONS and following and any(s <= following[0] < e for s, e in dates):
@@ -204,7 +207,10 @@ def _finite(tokens, i: int) -> bool:
     tags = verb_forms(text)
     if not tags & {"VBD", "VBZ"}:
         return False
-    previous = tokens[i - 1][2]
+    back = i - 1
+    while back > 0 and tokens[back][2] == GAP:
+        back -= 1
+    previous = tokens[back][2]
     lower_prev = previous.lower()
     if lower_prev in DETERMINERS or lower_prev in STOP_WORDS or lower_prev in {",", "(", "'s", "’s", "-", "and", "or"}:
         return False
@@ -217,8 +223,8 @@ def _finite(tokens, i: int) -> bool:
 def _subject(sentence: str, tokens, dates) -> Phrase | None:
     """The noun phrase before the verb: after the last comma, leading adverbials and dates dropped."""
     words = list(tokens)
-    if any(t[2] == "," for t in words):
-        cut = max(i for i, t in enumerate(words) if t[2] == ",")
+    if any(t[2] in {",", GAP} for t in words):
+        cut = max(i for i, t in enumerate(words) if t[2] in {",", GAP})
         tail = words[cut + 1 :]
         words = tail or words[: cut]
     while words and (words[0][2].lower() in STOP_WORDS | DETERMINERS | ADVERBS or words[0][2] in {",", "“", '"', "‘"}):
@@ -228,7 +234,7 @@ def _subject(sentence: str, tokens, dates) -> Phrase | None:
                 words.pop(0)
             continue
         words.pop(0)
-    words = [w for w in words if w[2] not in {"“", "”", '"'}]
+    words = [w for w in words if w[2] not in {"“", "”", '"', GAP, "-", "—", "–"}]
     stop = next((i for i, w in enumerate(words) if i and w[2].lower() in STOP_WORDS), len(words))
     words = words[:stop]  # "the city council on Tuesday": the phrase ends at its first preposition but "of"
     if not words:
@@ -243,7 +249,7 @@ def _object(sentence: str, tokens, index: int) -> tuple[Phrase | None, int]:
     while i < len(tokens) and len(words) < 7:
         text = tokens[i][2]
         lower = text.lower()
-        if lower in STOP_WORDS or text in {",", ";", ":", ".", "(", ")", "—", "–", "“", "”", '"'} or lower == "and" and words:
+        if lower in STOP_WORDS or text in {",", ";", ":", ".", "(", ")", "—", "–", "“", "”", '"', GAP} or lower in {"and", "or"}:
             break
         if lower == "of" and not words:
             break
