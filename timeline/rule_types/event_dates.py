@@ -1,0 +1,78 @@
+"""event-dates: the same event reported on dates that cannot both hold.
+
+Two reports are the same event for this rule only when both name the same
+actor and the same action, and what the action was done to agrees (see
+``timeline/event_identity.py``, ``strictly_same_event``). Their dates
+conflict when neither contains the other ("April 4" and "April 2025" agree;
+"March 2" and "March 4" do not) and they lie at most ``max_gap_days`` apart:
+further apart, they are more likely two happenings of one kind (a council
+approves a plan in March and another plan in June). Reports from one article
+never conflict with each other: an article that gives both dates is telling
+of two events. One finding per pair of conflicting dates, with both quotes.
+
+Fails::
+
+    a.txt: The Harbour Board suspended the ferry service on March 2.
+    b.txt: The Harbour Board suspended the ferry service on March 4.
+
+Passes::
+
+    a.txt: The Harbour Board suspended the ferry service on March 2.
+    b.txt: In March, the Harbour Board suspended the ferry service.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from timeline.chronology import compatible_dates
+from timeline.corpus import Corpus
+from timeline.event_identity import strictly_same_event
+from timeline.models import EventClaim, Finding
+
+TYPE = "event-dates"
+
+
+class Options(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    max_gap_days: int = Field(default=14, ge=0)
+
+
+def check(rule, options: Options, corpus: Corpus, ruleset) -> Iterator[Finding]:
+    buckets: dict[tuple[str, str], list[EventClaim]] = {}
+    for event in corpus.events():
+        if event.actor and event.action and event.date and event.date.resolved and event.date.end is not None:
+            buckets.setdefault((event.actor.lower(), event.action), []).append(event)
+    reported: set[tuple[str, str]] = set()
+    for key in sorted(buckets):
+        events = sorted(buckets[key], key=lambda e: (e.date.start, e.provenance.path, e.provenance.line))
+        for index, first in enumerate(events):
+            for second in events[index + 1 :]:
+                if (second.date.start - first.date.end).days > options.max_gap_days:
+                    break
+                if not _conflict(first, second, events):
+                    continue
+                pair = (first.date.value, second.date.value)
+                if pair in reported:
+                    continue
+                reported.add(pair)
+                message = (
+                    f"{first.title}: {first.date.value} in {first.provenance.path}:{first.provenance.line} "
+                    f"but {second.date.value} in {second.provenance.path}:{second.provenance.line}"
+                )
+                yield Finding(rule=rule.id, severity=rule.severity, subject=first.actor, message=message, location=first.provenance, claims=(first, second))
+
+
+def _conflict(first: EventClaim, second: EventClaim, events: list[EventClaim]) -> bool:
+    if first.provenance.path == second.provenance.path or compatible_dates(first.date, second.date):
+        return False
+    if not strictly_same_event(first, second):
+        return False
+    # An article that itself reports both dates for this event speaks of two events.
+    for path in (first.provenance.path, second.provenance.path):
+        mine = [e for e in events if e.provenance.path == path and strictly_same_event(e, first)]
+        if any(compatible_dates(e.date, first.date) for e in mine) and any(compatible_dates(e.date, second.date) for e in mine):
+            return False
+    return True
