@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from timeline.rule_types import RULE_TYPES
+
 from timeline.errors import ConfigError
 from timeline.ruleset import default_rules_dir, load_ruleset
 
@@ -19,10 +21,11 @@ def rules_copy(tmp_path: Path) -> Path:
 
 
 def test_default_rules_load_with_every_rule_type(ruleset):
-    assert {r.id for r in ruleset.rules} == {
+    assert {r.id for r in ruleset.rules} >= {
         "figure-contradiction", "figure-divergence", "figure-update", "figure-correction", "amount-mismatch",
-        "parts-total-mismatch", "status-change", "status-regression", "article-undated",
+        "parts-total-mismatch", "status-change", "status-regression", "article-undated", "date-mismatch",
     }  # fmt: skip
+    assert {r.type for r in ruleset.rules} == set(RULE_TYPES)
     assert any(m.id == "share-of-global-rare-earth-processing" for m in ruleset.lexicon.metrics)
 
 
