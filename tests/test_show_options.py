@@ -212,3 +212,48 @@ def test_source_count_is_distinct_paths():
 )
 def test_parse_period(text, first, last):
     assert parse_period(text) == (first, last)
+
+
+# --- the table ---------------------------------------------------------------------
+
+
+def table_rows(text: str) -> list[list[str]]:
+    """Data rows of a tabulate 'simple' table, split on its runs of two or more spaces."""
+    import re
+
+    return [re.split(r"\s{2,}", line.strip()) for line in text.splitlines()[2:]]
+
+
+def test_table_has_one_row_per_event_with_date_title_sources_and_first_source(cli, council):
+    lines = cli("show", council).stdout.splitlines()
+    assert lines[0].split() == ["date", "kind", "event", "sources", "first", "source"]
+    assert table_rows("\n".join(lines)) == [
+        ["2024", "announcement", "ferry initiative", "1", f"{council / '03_courier.txt'}:9"],
+        ["Feb 2025", "policy", "scheme", "1", f"{council / '01_courier.txt'}:9"],
+        ["3 Mar 2025", "meeting", "budget meeting", "2", f"{council / '01_courier.txt'}:7"],
+        ["7 Mar 2025", "announcement", "flood plan", "1", f"{council / '02_wire.txt'}:9"],
+        ["18 Jun 2025", "measure", "ban", "1", f"{council / '03_courier.txt'}:7"],
+        ["undated", "measure", "ban", "1", f"{council / '01_courier.txt'}:11 (reported 4 Mar 2025)"],
+    ]
+
+
+def test_table_counts_distinct_articles_on_the_seeds(cli, seeds):
+    entries = cli.json("show", seeds)["timeline"]
+    table = table_rows(cli("show", seeds).stdout)
+    assert len(table) == len(entries)
+    meeting = next(row for row in table if row[2] == "inter-ministerial meeting")
+    assert meeting[0] == "17 Jun 2025" and meeting[3] == "2" and meeting[4].endswith("000_fd567ba0cbb0233b.txt:1")
+
+
+def test_verbose_table_lists_every_source_with_its_quote(cli, council):
+    result = cli("show", council, "--verbose")
+    assert result.stdout == cli("show", council, "-v").stdout
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["date", "kind", "event", "sources", "source", "quote"]
+    table = table_rows(result.stdout)
+    sources = sum(len(e["sources"]) for e in cli.json("show", council)["timeline"])
+    assert len(table) == sources == 7
+    meeting = next(i for i, row in enumerate(table) if row[:4] == ["3 Mar 2025", "meeting", "budget meeting", "2"])
+    assert table[meeting][4].endswith("01_courier.txt:7") and table[meeting][5].startswith("The Dunmere council held a budget meeting")
+    wire, quote = table[meeting + 1]
+    assert wire == f"{council / '02_wire.txt'}:7" and quote.startswith("Dunmere's council held a budget meeting on March 3")

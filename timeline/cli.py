@@ -193,11 +193,13 @@ class Period(click.ParamType):
 )  # fmt: skip
 @click.option("--subject", metavar="TEXT", help="Keep events whose subject or title contains TEXT, ignoring case.")
 @click.option("--min-sources", type=click.IntRange(min=1), default=1, metavar="N", show_default=True, help="Keep events reported by at least N distinct articles.")
+@click.option("-v", "--verbose", is_flag=True, help="In the table, list every source of each event with its quote.")
 @rules_option
 @version_option
 @guarded
 def show(
-    paths: tuple[Path, ...], output_format: str, since: tuple | None, until: tuple | None, subject: str | None, min_sources: int, rules: Path | None
+    paths: tuple[Path, ...], output_format: str, since: tuple | None, until: tuple | None, subject: str | None, min_sources: int, verbose: bool,
+    rules: Path | None,
 ) -> None:
     """Print the ordered, deduplicated timeline of events in PATHS with their sources.
 
@@ -209,8 +211,11 @@ def show(
         raise click.BadParameter(f"--since {since[0].isoformat()} is after --until {until[1].isoformat()}", param_hint="'--since' / '--until'")
     selection = Selection(since=since[0] if since else None, until=until[1] if until else None, subject=subject, min_sources=min_sources)
     run = load_run(paths, rules)
-    renderer = json_format.render_timeline if output_format == "json" else table.render_timeline
-    finish(run, renderer(selection.apply(build_timeline(run.corpus.events()))))
+    entries = selection.apply(build_timeline(run.corpus.events()))
+    if output_format == "json":
+        finish(run, json_format.render_timeline(entries))
+    else:
+        finish(run, table.render_timeline(entries, verbose=verbose))
 
 
 @main.command()
