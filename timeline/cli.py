@@ -28,7 +28,7 @@ from timeline.extract import extract_claims
 from timeline.extract.dates import DateSettings
 from timeline.ingest import discover, read_article
 from timeline.models import Severity
-from timeline.render import json_format, table
+from timeline.render import json_format, markdown, table
 from timeline.render.explain import key_records, render_keys
 from timeline.rule_types import RULE_TYPES
 from timeline.ruleset import RuleSet, load_ruleset
@@ -182,7 +182,10 @@ class Period(click.ParamType):
 
 @main.command()
 @paths_argument
-@format_option
+@click.option(
+    "--format", "output_format", type=click.Choice(["table", "json", "markdown"]), default="table", show_default=True,
+    help="Output format; markdown is a chronology to publish (one bullet per event, undated events under their own heading).",
+)  # fmt: skip
 @click.option(
     "--since", type=Period(), metavar="DATE",
     help="Keep events whose dates reach DATE or later (YYYY, YYYY-MM or YYYY-MM-DD; 2025-06 means from 1 June). Drops undated events.",
@@ -193,7 +196,7 @@ class Period(click.ParamType):
 )  # fmt: skip
 @click.option("--subject", metavar="TEXT", help="Keep events whose subject or title contains TEXT, ignoring case.")
 @click.option("--min-sources", type=click.IntRange(min=1), default=1, metavar="N", show_default=True, help="Keep events reported by at least N distinct articles.")
-@click.option("-v", "--verbose", is_flag=True, help="In the table, list every source of each event with its quote.")
+@click.option("-v", "--verbose", is_flag=True, help="In the table or Markdown, list every source of each event with its quote.")
 @rules_option
 @version_option
 @guarded
@@ -214,6 +217,8 @@ def show(
     entries = selection.apply(build_timeline(run.corpus.events()))
     if output_format == "json":
         finish(run, json_format.render_timeline(entries))
+    elif output_format == "markdown":
+        finish(run, markdown.render_timeline(entries, verbose=verbose))
     else:
         finish(run, table.render_timeline(entries, verbose=verbose))
 
