@@ -6,6 +6,7 @@ Dunmere), so that the dates, sources and titles asserted are known.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -132,7 +133,7 @@ def test_subject_matches_the_event_subject(cli, seeds):
     entries = cli.json("show", seeds)["timeline"]
     subjects = {e["subject"] for e in entries if e["subject"]}
     assert subjects, "the sample corpus names subjects for some events"
-    subject = sorted(subjects)[0]
+    subject = min(subjects)
     kept = cli.json("show", seeds, "--subject", subject.upper())["timeline"]
     expected = [e for e in entries if subject.lower() in (e["subject"] or "").lower() or subject.lower() in e["title"].lower()]
     assert kept == expected and any(subject.lower() not in e["title"].lower() for e in kept)
@@ -219,8 +220,6 @@ def test_parse_period(text, first, last):
 
 def table_rows(text: str) -> list[list[str]]:
     """Data rows of a tabulate 'simple' table, split on its runs of two or more spaces."""
-    import re
-
     return [re.split(r"\s{2,}", line.strip()) for line in text.splitlines()[2:]]
 
 

@@ -188,11 +188,11 @@ class Period(click.ParamType):
 )  # fmt: skip
 @click.option(
     "--since", type=Period(), metavar="DATE",
-    help="Keep events whose dates reach DATE or later (YYYY, YYYY-MM or YYYY-MM-DD; 2025-06 means from 1 June). Drops undated events.",
+    help="Keep events that end on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD; 2025-06 means from 1 June). Drops undated events.",
 )  # fmt: skip
 @click.option(
     "--until", type=Period(), metavar="DATE",
-    help="Keep events whose dates begin by DATE (YYYY, YYYY-MM or YYYY-MM-DD; 2025-06 means to 30 June). Drops undated events.",
+    help="Keep events that start on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD; 2025-06 means to 30 June). Drops undated events.",
 )  # fmt: skip
 @click.option("--subject", metavar="TEXT", help="Keep events whose subject or title contains TEXT, ignoring case.")
 @click.option("--min-sources", type=click.IntRange(min=1), default=1, metavar="N", show_default=True, help="Keep events reported by at least N distinct articles.")
