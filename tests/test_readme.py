@@ -1,8 +1,10 @@
-"""README stays true: its set-up commands are the ones CI runs, and its JSON keys exist."""
+"""README stays true: its set-up commands are the ones CI runs, its JSON keys exist, its `timeline show` examples run."""
 
 from __future__ import annotations
 
 import re
+import shlex
+import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,3 +36,45 @@ def test_documented_json_fields_are_produced(cli):
     assert {"rule", "severity", "subject", "message", "claims"} <= finding_keys
     claim_keys = set().union(*(c.keys() for f in report["findings"] for c in f["claims"]))
     assert {"path", "line", "column", "text", "quote"} <= claim_keys
+
+
+def inline_show_commands() -> list[str]:
+    """Every `timeline show ...` the README spells out in full, as one line."""
+    spans = re.findall(r"`(timeline show [^`]+)`", README.replace("\n", " "))
+    return [" ".join(span.split()) for span in spans if "PATH" not in span and "[" not in span]
+
+
+def test_readme_show_commands_run_on_the_seeds(cli, tmp_path):
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    commands = inline_show_commands()
+    assert len(commands) >= 4
+    for command in commands:
+        result = cli(*shlex.split(command)[1:])
+        assert result.exit_code == 0, (command, result.stderr)
+        assert result.stdout.strip(), command
+
+
+def test_readme_markdown_example_is_what_show_prints(cli, tmp_path):
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    [(command, example)] = re.findall(r"`(timeline show [^`]+)` prints:\n\n```markdown\n(.*?)```", README, re.S)
+    assert cli(*shlex.split(command)[1:]).stdout == example
+
+
+def test_readme_filter_examples_say_what_show_prints(cli, tmp_path):
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    assert "timeline show seeds --since 2025-06" in inline_show_commands()
+    entries = cli.json("show", "seeds", "--since", "2025-06")["timeline"]
+    assert [(e["date"]["value"], e["title"]) for e in entries] == [("2025-06-17", "inter-ministerial meeting")]
+    assert "timeline show seeds --subject MEETING" in inline_show_commands()
+    titles = {e["title"] for e in cli.json("show", "seeds", "--subject", "MEETING")["timeline"]}
+    assert titles == {"inter-ministerial meeting", "high stakes meeting"}
+
+
+def test_documented_timeline_fields_and_show_options_exist(cli):
+    entries = cli.json("show", ROOT / "seeds")["timeline"]
+    keys = set().union(*(e.keys() for e in entries))
+    for key in ("date", "undated", "event_kind", "title", "subject", "sources", "source_count"):
+        assert f"`{key}`" in README and key in keys
+    help_text = cli("show", "--help").stdout
+    for option in re.findall(r"(--[a-z][a-z-]+)", help_text):
+        assert f"`{option}" in README, option

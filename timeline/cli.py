@@ -28,10 +28,11 @@ from timeline.extract import extract_claims
 from timeline.extract.dates import DateSettings
 from timeline.ingest import discover, read_article
 from timeline.models import Severity
-from timeline.render import json_format, table
+from timeline.render import json_format, markdown, table
 from timeline.render.explain import key_records, render_keys
 from timeline.rule_types import RULE_TYPES
 from timeline.ruleset import RuleSet, load_ruleset
+from timeline.selection import Selection, parse_period
 
 FORMATS = click.Choice(["table", "json"])
 
@@ -165,17 +166,61 @@ def summary_line(summary: dict) -> str:
     return line
 
 
+class Period(click.ParamType):
+    """An ISO YYYY, YYYY-MM or YYYY-MM-DD, read as its first and last day."""
+
+    name = "date"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, tuple):
+            return value
+        try:
+            return parse_period(value)
+        except ValueError as error:
+            self.fail(str(error), param, ctx)
+
+
 @main.command()
 @paths_argument
-@format_option
+@click.option(
+    "--format", "output_format", type=click.Choice(["table", "json", "markdown"]), default="table", show_default=True,
+    help="Output format; markdown is a chronology to publish (one bullet per event, undated events under their own heading).",
+)  # fmt: skip
+@click.option(
+    "--since", type=Period(), metavar="DATE",
+    help="Keep events that end on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD; 2025-06 means from 1 June). Drops undated events.",
+)  # fmt: skip
+@click.option(
+    "--until", type=Period(), metavar="DATE",
+    help="Keep events that start on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD; 2025-06 means to 30 June). Drops undated events.",
+)  # fmt: skip
+@click.option("--subject", metavar="TEXT", help="Keep events whose subject or title contains TEXT, ignoring case.")
+@click.option("--min-sources", type=click.IntRange(min=1), default=1, metavar="N", show_default=True, help="Keep events reported by at least N distinct articles.")
+@click.option("-v", "--verbose", is_flag=True, help="In the table or Markdown, list every source of each event with its quote.")
 @rules_option
 @version_option
 @guarded
-def show(paths: tuple[Path, ...], output_format: str, rules: Path | None) -> None:
-    """Print the ordered, deduplicated timeline of events in PATHS with their sources."""
+def show(
+    paths: tuple[Path, ...], output_format: str, since: tuple | None, until: tuple | None, subject: str | None, min_sources: int, verbose: bool,
+    rules: Path | None,
+) -> None:
+    """Print the ordered, deduplicated timeline of events in PATHS with their sources.
+
+    Dated events come first in date order, then undated ones. An event is kept
+    by --since/--until when its span of days overlaps the period given; events
+    with no date are dropped as soon as either is given.
+    """
+    if since and until and since[0] > until[1]:
+        raise click.BadParameter(f"--since {since[0].isoformat()} is after --until {until[1].isoformat()}", param_hint="'--since' / '--until'")
+    selection = Selection(since=since[0] if since else None, until=until[1] if until else None, subject=subject, min_sources=min_sources)
     run = load_run(paths, rules)
-    renderer = json_format.render_timeline if output_format == "json" else table.render_timeline
-    finish(run, renderer(build_timeline(run.corpus.events())))
+    entries = selection.apply(build_timeline(run.corpus.events()))
+    if output_format == "json":
+        finish(run, json_format.render_timeline(entries))
+    elif output_format == "markdown":
+        finish(run, markdown.render_timeline(entries, verbose=verbose))
+    else:
+        finish(run, table.render_timeline(entries, verbose=verbose))
 
 
 @main.command()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from timeline.models import Claim, DateClaim, DateValue, EventClaim, FigureClaim, Finding, QuantityKey, StatusClaim, TimelineEntry
+from timeline.selection import source_count
 
 
 def number(value: float | None) -> int | float | None:
@@ -112,6 +113,7 @@ def entry_record(entry: TimelineEntry) -> dict[str, Any]:
         "title": entry.title,
         "subject": entry.subject,
         "sources": [claim_record(s) for s in entry.sources],
+        "source_count": source_count(entry),
     }
 
 

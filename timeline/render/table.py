@@ -1,11 +1,13 @@
-"""Plain-text tables for a terminal (tabulate), one row per claim."""
+"""Plain-text tables for a terminal (tabulate): one row per claim, or per event for the timeline."""
 
 from __future__ import annotations
 
 from tabulate import tabulate
 
-from timeline.models import Claim, Finding, TimelineEntry
+from timeline.models import Claim, EventClaim, Finding, TimelineEntry
+from timeline.render.dates import date_label, day_label
 from timeline.render.records import claim_date, value_summary
+from timeline.selection import is_dated, source_count
 
 QUOTE_WIDTH = 90
 
@@ -60,12 +62,27 @@ def render_claims(claims: list[Claim], agreeing: dict[tuple[str, int, int], int]
     return tabulate(rows, headers=headers, tablefmt="simple") + "\n" if rows else ""
 
 
-def render_timeline(entries: list[TimelineEntry]) -> str:
+def reported(entry: TimelineEntry, source: EventClaim) -> str:
+    """For an undated event, when the article that reported it was published: the only time it can be placed."""
+    if is_dated(entry) or source.published is None:
+        return ""
+    return f" (reported {day_label(source.published)})"
+
+
+def render_timeline(entries: list[TimelineEntry], verbose: bool = False) -> str:
+    """One row per event: its date at its precision, kind, title, distinct articles and first source.
+
+    ``verbose`` lists every source of each event on a row of its own, with its quote.
+    """
     rows = []
     for entry in entries:
-        date = f"{entry.date.value} ({entry.date.precision.value})" if entry.date else "undated"
+        head = [date_label(entry.date), entry.event_kind, entry.title, source_count(entry)]
+        if not verbose:
+            first = entry.sources[0] if entry.sources else None
+            rows.append(head + [where(first) + reported(entry, first) if first else ""])
+            continue
         for index, source in enumerate(entry.sources):
-            reported = f" [reported {source.published.isoformat()}]" if entry.date is None and source.published else ""
-            first = [date, entry.event_kind, entry.title] if index == 0 else ["", "", ""]
-            rows.append(first + [where(source) + reported, excerpt(source.provenance.quote, source.text, 70)])
-    return tabulate(rows, headers=["date", "kind", "event", "source", "quote"], tablefmt="simple") + "\n" if rows else ""
+            prefix = head if index == 0 else ["", "", "", ""]
+            rows.append(prefix + [where(source) + reported(entry, source), excerpt(source.provenance.quote, source.text, 70)])
+    headers = ["date", "kind", "event", "sources"] + (["source", "quote"] if verbose else ["first source"])
+    return tabulate(rows, headers=headers, tablefmt="simple") + "\n" if rows else ""
