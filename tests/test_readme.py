@@ -64,10 +64,10 @@ def test_readme_filter_examples_say_what_show_prints(cli, tmp_path):
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
     assert "timeline show seeds --since 2025-06" in inline_show_commands()
     entries = cli.json("show", "seeds", "--since", "2025-06")["timeline"]
-    assert [(e["date"]["value"], e["title"]) for e in entries] == [("2025-06-17", "inter-ministerial meeting")]
+    assert [(e["date"]["value"], e["title"]) for e in entries] == [("2025-06-17", "Inter-ministerial meeting held")]
     assert "timeline show seeds --subject MEETING" in inline_show_commands()
     titles = {e["title"] for e in cli.json("show", "seeds", "--subject", "MEETING")["timeline"]}
-    assert titles == {"inter-ministerial meeting", "high stakes meeting"}
+    assert titles == {"Inter-ministerial meeting held", "high stakes meeting"}
 
 
 def test_documented_timeline_fields_and_show_options_exist(cli):

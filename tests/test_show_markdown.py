@@ -192,7 +192,7 @@ def test_markdown_chronology_of_a_story(cli, court):
     assert result.stdout == (
         "# Timeline\n"
         "\n"
-        "- **1 May 2025** — \\_closed\\_ session meeting (2 sources: court/01\\_ledger.md:7, court/02\\_wire.md:7)\n"
+        "- **1 May 2025** — Norrvik court holds \\_closed\\_ session meeting (2 sources: court/01\\_ledger.md:7, court/02\\_wire.md:7)\n"
         "\n"
         "## Undated\n"
         "\n"
@@ -204,10 +204,10 @@ def test_article_text_with_markup_stays_plain_text(cli, court):
     """'_closed_' in the article is a word of the title, not emphasis in the chronology."""
     document = cli("show", "court", "--format", "markdown", "--verbose").stdout
     titles = [e["title"] for e in cli.json("show", "court")["timeline"]]
-    assert "_closed_ session meeting" in titles
+    assert "Norrvik court holds _closed_ session meeting" in titles
     rendered = items(document)
     assert all({c.type for c in children} <= PLAIN | {"strong_open", "strong_close"} for children in rendered)
-    assert "".join(c.content for c in rendered[0]) == "1 May 2025 — _closed_ session meeting (2 sources)"
+    assert "".join(c.content for c in rendered[0]) == "1 May 2025 — Norrvik court holds _closed_ session meeting (2 sources)"
     assert "".join(c.content for c in rendered[1]) == (
         "court/01_ledger.md:7: “The Norrvik court held a _closed_ session meeting on May 1 with both ferry operators.”"
     )
@@ -228,4 +228,4 @@ def test_markdown_of_the_seeds_is_deterministic_and_complete(cli, seeds):
     undated_at = first.splitlines().index("## Undated")
     assert all(line.startswith("- **") for line in first.splitlines()[:undated_at] if line.startswith("- "))
     assert not any(line.startswith("- **") for line in first.splitlines()[undated_at:])
-    assert "- **17 Jun 2025** — inter-ministerial meeting (2 sources: " in first
+    assert "- **17 Jun 2025** — Inter-ministerial meeting held (2 sources: " in first

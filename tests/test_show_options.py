@@ -67,36 +67,36 @@ def rows(cli, *args) -> list[tuple[str | None, str]]:
 
 def test_the_council_story_reads_as_expected_without_options(cli, council):
     assert rows(cli, council) == [
-        ("2024", "ferry initiative"),
-        ("2025-02", "scheme"),
-        ("2025-03-03", "budget meeting"),
-        ("2025-03-07", "flood plan"),
-        ("2025-06-18", "ban"),
+        ("2024", "Harbour Board launches ferry initiative"),
+        ("2025-02", "Council approves parking scheme"),
+        ("2025-03-03", "Dunmere's council holds budget meeting"),
+        ("2025-03-07", "Mayor Ilse Varga announces flood plan"),
+        ("2025-06-18", "Council lifts ban"),
         (None, "ban"),
     ]
 
 
 def test_since_a_month_starts_on_its_first_day_and_drops_undated_rows(cli, council):
-    assert rows(cli, council, "--since", "2025-03") == [("2025-03-03", "budget meeting"), ("2025-03-07", "flood plan"), ("2025-06-18", "ban")]
+    assert rows(cli, council, "--since", "2025-03") == [("2025-03-03", "Dunmere's council holds budget meeting"), ("2025-03-07", "Mayor Ilse Varga announces flood plan"), ("2025-06-18", "Council lifts ban")]
 
 
 def test_until_a_month_ends_on_its_last_day(cli, council):
-    assert rows(cli, council, "--until", "2025-02") == [("2024", "ferry initiative"), ("2025-02", "scheme")]
-    assert rows(cli, council, "--until", "2025-03-02") == [("2024", "ferry initiative"), ("2025-02", "scheme")]
-    assert rows(cli, council, "--until", "2025-03-03")[-1] == ("2025-03-03", "budget meeting")
+    assert rows(cli, council, "--until", "2025-02") == [("2024", "Harbour Board launches ferry initiative"), ("2025-02", "Council approves parking scheme")]
+    assert rows(cli, council, "--until", "2025-03-02") == [("2024", "Harbour Board launches ferry initiative"), ("2025-02", "Council approves parking scheme")]
+    assert rows(cli, council, "--until", "2025-03-03")[-1] == ("2025-03-03", "Dunmere's council holds budget meeting")
 
 
 def test_a_row_is_kept_when_its_span_overlaps_the_period(cli, council):
     # the ferry initiative is dated only "2024": any part of 2024 overlaps it
-    assert rows(cli, council, "--since", "2024-06-01", "--until", "2024-06-30") == [("2024", "ferry initiative")]
+    assert rows(cli, council, "--since", "2024-06-01", "--until", "2024-06-30") == [("2024", "Harbour Board launches ferry initiative")]
     # the parking scheme is "February": a day inside February overlaps it, the day after does not
-    assert rows(cli, council, "--since", "2025-02-28", "--until", "2025-03-02") == [("2025-02", "scheme")]
-    assert rows(cli, council, "--since", "2025-03-04", "--until", "2025-03-07") == [("2025-03-07", "flood plan")]
+    assert rows(cli, council, "--since", "2025-02-28", "--until", "2025-03-02") == [("2025-02", "Council approves parking scheme")]
+    assert rows(cli, council, "--since", "2025-03-04", "--until", "2025-03-07") == [("2025-03-07", "Mayor Ilse Varga announces flood plan")]
     assert rows(cli, council, "--since", "2025") == [r for r in rows(cli, council) if r[0] and r[0] >= "2025"]
 
 
 def test_a_day_since_and_until_is_that_day(cli, council):
-    assert rows(cli, council, "--since", "2025-03-03", "--until", "2025-03-03") == [("2025-03-03", "budget meeting")]
+    assert rows(cli, council, "--since", "2025-03-03", "--until", "2025-03-03") == [("2025-03-03", "Dunmere's council holds budget meeting")]
 
 
 def test_the_table_is_filtered_the_same_way(cli, council):
@@ -123,9 +123,9 @@ def test_since_after_until_is_a_usage_error(cli, council):
 
 
 def test_subject_matches_the_title_ignoring_case(cli, council):
-    assert rows(cli, council, "--subject", "MEETING") == [("2025-03-03", "budget meeting")]
-    assert rows(cli, council, "--subject", "Flood  Plan") == [("2025-03-07", "flood plan")]
-    assert rows(cli, council, "--subject", "ban") == [("2025-06-18", "ban"), (None, "ban")]
+    assert rows(cli, council, "--subject", "MEETING") == [("2025-03-03", "Dunmere's council holds budget meeting")]
+    assert rows(cli, council, "--subject", "Flood  Plan") == [("2025-03-07", "Mayor Ilse Varga announces flood plan")]
+    assert rows(cli, council, "--subject", "ban") == [("2025-06-18", "Council lifts ban"), (None, "ban")]
     assert rows(cli, council, "--subject", "tram") == []
 
 
@@ -140,13 +140,13 @@ def test_subject_matches_the_event_subject(cli, seeds):
 
 
 def test_min_sources_counts_distinct_articles(cli, council):
-    assert rows(cli, council, "--min-sources", "2") == [("2025-03-03", "budget meeting")]
+    assert rows(cli, council, "--min-sources", "2") == [("2025-03-03", "Dunmere's council holds budget meeting")]
     assert rows(cli, council, "--min-sources", "3") == []
     assert cli("show", council, "--min-sources", "0").exit_code == 2
 
 
 def test_options_combine(cli, council):
-    assert rows(cli, council, "--since", "2025-03", "--subject", "ban") == [("2025-06-18", "ban")]
+    assert rows(cli, council, "--since", "2025-03", "--subject", "ban") == [("2025-06-18", "Council lifts ban")]
     assert rows(cli, council, "--since", "2025-03", "--min-sources", "2", "--subject", "plan") == []
 
 
@@ -154,7 +154,7 @@ def test_json_entries_count_distinct_articles(cli, seeds):
     entries = cli.json("show", seeds)["timeline"]
     for entry in entries:
         assert entry["source_count"] == len({s["path"] for s in entry["sources"]})
-    [meeting] = [e for e in entries if e["title"] == "inter-ministerial meeting"]
+    [meeting] = [e for e in entries if e["title"] == "Inter-ministerial meeting held"]
     assert len(meeting["sources"]) == 3 and meeting["source_count"] == 2
 
 
@@ -227,11 +227,11 @@ def test_table_has_one_row_per_event_with_date_title_sources_and_first_source(cl
     lines = cli("show", council).stdout.splitlines()
     assert lines[0].split() == ["date", "kind", "event", "sources", "first", "source"]
     assert table_rows("\n".join(lines)) == [
-        ["2024", "announcement", "ferry initiative", "1", f"{council / '03_courier.txt'}:9"],
-        ["Feb 2025", "policy", "scheme", "1", f"{council / '01_courier.txt'}:9"],
-        ["3 Mar 2025", "meeting", "budget meeting", "2", f"{council / '01_courier.txt'}:7"],
-        ["7 Mar 2025", "announcement", "flood plan", "1", f"{council / '02_wire.txt'}:9"],
-        ["18 Jun 2025", "measure", "ban", "1", f"{council / '03_courier.txt'}:7"],
+        ["2024", "announcement", "Harbour Board launches ferry initiative", "1", f"{council / '03_courier.txt'}:9"],
+        ["Feb 2025", "policy", "Council approves parking scheme", "1", f"{council / '01_courier.txt'}:9"],
+        ["3 Mar 2025", "meeting", "Dunmere's council holds budget meeting", "2", f"{council / '01_courier.txt'}:7"],
+        ["7 Mar 2025", "announcement", "Mayor Ilse Varga announces flood plan", "1", f"{council / '02_wire.txt'}:9"],
+        ["18 Jun 2025", "measure", "Council lifts ban", "1", f"{council / '03_courier.txt'}:7"],
         ["undated", "measure", "ban", "1", f"{council / '01_courier.txt'}:11 (reported 4 Mar 2025)"],
     ]
 
@@ -240,7 +240,7 @@ def test_table_counts_distinct_articles_on_the_seeds(cli, seeds):
     entries = cli.json("show", seeds)["timeline"]
     table = table_rows(cli("show", seeds).stdout)
     assert len(table) == len(entries)
-    meeting = next(row for row in table if row[2] == "inter-ministerial meeting")
+    meeting = next(row for row in table if row[2] == "Inter-ministerial meeting held")
     assert meeting[0] == "17 Jun 2025" and meeting[3] == "2" and meeting[4].endswith("000_fd567ba0cbb0233b.txt:1")
 
 
@@ -252,7 +252,7 @@ def test_verbose_table_lists_every_source_with_its_quote(cli, council):
     table = table_rows(result.stdout)
     sources = sum(len(e["sources"]) for e in cli.json("show", council)["timeline"])
     assert len(table) == sources == 7
-    meeting = next(i for i, row in enumerate(table) if row[:4] == ["3 Mar 2025", "meeting", "budget meeting", "2"])
+    meeting = next(i for i, row in enumerate(table) if row[:4] == ["3 Mar 2025", "meeting", "Dunmere's council holds budget meeting", "2"])
     assert table[meeting][4].endswith("01_courier.txt:7") and table[meeting][5].startswith("The Dunmere council held a budget meeting")
     wire, quote = table[meeting + 1]
     assert wire == f"{council / '02_wire.txt'}:7" and quote.startswith("Dunmere's council held a budget meeting on March 3")

@@ -39,7 +39,8 @@ def content_words(text: str | None) -> frozenset[str]:
     """Lemmas of the words that carry meaning ("stricter export controls" -> {strict, export, control})."""
     if not text:
         return frozenset()
-    return frozenset(lemma(w) for w in WORD.findall(text) if w.lower() not in FUNCTION_WORDS)
+    words = (re.sub(r"['’]s$", "", w) for w in WORD.findall(text))  # "Dunmere's council" is the Dunmere council
+    return frozenset(lemma(w) for w in words if w.lower() not in FUNCTION_WORDS)
 
 
 @lru_cache(maxsize=1 << 14)

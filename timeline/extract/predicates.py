@@ -36,7 +36,7 @@ from timeline.extract.clauses import HARD_BOUNDARY
 from timeline.extract.words import FUNCTION_WORDS, can_be, verb_forms, verb_lemma
 from timeline.lexicon import PredicateWords, phrase_pattern
 
-TOKEN = re.compile(r"[₹$€£]?\d[\d,.]*%?|[A-Za-z][\w’'&-]*(?:\.(?=[A-Za-z]\.))?|[^\s\w]")
+TOKEN = re.compile(r"[₹$€£]?\d[\d,.]*%?|[A-Za-z_][\w’'&-]*(?:\.(?=[A-Za-z]\.))?|[^\s\w]")
 CLAUSE_CUT = re.compile(r",\s*(?:and|then|so)\s+|\s+and then\s+|\s+(?=(?:after|before|when|once|until|because)\s)|[()]", re.IGNORECASE)
 AUXILIARIES = frozenset("is are was were be been being am has have had having do does did will would shall should can could may might must 's 're".split())
 BE_FORMS = frozenset("is are was were be been being am 's 're".split())
@@ -253,7 +253,8 @@ def _object(sentence: str, tokens, index: int) -> tuple[Phrase | None, int]:
             break
         if lower == "of" and not words:
             break
-        if words and _can_be_verb(text) and not can_be(text, "NOUN") and not can_be(text, "ADJ") and not text.endswith("ed"):
+        after_determiner = bool(words) and words[-1][2].lower() in DETERMINERS  # "the parking scheme"
+        if words and not after_determiner and _can_be_verb(text) and not can_be(text, "NOUN") and not can_be(text, "ADJ") and not text.endswith("ed"):
             break
         words.append(tokens[i])
         i += 1
