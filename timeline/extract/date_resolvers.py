@@ -268,8 +268,12 @@ def resolve_weekday(ctx: Context) -> DateValue | None:
     which = (ctx.group("which") or "").lower()
     if which == "last":
         delta = -((p.weekday() - target - 1) % 7 + 1)
-    elif which == "next" or ctx.ahead() or ctx.preceding(6).lower().rstrip().endswith("from"):
+    elif which in {"next", "coming"}:  # "next Friday", "this coming Friday": never the day of publication
         delta = (target - p.weekday() - 1) % 7 + 1
+    elif ctx.ahead() or ctx.preceding(6).lower().rstrip().endswith("from"):
+        # "will vote on Friday" in a Friday paper is that Friday: wire copy names the day of
+        # publication by its weekday, and a week later would be "next Friday"
+        delta = (target - p.weekday()) % 7
     else:
         delta = -((p.weekday() - target) % 7)
     return day_value(ctx.surface, p + timedelta(days=delta))
