@@ -36,6 +36,7 @@ def test_date_case(case):
         assert value.precision.value == case["precision"]
     if "modifier" in case:
         assert value.modifier == case["modifier"]
+    assert value.weekday_conflict == case.get("weekday_conflict")
 
 
 def test_table_is_large_and_covers_the_seeds():

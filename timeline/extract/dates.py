@@ -58,7 +58,7 @@ from timeline.extract.date_resolvers import (
     resolve_year,
     resolve_year_range,
 )
-from timeline.extract import date_named_periods, date_year_modifiers
+from timeline.extract import date_named_periods, date_weekdays, date_year_modifiers
 from timeline.extract.date_values import DateSettings, span_value
 from timeline.models import DateValue, Precision
 
@@ -109,6 +109,7 @@ PATTERNS: list[tuple[str, Resolver, int, str]] = [
     (r"\b(?:in\s+)?the\s+coming\s+(?:days|weeks|months)\b", resolve_coming, re.IGNORECASE, "relative"),
     *date_named_periods.PATTERNS,
     *date_year_modifiers.PATTERNS,
+    *date_weekdays.PATTERNS,
 ]
 COMPILED = [(re.compile(pattern, flags), resolver, family) for pattern, resolver, flags, family in PATTERNS]
 
