@@ -23,7 +23,7 @@ def rules_copy(tmp_path: Path) -> Path:
 def test_default_rules_load_with_every_rule_type(ruleset):
     assert {r.id for r in ruleset.rules} >= {
         "figure-contradiction", "figure-divergence", "figure-update", "figure-correction", "amount-mismatch",
-        "parts-total-mismatch", "status-change", "status-regression", "article-undated", "date-mismatch",
+        "parts-total-mismatch", "status-change", "status-regression", "article-undated", "date-mismatch", "weekday-mismatch",
     }  # fmt: skip
     assert {r.type for r in ruleset.rules} == set(RULE_TYPES)
     assert any(m.id == "share-of-global-rare-earth-processing" for m in ruleset.lexicon.metrics)

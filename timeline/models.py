@@ -58,6 +58,10 @@ class DateValue(Frozen):
     ``value`` is ISO 8601 at the precision (``2025-06``, ``2025-W25``, ``2025-Q2``)
     or an interval ``start/end``; it is None when the expression is relative and
     the article has no publication date to anchor it. An open end is ``..``.
+    ``weekday_conflict`` is the weekday the text states beside a day that falls
+    on another weekday ("Monday" in "Monday, March 9" when March 9 is a
+    Tuesday): the day is kept as the text gave it, and the disagreement is
+    recorded for the ``weekday-mismatch`` rule rather than silently resolved.
     """
 
     text: str
@@ -66,6 +70,7 @@ class DateValue(Frozen):
     end: date | None
     precision: Precision
     modifier: str | None = None
+    weekday_conflict: str | None = None
 
     @property
     def resolved(self) -> bool:

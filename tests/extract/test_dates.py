@@ -16,15 +16,16 @@ from timeline.models import Precision
 CASES = yaml.safe_load((Path(__file__).parent / "date_cases.yaml").read_text(encoding="utf-8"))
 
 
-def covering(text: str, published: date | None, find: str):
+def covering(text: str, published: date | None, find: str, settings: DateSettings = DateSettings()):
     at = text.index(find)
-    return [m for m in find_dates(text, published) if m.start < at + len(find) and at < m.end]
+    return [m for m in find_dates(text, published, settings) if m.start < at + len(find) and at < m.end]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_date_case(case):
     published = case["published"] if isinstance(case["published"], date) or case["published"] is None else date.fromisoformat(case["published"])
-    found = covering(case["text"], published, case["find"])
+    settings = DateSettings(fiscal_year_start=case.get("fiscal_year_start", 4))
+    found = covering(case["text"], published, case["find"], settings)
     if case["value"] == "not-a-date":
         assert found == [], f"{case['find']!r} read as {[m.value.value for m in found]}"
         return
@@ -33,6 +34,9 @@ def test_date_case(case):
     assert value.value == case["value"]
     if case.get("precision"):
         assert value.precision.value == case["precision"]
+    if "modifier" in case:
+        assert value.modifier == case["modifier"]
+    assert value.weekday_conflict == case.get("weekday_conflict")
 
 
 def test_table_is_large_and_covers_the_seeds():

@@ -34,6 +34,7 @@ from timeline.extract.date_values import (
     year_value,
     years_before,
 )
+from timeline.extract.date_tense import looks_ahead, sentence_bounds
 from timeline.models import DateValue, Precision
 
 MONTHS = {
@@ -58,13 +59,6 @@ YEAR = r"(?:19|20)\d{2}"
 NUM = r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|couple of)"
 SEP = r"\s*(?:-|–|—|to|until|till)\s*"
 
-FUTURE_WORDS = {"will", "shall", "next", "scheduled", "expected", "slated", "likely", "upcoming", "plans", "planned", "due", "would"}
-PAST_WORDS = {
-    "said", "says", "was", "were", "had", "has", "have", "did", "told", "met", "held", "began", "took",
-    "made", "gave", "came", "went", "saw", "led", "sought", "brought", "spoke", "left", "stated",
-    "stood", "fell", "rose", "grew", "hit", "won", "lost", "got", "kept", "found", "paid", "sent", "spent",
-    "struck", "swept", "broke", "ran", "sank", "shut", "cut", "put", "set", "became", "began", "drew", "flew",
-}  # fmt: skip
 FISCAL_CONTEXT = re.compile(r"\b(?:fiscal|financial year|FY|budget)\b", re.IGNORECASE)
 COUNT_NOUN_AFTER = re.compile(
     r"\s*(?:-\s*)?(?:tonnes?|tons?|units?|people|persons|executives|crore|lakh|million|billion|km|kg|"
@@ -89,59 +83,6 @@ def _month_number(token: str) -> int | None:
     if not token or token[0].islower():
         return None
     return MONTHS.get(token[:3].lower())
-
-
-# --- context -----------------------------------------------------------------
-
-WORD = re.compile(r"[A-Za-z']+")
-
-
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start), text.rfind("! ", 0, start))
-    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end), text.find("? ", end)) if i != -1]
-    right = min(right_candidates) if right_candidates else len(text)
-    return left + 1, right
-
-
-def looks_ahead(text: str, start: int, end: int) -> bool:
-    """Whether the verb nearest to a date expression points to the future.
-
-    "Kumaraswamy on Tuesday said ... will" is past (said is nearer);
-    "will be held on Tuesday" is future (held follows will).
-    """
-    s_start, s_end = _sentence_bounds(text, start, end)
-    before = [w.lower() for w in WORD.findall(text[s_start:start])]
-    after = [w.lower() for w in WORD.findall(text[end:s_end])]
-    if before and before[-1] == "by" or before[-2:-1] == ["by"] and before[-1] in {"early", "mid", "late"}:
-        # "by December" looks ahead unless the sentence is told in the past ("came to a halt by mid-April",
-        # "By Tuesday afternoon the river was flowing 1.8 metres above the mark")
-        told_in_past = lambda words: any(w in PAST_WORDS - {"has", "have"} or (w.endswith("ed") and len(w) > 4) for w in words)  # noqa: E731
-        main_verb = next((w for w in after if w in FUTURE_WORDS or w in PAST_WORDS - {"has", "have"} or (w.endswith("ed") and len(w) > 4)), None)
-        if any(w in FUTURE_WORDS for w in before):
-            return True  # "the report will be ready by Tuesday, the minister said"
-        return not (told_in_past(before) or (main_verb is not None and main_verb not in FUTURE_WORDS))
-    if before[-1:] == ["next"] or before[-2:-1] == ["next"]:
-        return True
-
-    def tense(words: list[str]) -> tuple[int, str] | None:
-        for distance, word in enumerate(words):
-            if word in FUTURE_WORDS:
-                return distance, "future"
-            if word in PAST_WORDS or (word.endswith("ed") and len(word) > 4):
-                return distance, "past"
-        return None
-
-    left = tense(list(reversed(before)))
-    right = tense(after)
-    if left and left[1] == "past":
-        # "will be held on Tuesday": a participle after a future auxiliary is future.
-        window = list(reversed(before))[left[0] + 1 : left[0] + 4]
-        if any(w in FUTURE_WORDS for w in window):
-            left = (left[0], "future")
-    candidates = [c for c in (left, right) if c]
-    if not candidates:
-        return False
-    return min(candidates, key=lambda c: c[0])[1] == "future"
 
 
 # --- resolvers -----------------------------------------------------------------
@@ -327,8 +268,12 @@ def resolve_weekday(ctx: Context) -> DateValue | None:
     which = (ctx.group("which") or "").lower()
     if which == "last":
         delta = -((p.weekday() - target - 1) % 7 + 1)
-    elif which == "next" or ctx.ahead() or ctx.preceding(6).lower().rstrip().endswith("from"):
+    elif which in {"next", "coming"}:  # "next Friday", "this coming Friday": never the day of publication
         delta = (target - p.weekday() - 1) % 7 + 1
+    elif ctx.ahead() or ctx.preceding(6).lower().rstrip().endswith("from"):
+        # "will vote on Friday" in a Friday paper is that Friday: wire copy names the day of
+        # publication by its weekday, and a week later would be "next Friday"
+        delta = (target - p.weekday()) % 7
     else:
         delta = -((p.weekday() - target) % 7)
     return day_value(ctx.surface, p + timedelta(days=delta))
@@ -360,7 +305,7 @@ def resolve_year_range(ctx: Context) -> DateValue | None:
 
 
 def _sentence(ctx: Context) -> str:
-    start, end = _sentence_bounds(ctx.text, ctx.match.start(), ctx.match.end())
+    start, end = sentence_bounds(ctx.text, ctx.match.start(), ctx.match.end())
     return ctx.text[start:end]
 
 

@@ -7,6 +7,7 @@ reading of text lives in ``date_resolvers``.
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -42,8 +43,21 @@ def years_before(d: date, years: int) -> date:
         return d.replace(year=d.year - years, day=28)
 
 
+WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+STATED_WEEKDAY = re.compile(r"(?:on\s+)?(mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+
+
+def stated_weekday(text: str) -> int | None:
+    """The weekday a date expression opens with ("Monday, March 9" -> 0), or None."""
+    match = STATED_WEEKDAY.match(text)
+    return next(i for i, name in enumerate(WEEKDAY_NAMES) if name.lower().startswith(match.group(1).lower())) if match else None
+
+
 def day_value(text: str, d: date) -> DateValue:
-    return DateValue(text=text, value=iso_day(d), start=d, end=d, precision=Precision.DAY)
+    """A day; when the text names a weekday the day does not fall on, the stated weekday is kept as a conflict."""
+    stated = stated_weekday(text)
+    conflict = WEEKDAY_NAMES[stated] if stated is not None and stated != d.weekday() else None
+    return DateValue(text=text, value=iso_day(d), start=d, end=d, precision=Precision.DAY, weekday_conflict=conflict)
 
 
 def month_value(text: str, year: int, month: int, modifier: str | None = None) -> DateValue:

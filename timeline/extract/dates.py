@@ -58,6 +58,7 @@ from timeline.extract.date_resolvers import (
     resolve_year,
     resolve_year_range,
 )
+from timeline.extract import date_named_periods, date_weekdays, date_year_modifiers
 from timeline.extract.date_values import DateSettings, span_value
 from timeline.models import DateValue, Precision
 
@@ -106,6 +107,9 @@ PATTERNS: list[tuple[str, Resolver, int, str]] = [
     (rf"\b(?:the\s+|over\s+the\s+|in\s+the\s+|during\s+the\s+)?(?:past|last|previous)\s+(?P<n>{NUM})\s+(?P<unit>days|weeks|months|years|decades)\b", resolve_past_span, re.IGNORECASE, "relative"),
     (rf"\b(?P<n>{NUM})\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+ago\b", resolve_ago, re.IGNORECASE, "relative"),
     (r"\b(?:in\s+)?the\s+coming\s+(?:days|weeks|months)\b", resolve_coming, re.IGNORECASE, "relative"),
+    *date_named_periods.PATTERNS,
+    *date_year_modifiers.PATTERNS,
+    *date_weekdays.PATTERNS,
 ]
 COMPILED = [(re.compile(pattern, flags), resolver, family) for pattern, resolver, flags, family in PATTERNS]
 
@@ -125,6 +129,7 @@ TRIGGERS = {
     "quarter": r"Q[1-4]|H[12]|" + "|".join(_variants("quarter", "half")),
     # every relative expression names its unit: "last week", "four years ago", "earlier this month"
     "relative": "|".join(_variants("today", "yesterday", "tomorrow", "week", "month", "year", "decade")),
+    "daypart": "|".join(_variants(*date_named_periods.TRIGGER_WORDS)),
 }
 TRIGGER_REGEXES = {family: re.compile(trigger) for family, trigger in TRIGGERS.items()}
 BEFORE, AFTER = 30, 30  # how far a date expression reaches around its trigger

@@ -1,0 +1,119 @@
+"""Whether a sentence speaks of the past or the future around a date expression.
+
+Year-less dates ("in December", "on Friday", "by March 3") are anchored on the
+publication date P backwards (the most recent one) unless the sentence looks
+ahead; this module reads that from the words around the expression, the way a
+reader does, without a parser: the nearest tense-bearing word wins.
+"""
+
+from __future__ import annotations
+
+import re
+
+from timeline.extract.words import FUNCTION_WORDS, can_be
+
+FUTURE_WORDS = {"will", "shall", "next", "scheduled", "expected", "slated", "likely", "upcoming", "plans", "planned", "due", "would"}
+PAST_WORDS = {
+    "said", "says", "was", "were", "had", "has", "have", "did", "told", "met", "held", "began", "took",
+    "made", "gave", "came", "went", "saw", "led", "sought", "brought", "spoke", "left", "stated",
+    "stood", "fell", "rose", "grew", "hit", "won", "lost", "got", "kept", "found", "paid", "sent", "spent",
+    "struck", "swept", "broke", "ran", "sank", "shut", "cut", "put", "set", "became", "began", "drew", "flew",
+}  # fmt: skip
+
+# Words before a date that point forward unless the sentence is told in the past: "by October",
+# "until March 3", "to run through May", "with effect from January 15", "effective April 1".
+FORWARD_CUES = {"by", "until", "till", "through", "effective"}
+REPORTING = {"said", "says", "told", "added", "stated"}  # "..., the minister said" does not make the sentence past
+COPULAS = {"is", "are", "be", "been", "being", "remain", "remains", "stay", "stays"}  # "stays closed": a state, not a past
+DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
+NOT_INFINITIVES = {"court", "power", "office", "school", "work", "hospital", "market", "war", "trial", "press", "bed", "sea"}
+
+WORD = re.compile(r"[A-Za-z']+")
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start), text.rfind("! ", 0, start))
+    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end), text.find("? ", end)) if i != -1]
+    right = min(right_candidates) if right_candidates else len(text)
+    return left + 1, right
+
+
+def looks_ahead(text: str, start: int, end: int) -> bool:
+    """Whether the verb nearest to a date expression points to the future.
+
+    "Kumaraswamy on Tuesday said ... will" is past (said is nearer);
+    "will be held on Tuesday" is future (held follows will).
+    """
+    s_start, s_end = sentence_bounds(text, start, end)
+    before = _prospective([w.lower() for w in WORD.findall(text[s_start:start])])
+    after = _prospective([w.lower() for w in WORD.findall(text[end:s_end])])
+    if _forward_cue(before):
+        return _forward_reading(before, after)
+    if before[-1:] == ["next"] or before[-2:-1] == ["next"]:
+        return True
+
+    def tense(words: list[str], previous: list[str]) -> tuple[int, str] | None:
+        for distance, word in enumerate(words):
+            if word in FUTURE_WORDS:
+                return distance, "future"
+            if word in PAST_WORDS or (word.endswith("ed") and len(word) > 4 and previous[distance] not in DETERMINERS):
+                return distance, "past"
+        return None
+
+    left = tense(list(reversed(before)), list(reversed(["", *before[:-1]])))
+    right = tense(after, ["", *after[:-1]])
+    if left and left[1] == "past":
+        # "will be held on Tuesday": a participle after a future auxiliary is future.
+        window = list(reversed(before))[left[0] + 1 : left[0] + 4]
+        if any(w in FUTURE_WORDS for w in window):
+            left = (left[0], "future")
+    candidates = [c for c in (left, right) if c]
+    if not candidates:
+        return False
+    return min(candidates, key=lambda c: c[0])[1] == "future"
+
+
+def _forward_cue(before: list[str]) -> bool:
+    """The date follows "by", "until", "through", "with effect from", "effective" (or "by mid-", "until late")."""
+    last = before[-2] if before[-1:] and before[-1] in {"early", "mid", "late"} and len(before) > 1 else (before[-1] if before else "")
+    return last in FORWARD_CUES or before[-3:] == ["with", "effect", "from"]
+
+
+def _prospective(words: list[str]) -> list[str]:
+    """"is set to open in October" is "is slated to": "set" after "is" / "are" looks ahead, it is no past tense."""
+    return ["slated" if w == "set" and i and words[i - 1] in {"is", "are"} else w for i, w in enumerate(words)]
+
+
+def _is_past(word: str, previous: str = "") -> bool:
+    """A past verb; a participle after a determiner is an adjective ("the devolved governments", "the revised fares")."""
+    if word in PAST_WORDS - {"has", "have"} - REPORTING:
+        return True
+    return word.endswith("ed") and len(word) > 4 and previous not in DETERMINERS
+
+
+def _infinitive(word: str) -> bool:
+    """The verb after "to" in "promised to publish the audit by October", not the noun in "went to court"."""
+    return word in {"be", "have", "do"} or (word not in FUNCTION_WORDS and word not in NOT_INFINITIVES and can_be(word, "VERB"))
+
+
+def _forward_reading(before: list[str], after: list[str]) -> bool:
+    """After a forward cue the date looks ahead unless the sentence is told in the past.
+
+    The nearest tense-bearing word before the date decides: a future word or an
+    infinitive ("has to submit ... by Friday", "is set to run through May")
+    looks ahead; a past verb ("came to a halt by mid-April") does not, except a
+    participle after a copula ("stays closed until March 3") and a reporting
+    verb. With none before it, the main verb after it decides ("By Tuesday
+    afternoon the river was flowing ..." is past).
+    """
+    if any(w in FUTURE_WORDS for w in before):
+        return True  # "the report will be ready by Tuesday, the minister said"
+    for index in range(len(before) - 1, -1, -1):
+        word = before[index]
+        if word == "to" and index + 1 < len(before) and _infinitive(before[index + 1]):
+            return True
+        previous = before[index - 1] if index else ""
+        if _is_past(word, previous) and previous not in COPULAS:
+            return False
+    main_verb = next((w for i, w in enumerate(after) if w in FUTURE_WORDS or _is_past(w, after[i - 1] if i else "")), None)
+    return main_verb is None or main_verb in FUTURE_WORDS
