@@ -21,7 +21,7 @@ def rules_copy(tmp_path: Path) -> Path:
 def test_default_rules_load_with_every_rule_type(ruleset):
     assert {r.id for r in ruleset.rules} == {
         "figure-contradiction", "figure-divergence", "figure-update", "figure-correction", "amount-mismatch",
-        "parts-total-mismatch", "status-change", "status-regression", "article-undated",
+        "parts-total-mismatch", "status-change", "status-regression", "status-update", "article-undated",
     }  # fmt: skip
     assert any(m.id == "share-of-global-rare-earth-processing" for m in ruleset.lexicon.metrics)
 

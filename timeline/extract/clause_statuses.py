@@ -59,7 +59,7 @@ LINKS = frozenset({"of", "on"})  # "launch of the satellite", "work on the dam";
 NO_THING = re.compile(r"\bno\s+(?P<noun>[a-z][\w-]*)(?:\s+(?:in|on|over|at|for)(?P<where>\s))?", re.IGNORECASE)
 IS_PENDING = re.compile(r"\s+(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?pending\b", re.IGNORECASE)
 WORD = re.compile(r"[A-Za-z][\w’'-]*[A-Za-z0-9]|[A-Za-z]")
-EXTRA_WORDS = frozenset({"'s", "’s", "own", "new", "planned", "proposed", "scheduled", "much-awaited", "long-awaited", "first"})
+EXTRA_WORDS = frozenset({"morning", "afternoon", "evening", "night", "day", "week", "month", "year", "today", "yesterday", "tomorrow", "tonight", "'s", "’s", "own", "new", "planned", "proposed", "scheduled", "much-awaited", "long-awaited", "first"})
 
 
 @dataclass(frozen=True)
