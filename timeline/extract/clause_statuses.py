@@ -51,6 +51,7 @@ from timeline.extract.words import FUNCTION_WORDS, can_be, lemma, verb_forms, ve
 from timeline.lexicon import Lexicon
 
 BEING_VERBS = frozenset({"take place", "go ahead", "happen", "occur", "begin", "start", "proceed", "come", "get under", "continue"})
+PLANNING_VERBS = frozenset({"plan", "schedule", "set", "slate", "expect"})
 MODALS = frozenset({"may", "might", "could", "can", "must", "should", "need"})
 KEEP_NOUN = frozenset({"hold", "conduct", "stage", "complete", "finish", "carry", "begin", "start", "launch", "call", "organise", "organize"})
 LINKING = frozenset({"be", "remain", "seem", "appear", "stay", "become"})
@@ -106,6 +107,11 @@ def _from_predicate(sentence: str, predicate: Predicate, lexicon: Lexicon, event
         return None  # "may be sourced", "must be designed": a possibility is no state
     if predicate.subject and any(verb_lemma(w) in LINKING for w in predicate.subject.text.split()[1:]):
         return None  # "the bridge remains shut" misread as "shut" after "bridge remains"
+    before = sentence[: predicate.start].split()
+    if before and before[-1].lower() in DETERMINERS | {"of"}:
+        return None  # "the number of stranded containers": a participle describing a noun
+    if predicate.passive and base in PLANNING_VERBS and predicate.subject:  # "the launch was planned for May 2"
+        return _status(predicate, _thing_words(sentence, predicate.subject, predicate.start), "planned")
     state = predicate.state
     if state == "ongoing" and base == "wait":  # "waiting for the water supply": the thing awaited follows "for"
         after = re.match(r"\s*(?:\w+\s+)?for\s+", sentence[predicate.end : predicate.clause[1]])
