@@ -44,6 +44,23 @@ def test_unknown_option_and_unknown_type_are_rejected(rules_copy):
         load_ruleset(rules_copy)
 
 
+def test_status_transitions_reject_unknown_keys_and_states(rules_copy):
+    table = rules_copy / "statuses.yaml"
+    text = table.read_text(encoding="utf-8")
+    table.write_text(text.replace("{from: planned, to: done, report: update}", "{from: planned, to: done, report: update, weight: 2}"), encoding="utf-8")
+    with pytest.raises(ConfigError, match="weight") as caught:
+        load_ruleset(rules_copy)
+    assert str(table) in str(caught.value)
+    table.write_text(text.replace("{from: planned, to: done, report: update}", "{from: planned, to: finished, report: update}"), encoding="utf-8")
+    with pytest.raises(ConfigError, match="to"):
+        load_ruleset(rules_copy)
+
+
+def test_a_rule_set_without_a_transition_table_still_loads(rules_copy):
+    (rules_copy / "statuses.yaml").unlink()
+    assert load_ruleset(rules_copy).statuses.report("planned", "done") is None
+
+
 def test_invalid_yaml_names_file_and_line(rules_copy):
     lexicon = rules_copy / "lexicon" / "entities.yaml"
     lexicon.write_text("entities:\n  - id: China\n    aliases: [China\n", encoding="utf-8")
