@@ -23,7 +23,8 @@ def rules_copy(tmp_path: Path) -> Path:
 def test_default_rules_load_with_every_rule_type(ruleset):
     assert {r.id for r in ruleset.rules} >= {
         "figure-contradiction", "figure-divergence", "figure-update", "figure-correction", "amount-mismatch",
-        "parts-total-mismatch", "status-change", "status-regression", "article-undated", "date-mismatch", "weekday-mismatch",
+        "parts-total-mismatch", "status-change", "status-regression", "status-update", "article-undated", "date-mismatch",
+        "weekday-mismatch",
     }  # fmt: skip
     assert {r.type for r in ruleset.rules} == set(RULE_TYPES)
     assert any(m.id == "share-of-global-rare-earth-processing" for m in ruleset.lexicon.metrics)
@@ -45,6 +46,23 @@ def test_unknown_option_and_unknown_type_are_rejected(rules_copy):
     rule.write_text("id: x\ntype: no-such-type\nseverity: error\ndescription: d\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="unknown rule type 'no-such-type'"):
         load_ruleset(rules_copy)
+
+
+def test_status_transitions_reject_unknown_keys_and_states(rules_copy):
+    table = rules_copy / "statuses.yaml"
+    text = table.read_text(encoding="utf-8")
+    table.write_text(text.replace("{from: planned, to: done, report: update}", "{from: planned, to: done, report: update, weight: 2}"), encoding="utf-8")
+    with pytest.raises(ConfigError, match="weight") as caught:
+        load_ruleset(rules_copy)
+    assert str(table) in str(caught.value)
+    table.write_text(text.replace("{from: planned, to: done, report: update}", "{from: planned, to: finished, report: update}"), encoding="utf-8")
+    with pytest.raises(ConfigError, match="to"):
+        load_ruleset(rules_copy)
+
+
+def test_a_rule_set_without_a_transition_table_still_loads(rules_copy):
+    (rules_copy / "statuses.yaml").unlink()
+    assert load_ruleset(rules_copy).statuses.report("planned", "done") is None
 
 
 def test_invalid_yaml_names_file_and_line(rules_copy):

@@ -175,10 +175,15 @@ class FigureClaim(ClaimBase):
 
 
 class StatusClaim(ClaimBase):
+    """The state of ``subject`` as of a date. ``source`` says whether a lexicon vocabulary named the
+    subject and its state (``lexicon``) or the clause's grammar did (``clause``: the subject is the
+    thing's key, its head last, and the state one of the clause stage's)."""
+
     kind: Literal["status"] = "status"
     subject: str
     state: str
     as_of: DateValue | None = None
+    source: Literal["lexicon", "clause"] = "lexicon"
 
 
 class EventClaim(ClaimBase):

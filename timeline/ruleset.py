@@ -8,7 +8,7 @@ is a ConfigError naming the file, and nothing runs.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -57,6 +57,28 @@ class FigureSettings(Strict):
         return abs(value) * (band.relative or 0.0)
 
 
+STATE = Literal["planned", "pending", "not done", "done", "ongoing", "stopped", "postponed", "resumed"]
+
+
+class Transition(Strict):
+    """One move of a clause status between articles and what it is: ``update``, ``change`` or ``regression``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    before: STATE = Field(alias="from")
+    after: STATE = Field(alias="to")
+    report: Literal["update", "change", "regression"]
+
+
+class StatusTransitions(Strict):
+    """``rules/statuses.yaml``: which moves between the clause stage's states are worth a finding."""
+
+    transitions: tuple[Transition, ...] = ()
+
+    def report(self, before: str, after: str) -> str | None:
+        return next((t.report for t in self.transitions if (t.before, t.after) == (before, after)), None)
+
+
 class RuleInstance(Strict):
     id: str
     type: str
@@ -73,6 +95,7 @@ class RuleSet(Strict):
     boilerplate: Boilerplate
     lexicon: Lexicon
     figures: FigureSettings
+    statuses: StatusTransitions = StatusTransitions()
     rules: tuple[RuleInstance, ...]
 
 
@@ -148,5 +171,13 @@ def load_ruleset(root: Path | None = None) -> RuleSet:
         boilerplate=validate(Boilerplate, read_yaml(root / "boilerplate.yaml"), root / "boilerplate.yaml"),
         lexicon=load_lexicon(root / "lexicon"),
         figures=validate(FigureSettings, read_yaml(root / "figures.yaml"), root / "figures.yaml"),
+        statuses=_statuses(root / "statuses.yaml"),
         rules=load_rules(root / "checks"),
     )
+
+
+def _statuses(path: Path) -> StatusTransitions:
+    """The transition table; a rule set without one (older copies) reports no clause-status moves."""
+    if not path.is_file():
+        return StatusTransitions()
+    return validate(StatusTransitions, read_yaml(path), path)

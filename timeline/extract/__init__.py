@@ -13,6 +13,7 @@ from bisect import bisect_right
 
 from timeline.extract.dates import DateMention, DateSettings, find_dates
 from timeline.extract.clause_events import clause_events
+from timeline.extract.clause_statuses import ClauseStatus, clause_statuses
 from timeline.extract.clauses import names_in
 from timeline.extract.events import find_events
 from timeline.extract.figure_claims import SentenceContext, figure_claims, nearest, publication
@@ -21,7 +22,7 @@ from timeline.extract.predicates import read_predicates
 from timeline.extract.sentences import Sentence, inside, relative_clauses, split_sentences
 from timeline.extract.statuses import find_statuses
 from timeline.lexicon import Lexicon
-from timeline.models import Article, Claim, DateClaim, EventClaim, Provenance, StatusClaim
+from timeline.models import Article, Claim, DateClaim, DateValue, EventClaim, Provenance, StatusClaim
 from timeline.ruleset import RuleSet
 
 
@@ -43,6 +44,7 @@ def extract_claims(article: Article, ruleset: RuleSet, settings: DateSettings = 
         claims.append(DateClaim(provenance=where, text=body[mention.start : mention.end], published=article.published, date=mention.value))
 
     paragraph_entity: str | None = None
+    last_status_key: str | None = None
     last_key = None
     known_measures = set(ruleset.lexicon.measure_of.values()) | {metric.id for metric in ruleset.lexicon.metrics}
     for index, sentence in enumerate(sentences):
@@ -68,7 +70,8 @@ def extract_claims(article: Article, ruleset: RuleSet, settings: DateSettings = 
                     actor=event.actor, action=event.action, object=event.object,
                 )  # fmt: skip
             )
-        for status in find_statuses(sentence.text, sentence.start, ruleset.lexicon):
+        named_statuses = find_statuses(sentence.text, sentence.start, ruleset.lexicon)
+        for status in named_statuses:
             as_of = nearest(_same_clause(in_sentence, sentence, status.start), status.start)
             claims.append(
                 StatusClaim(
@@ -76,6 +79,18 @@ def extract_claims(article: Article, ruleset: RuleSet, settings: DateSettings = 
                     subject=status.subject, state=status.state, as_of=as_of.value if as_of else publication(article),
                 )  # fmt: skip
             )
+        if index and sentences[index - 1].paragraph != sentence.paragraph:
+            last_status_key = None
+        if not named_statuses:  # a sentence the vocabulary reads is left to it
+            for status in clause_statuses(sentence.text, predicates, ruleset.lexicon, last_status_key):
+                start = sentence.start + status.start
+                claims.append(
+                    StatusClaim(
+                        provenance=provenance(start, sentence.start + status.end, sentence), text=body[start : sentence.start + status.end], published=article.published,
+                        subject=status.key, state=status.state, as_of=_status_date(status, sentence, in_sentence, article), source="clause",
+                    )  # fmt: skip
+                )
+                last_status_key = status.key
         for event in find_events(sentence.text, sentence.start, ruleset.lexicon):
             if any(e.start <= event.start < e.end or event.start <= e.start < event.end for e in read):
                 continue  # the clause already gave this event, with its actor and action
@@ -88,6 +103,19 @@ def extract_claims(article: Article, ruleset: RuleSet, settings: DateSettings = 
                 )  # fmt: skip
             )
     return sorted(claims, key=lambda c: (c.provenance.line, c.provenance.column, c.kind))
+
+
+def _status_date(status: ClauseStatus, sentence: Sentence, dates: list[DateMention], article: Article) -> DateValue | None:
+    """When a clause status held: the clause's own past date for a done, stopped, postponed or resumed
+    action ("launched on March 12"), else the article's publication date ("is expected to take place on
+    Friday" is planned as of the day it was reported, not as of Friday)."""
+    if status.state in {"done", "stopped", "postponed", "resumed"}:
+        own = [d for d in _same_clause(dates, sentence, sentence.start + status.start) if d.value.resolved and d.value.start]
+        own = [d for d in own if article.published is None or d.value.start <= article.published]
+        when = nearest(own, sentence.start + status.start)
+        if when:
+            return when.value
+    return publication(article)
 
 
 def _subject_near(lexicon: Lexicon, sentence: str, position: int) -> str | None:

@@ -289,3 +289,10 @@ def _state(before_verb: str, group: str, verb: str, verb_word: str, passive: boo
     if group.split()[0] in {"is", "are", "am"} and "VBG" in tags:
         return "ongoing"
     return "done"
+
+
+def noun_phrase_at(sentence: str, start: int, end: int) -> Phrase | None:
+    """The noun phrase that begins at ``start`` (read as an object is), within ``sentence[:end]``."""
+    tokens = [(m.start() + start, m.end() + start, m.group(0)) for m in TOKEN.finditer(sentence[start:end])]
+    first = next((i for i, t in enumerate(tokens) if t[2].lower() not in DETERMINERS), len(tokens))
+    return _object(sentence, tokens, first)[0]

@@ -2,12 +2,29 @@
 
 Status claims for one subject are put in order of their as-of date (the date
 in the sentence, else the article's publication date; undated ones cannot be
-ordered and are left out). With ``report: change`` a finding is raised each
-time the state moves on ("awaiting confirmation" on 2025-06-17, "cancelled"
-on 2025-07-29): the story changed and the copy should say so. With
-``report: regression`` a finding is raised when a later article reports a
-state earlier in the lifecycle (lower ``rank`` in ``rules/lexicon/statuses.yaml``)
-than an earlier article did: one of them is stale.
+ordered and are left out). Each move from one state to another is reported
+by the rule instance whose ``report`` it is:
+
+- ``update`` (info): progress, as a story normally moves ("is expected to
+  take place on Friday" on 2025-03-03, "was launched on March 12");
+- ``change`` (warning): the story changed course ("awaiting confirmation"
+  on 2025-06-17, "cancelled" on 2025-07-29; "will continue", then "called
+  off"); the copy should say so;
+- ``regression`` (error): a later article reports an earlier state than an
+  earlier one did ("reopened on Monday", then "is expected to reopen"): one
+  of them is stale.
+
+Subjects from the vocabularies (``rules/lexicon/statuses.yaml``) move along
+their ``rank``: a lower rank later is a regression, any other move a change.
+Subjects read from any clause (``timeline/extract/clause_statuses.py``) move
+along the transition table in ``rules/statuses.yaml``; a pair it does not
+list gives nothing, so a key seen in one state only, or the same state
+restated, never fires. For those, each article speaks once per key (its
+latest statement), since a story that tells its own history ("was planned
+for May but was postponed") is not a change between reports; and a key
+whose words are all in exactly one longer key joins it ("launch" and
+"satellite launch" join "Kestrel-2 satellite launch", but not when an
+"Osprey satellite launch" is reported too).
 """
 
 from __future__ import annotations
@@ -20,30 +37,69 @@ from timeline.corpus import Corpus
 from timeline.models import Finding, StatusClaim
 
 TYPE = "status-timeline"
+VERBS = {"update": "moved on to", "change": "changed to", "regression": "but a later article reports"}
 
 
 class Options(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    report: Literal["change", "regression"]
+    report: Literal["change", "regression", "update"]
 
 
 def check(rule, options: Options, corpus: Corpus, ruleset) -> Iterator[Finding]:
     ranks = {(s.id, st.state): st.rank for s in ruleset.lexicon.status_subjects for st in s.states}
+    dated = [c for c in corpus.statuses() if c.as_of and c.as_of.start]
+    named = [c for c in dated if c.source == "lexicon"]
+    read = [c for c in dated if c.source == "clause"]
+    for subject, before, after in _moves(_by_subject(named, {})):
+        regression = ranks.get((subject, after.state), 0) < ranks.get((subject, before.state), 0)
+        if options.report == ("regression" if regression else "change"):
+            yield _finding(rule, subject, before, after, options.report)
+    settled = settle(c.subject for c in read)
+    for subject, before, after in _moves(_by_subject(_latest_per_article(read, settled), settled)):
+        if ruleset.statuses.report(before.state, after.state) == options.report:
+            yield _finding(rule, subject, before, after, options.report)
+
+
+def settle(keys) -> dict[str, str]:
+    """Each clause key -> the key it is reported under: the only longest key holding all of its words."""
+    words = {key: frozenset(key.lower().split()) for key in set(keys)}
+    settled = {}
+    for key, own in words.items():
+        larger = [other for other, theirs in words.items() if own < theirs]
+        widest = [k for k in larger if not any(words[k] < words[o] for o in larger)]
+        settled[key] = widest[0] if len(widest) == 1 else key
+    return settled
+
+
+def _latest_per_article(claims: list[StatusClaim], settled: dict[str, str]) -> list[StatusClaim]:
+    latest: dict[tuple[str, str], StatusClaim] = {}
+    for claim in claims:
+        slot = (settled[claim.subject], claim.provenance.path)
+        known = latest.get(slot)
+        if known is None or (claim.as_of.start, claim.provenance.line) >= (known.as_of.start, known.provenance.line):
+            latest[slot] = claim
+    return list(latest.values())
+
+
+def _by_subject(claims: list[StatusClaim], settled: dict[str, str]) -> dict[str, list[StatusClaim]]:
     by_subject: dict[str, list[StatusClaim]] = {}
-    for claim in corpus.statuses():
-        if claim.as_of and claim.as_of.start:
-            by_subject.setdefault(claim.subject, []).append(claim)
+    for claim in claims:
+        by_subject.setdefault(settled.get(claim.subject, claim.subject), []).append(claim)
+    return by_subject
+
+
+def _moves(by_subject: dict[str, list[StatusClaim]]) -> Iterator[tuple[str, StatusClaim, StatusClaim]]:
+    """(subject, before, after) for each consecutive pair of different states, in as-of order."""
     for subject, claims in sorted(by_subject.items()):
         ordered = sorted(claims, key=lambda c: (c.as_of.start, c.provenance.path, c.provenance.line))
         for before, after in zip(ordered, ordered[1:]):
-            if before.state == after.state:
-                continue
-            regression = ranks.get((subject, after.state), 0) < ranks.get((subject, before.state), 0)
-            if regression != (options.report == "regression"):
-                continue
-            verb = "but a later article reports" if regression else "changed to"
-            message = (
-                f'{subject}: "{before.state}" as of {before.as_of.value} ({before.provenance.path}:{before.provenance.line}) '
-                f'{verb} "{after.state}" as of {after.as_of.value} ({after.provenance.path}:{after.provenance.line})'
-            )
-            yield Finding(rule=rule.id, severity=rule.severity, subject=subject, message=message, location=before.provenance, claims=(before, after))
+            if before.state != after.state:
+                yield subject, before, after
+
+
+def _finding(rule, subject: str, before: StatusClaim, after: StatusClaim, report: str) -> Finding:
+    message = (
+        f'{subject}: "{before.state}" as of {before.as_of.value} ({before.provenance.path}:{before.provenance.line}) '
+        f'{VERBS[report]} "{after.state}" as of {after.as_of.value} ({after.provenance.path}:{after.provenance.line})'
+    )
+    return Finding(rule=rule.id, severity=rule.severity, subject=subject, message=message, location=before.provenance, claims=(before, after))

@@ -1,0 +1,83 @@
+"""Clause statuses across articles, end to end: `timeline check` on small invented stories.
+
+Each test writes a few articles (YAML front matter, paragraphs separated by
+blank lines) and checks which status rule fires, on which two claims; the
+look-alikes must leave the status rules silent.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+STATUS_RULES = {"status-update", "status-change", "status-regression"}
+
+
+def article(folder: Path, name: str, published: str, *paragraphs: str) -> None:
+    front = f"---\ntitle: {name}\npublished: {published}\nsource: Test Wire\n---\n"
+    (folder / f"{name}.md").write_text(front + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+
+
+def status_findings(cli, folder: Path) -> list[tuple[str, str, list[str]]]:
+    report = cli.json("check", folder)
+    return [(f["rule"], f["severity"], [c["state"] for c in f["claims"]]) for f in report["findings"] if f["rule"] in STATUS_RULES]
+
+
+def test_planned_then_done_is_an_update(cli, tmp_path):
+    article(tmp_path, "a", "2026-03-03", "The launch of the Kestrel-2 satellite is expected to take place on Friday, the agency said.")
+    article(tmp_path, "b", "2026-03-13", "The Kestrel-2 satellite was launched on March 12 from the Varna coast.")
+    assert status_findings(cli, tmp_path) == [("status-update", "info", ["planned", "done"])]
+    [finding] = [f for f in cli.json("check", tmp_path)["findings"] if f["rule"] == "status-update"]
+    assert '"planned" as of 2026-03-03' in finding["message"] and '"done" as of 2026-03-12' in finding["message"]
+    assert all({"path", "line", "quote"} <= set(c) for c in finding["claims"])
+
+
+def test_planned_then_postponed_is_a_change(cli, tmp_path):
+    article(tmp_path, "a", "2026-03-03", "The launch of the Kestrel-2 satellite is expected to take place on Friday.")
+    article(tmp_path, "b", "2026-03-06", "High winds over the Varna coast forced a change of plan.", "The launch was postponed on Friday morning.")
+    assert status_findings(cli, tmp_path) == [("status-change", "warning", ["planned", "postponed"])]
+
+
+def test_a_strike_set_to_continue_then_called_off_is_a_change(cli, tmp_path):
+    article(tmp_path, "a", "2026-05-11", "The port strike at Marlow Bay will continue, union leaders warned.")
+    article(tmp_path, "b", "2026-05-14", "On Wednesday the dockworkers' union called off the strike after a night of talks.")
+    assert status_findings(cli, tmp_path) == [("status-change", "warning", ["planned", "stopped"])]
+
+
+def test_it_takes_the_paragraphs_thing(cli, tmp_path):
+    article(tmp_path, "a", "2026-03-03", "The launch of the Kestrel-2 satellite is expected to take place on Friday.")
+    article(tmp_path, "b", "2026-03-06", "The Kestrel-2 satellite launch was planned for Friday. It was later postponed.")
+    assert ("status-change", "warning", ["planned", "postponed"]) in status_findings(cli, tmp_path)
+
+
+def test_expected_to_reopen_after_it_reopened_is_a_regression(cli, tmp_path):
+    article(tmp_path, "a", "2026-04-07", "The Orla footbridge reopened on Monday after three weeks of repairs.")
+    article(tmp_path, "b", "2026-04-15", "The Orla footbridge is expected to reopen next week, the council said.")
+    assert status_findings(cli, tmp_path) == [("status-regression", "error", ["resumed", "planned"])]
+
+
+def test_not_paid_then_paid_is_an_update(cli, tmp_path):
+    article(tmp_path, "a", "2026-02-02", "The insurer has not paid compensation to the Nessa ferry passengers.")
+    article(tmp_path, "b", "2026-02-10", "Compensation was paid on Monday to all 41 passengers.")
+    assert status_findings(cli, tmp_path) == [("status-update", "info", ["not done", "done"])]
+
+
+def test_two_different_things_with_the_same_verb_do_not_meet(cli, tmp_path):
+    article(tmp_path, "a", "2026-04-07", "The Orla footbridge is expected to reopen next week.")
+    article(tmp_path, "b", "2026-04-15", "The Linden Street library reopened on Monday.")
+    assert status_findings(cli, tmp_path) == []
+
+
+def test_the_same_state_restated_is_no_finding(cli, tmp_path):
+    article(tmp_path, "a", "2026-05-14", "The dockworkers' union called off the strike on Wednesday.")
+    article(tmp_path, "b", "2026-05-16", "The strike was called off on Wednesday, port officials confirmed.")
+    assert status_findings(cli, tmp_path) == []
+
+
+def test_a_story_telling_its_own_history_is_no_finding(cli, tmp_path):
+    article(tmp_path, "a", "2026-03-13", "The launch of the Kestrel-2 satellite was expected to take place on March 6. It was postponed, and the satellite was launched on March 12.")
+    assert status_findings(cli, tmp_path) == []
+
+
+def test_the_vocabulary_still_reads_the_delegation(cli, seeds):
+    report = cli.json("check", seeds)
+    assert sorted(f["rule"] for f in report["findings"]) == ["article-undated", "figure-contradiction", "figure-divergence", "status-change"]

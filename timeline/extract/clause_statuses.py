@@ -1,0 +1,215 @@
+"""Statuses from any clause: the state of a thing read from the clause's grammar, keyed so reports meet.
+
+The vocabularies in ``rules/lexicon/statuses.yaml`` only know the things a
+fact-checker listed. Every other thing whose state the news follows (a
+launch, a strike, a payment) is read here from the clause stage
+(``timeline/extract/predicates.py``), which already says whether the action
+is planned, pending, not done, done, ongoing, stopped, postponed or resumed.
+What this module adds is the *key*: which thing the state belongs to, in a
+form that two articles wording it differently still share.
+
+A key is the thing's own words (lemmatised, names kept as written) with its
+head last:
+
+- a stop, postpone or resume verb is about its object, or its passive
+  subject, or an intransitive subject: "the union called off the strike" ->
+  ``strike``; "the launch was postponed" -> ``launch``; "the bridge
+  reopened" -> ``bridge``;
+- a thing named by an event noun is that noun, whatever the verb: "The launch
+  of the Kestrel-2 satellite is expected to take place" -> ``Kestrel-2
+  satellite launch``; "The port strike will continue" -> ``port strike``;
+- any other action is its thing plus the verb: "the satellite was launched"
+  -> ``satellite launch``; "has not paid compensation" and "compensation was
+  paid" -> ``compensation pay``.
+
+Keys are settled across the corpus by the status-timeline rule: a key whose
+words are a part of exactly one longer key with the same head joins it
+("launch" and "satellite launch" join "Kestrel-2 satellite launch").
+
+A clause whose thing is a pronoun or missing ("It was later postponed.")
+takes the paragraph's last clause status key. Reporting verbs, figure
+movements and linking verbs say nothing about a thing's state and are
+skipped (a linking verb counts only when its subject is an event noun, as
+in "the strike will continue"). "None of the families had received
+compensation" and "there was no breakthrough" are ``not done``; "still
+waiting for the water supply" and "approval is pending" are ``pending``.
+
+Every such clause gives a status, ``done`` ones included, since planned ->
+done is the progress fact-checkers look for; the rule reports only the
+transitions listed in ``rules/statuses.yaml``, between articles, so a key
+with one state, or the same state restated, never gives a finding.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from dataclasses import dataclass
+
+from timeline.extract.predicates import DETERMINERS, NUMBER_WORDS, PRONOUNS, STOP_WORDS, TOKEN, Phrase, Predicate, noun_phrase_at
+from timeline.extract.words import FUNCTION_WORDS, can_be, lemma, verb_forms, verb_lemma
+from timeline.lexicon import Lexicon
+
+BEING_VERBS = frozenset({"take place", "go ahead", "happen", "occur", "begin", "start", "proceed", "come", "get under", "continue"})
+PLANNING_VERBS = frozenset({"plan", "schedule", "set", "slate", "expect"})
+MODALS = frozenset({"may", "might", "could", "can", "must", "should", "need"})
+KEEP_NOUN = frozenset({"hold", "conduct", "stage", "complete", "finish", "carry", "begin", "start", "launch", "call", "organise", "organize"})
+LINKING = frozenset({"be", "remain", "seem", "appear", "stay", "become"})
+NEGATED_SUBJECTS = frozenset({"none", "no", "nobody", "neither", "nothing"})
+LINKS = frozenset({"of", "on"})  # "launch of the satellite", "work on the dam"; "talks between ..." names the actors
+NO_THING = re.compile(r"\bno\s+(?P<noun>[a-z][\w-]*)(?:\s+(?:in|on|over|at|for)(?P<where>\s))?", re.IGNORECASE)
+IS_PENDING = re.compile(r"\s+(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?pending\b", re.IGNORECASE)
+WORD = re.compile(r"[A-Za-z][\w’'-]*[A-Za-z0-9]|[A-Za-z]")
+EXTRA_WORDS = frozenset({"morning", "afternoon", "evening", "night", "day", "week", "month", "year", "today", "yesterday", "tomorrow", "tonight", "'s", "’s", "own", "new", "planned", "proposed", "scheduled", "much-awaited", "long-awaited", "first"})
+
+
+@dataclass(frozen=True)
+class ClauseStatus:
+    """A state read from one clause; offsets are in the sentence, ``key`` is the thing's words, head last."""
+
+    start: int
+    end: int
+    key: str
+    state: str
+
+
+def clause_statuses(sentence: str, predicates: list[Predicate], lexicon: Lexicon, carried: str | None = None) -> list[ClauseStatus]:
+    """The statuses of one sentence; ``carried`` is the paragraph's last key, for "It was later postponed"."""
+    words = lexicon.predicates
+    event_nouns = _event_nouns(lexicon)
+    found, read = [], []
+    for predicate in predicates:
+        status = _from_predicate(sentence, predicate, lexicon, event_nouns, carried)
+        if status:
+            found.append(status)
+            read.append(predicate.clause)
+            carried = status.key
+    for match in NO_THING.finditer(sentence):  # "there was no breakthrough in the talks": a clause with no action
+        noun = match.group("noun")
+        if any(s <= match.start() < e for s, e in read) or noun.lower() in FUNCTION_WORDS or not can_be(noun, "NOUN"):
+            continue
+        where = noun_phrase_at(sentence, match.end("where"), len(sentence)) if match.group("where") else None
+        found.append(ClauseStatus(match.start(), match.end("noun"), _key(_content([where.head] if where else []) + [lemma(match.group("noun"))]), "not done"))
+    pending = IS_PENDING.search(sentence)
+    if pending and not any(s.state == "pending" for s in found):
+        thing = _thing_words(sentence, noun_phrase_at(sentence, 0, pending.start()))
+        if thing:
+            found.append(ClauseStatus(pending.start() + 1, pending.end(), _key(thing), "pending"))
+    return sorted(found, key=lambda s: s.start)
+
+
+def _from_predicate(sentence: str, predicate: Predicate, lexicon: Lexicon, event_nouns: frozenset[str], carried: str | None) -> ClauseStatus | None:
+    words = lexicon.predicates
+    verb = predicate.verb
+    base = verb.split()[0]
+    group = [m.group(0).lower() for m in TOKEN.finditer(sentence[predicate.start : predicate.end])]
+    if base in lexicon.reporting_verbs or base in words.movements or predicate.gerund or MODALS & set(group):
+        return None  # "may be sourced", "must be designed": a possibility is no state
+    if predicate.subject and any(verb_lemma(w) in LINKING for w in predicate.subject.text.split()[1:]):
+        return None  # "the bridge remains shut" misread as "shut" after "bridge remains"
+    before = sentence[: predicate.start].split()
+    if before and before[-1].lower() in DETERMINERS | {"of"}:
+        return None  # "the number of stranded containers": a participle describing a noun
+    if predicate.passive and base in PLANNING_VERBS and predicate.subject:  # "the launch was planned for May 2"
+        return _status(predicate, _thing_words(sentence, predicate.subject, predicate.start), "planned")
+    state = predicate.state
+    if state == "ongoing" and base == "wait":  # "waiting for the water supply": the thing awaited follows "for"
+        after = re.match(r"\s*(?:\w+\s+)?for\s+", sentence[predicate.end : predicate.clause[1]])
+        thing = _thing_words(sentence, noun_phrase_at(sentence, predicate.end + after.end(), predicate.clause[1]) if after else None)
+        return _status(predicate, thing, "pending")
+    if predicate.subject is not None and predicate.subject.text.split()[0].lower() in NEGATED_SUBJECTS:
+        state = "not done"  # "None of the families had received compensation"
+    lifecycle = any(v in words.stopped + words.postponed + words.resumed for v in (verb, base))
+    if verb in BEING_VERBS or base in words.copulas:
+        if predicate.passive or predicate.object is not None:
+            return None  # "the visit has been confirmed" is left to the vocabularies; "is a fine" is no state
+        thing = _thing_words(sentence, predicate.subject, predicate.start)
+        return _status(predicate, thing, state) if thing and thing[-1].lower() in event_nouns else None
+    if state == "done" and not _past(group):
+        return None  # "China dominates", "magnets are made": a standing fact, not an action done
+    if state == "ongoing" and not lifecycle:
+        return None
+    if predicate.passive:
+        phrase = predicate.subject
+    elif predicate.object is not None:
+        phrase = predicate.object
+    else:  # "the bridge reopened": only a lifecycle verb's subject is the thing; any other is the actor
+        phrase = predicate.subject if lifecycle else None
+        if phrase is None:
+            return None
+    if phrase is None or phrase.text.lower() in PRONOUNS:
+        return ClauseStatus(predicate.start, predicate.end, carried, state) if carried and (lifecycle or state != "done") else None
+    if phrase.text[:1].isdigit() or phrase.text[:1] in "₹$€£":
+        return None  # "allocated ₹1,500 crore": a figure, which the figure rules compare
+    thing = _thing_words(sentence, phrase, predicate.start)
+    if not thing:
+        return None
+    if lifecycle or base == "await" or base in KEEP_NOUN and thing[-1].lower() in event_nouns:
+        return _status(predicate, thing, state)  # "called off the strike" -> strike; "awaiting compensation" -> compensation
+    return _status(predicate, thing[-2:] + [base], state)
+
+
+@lru_cache(maxsize=8)
+def _event_nouns(lexicon: Lexicon) -> frozenset[str]:
+    nouns = lexicon.predicates.event_nouns + tuple(n for kind in lexicon.events for n in kind.nouns)
+    return frozenset(nouns) | frozenset(lemma(n) for n in nouns)
+
+
+def _past(group: list[str]) -> bool:
+    """A completed action: "launched", "was launched", "has paid", "had been cut" (not "dominates", "are made")."""
+    if group[0] in {"was", "were", "had", "has", "have", "did"}:
+        return True
+    return len(group) == 1 and "VBD" in verb_forms(group[0])
+
+
+def _status(predicate: Predicate, thing: list[str], state: str) -> ClauseStatus | None:
+    return ClauseStatus(predicate.start, predicate.end, _key(thing), state) if thing else None
+
+
+def _thing_words(sentence: str, phrase: Phrase | None, limit: int | None = None) -> list[str]:
+    """The thing's words, head last: "launch of the Kestrel-2 satellite" -> [Kestrel-2, satellite, launch]."""
+    if phrase is None:
+        return []
+    tokens = [m.group(0) for m in TOKEN.finditer(phrase.text)]
+    head_part, link_part = tokens, []
+    for i, token in enumerate(tokens):
+        if token.lower() in LINKS and i:
+            head_part, link_part = tokens[:i], tokens[i + 1 :]
+            break
+    else:  # the clause stage ends a subject at "on" or "for": read the link's phrase from the sentence
+        rest = re.match(r"\s+(of|on)\s+", sentence[phrase.end :])
+        if rest and not _names_a_time(sentence[phrase.end + rest.end() :]):
+            stop = limit if limit is not None and limit > phrase.end else len(sentence)
+            tail = noun_phrase_at(sentence, phrase.end + rest.end(), stop)
+            link_part = [m.group(0) for m in TOKEN.finditer(tail.text)] if tail else []
+    head = _content(head_part)
+    if not head:
+        return []
+    return _content(link_part)[:3] + head
+
+
+def _names_a_time(text: str) -> bool:
+    return bool(re.match(r"(?:the\s+)?(?:\d|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)", text))
+
+
+def _content(tokens: list[str]) -> list[str]:
+    """Words that tell one thing from another: no determiners, figures, punctuation or possessive marks."""
+    kept = []
+    for token in tokens:
+        lower = token.lower()
+        if lower in DETERMINERS or lower in STOP_WORDS or lower in NUMBER_WORDS or lower in EXTRA_WORDS or lower in PRONOUNS or lower in FUNCTION_WORDS:
+            continue
+        if not WORD.fullmatch(token) or token.islower() and can_be(token, "ADJ") and not can_be(token, "NOUN"):
+            continue  # punctuation, figures, "various", "concrete": words that do not name the thing
+        kept.append(token if token[:1].isupper() and (kept or not _common(token)) else lemma(token))
+    return kept[-4:]
+
+
+def _common(word: str) -> bool:
+    from timeline.extract.words import is_common_word
+
+    return is_common_word(word)
+
+
+def _key(words: list[str]) -> str:
+    return " ".join(words)
