@@ -24,7 +24,7 @@ resolve. See README "Dates" for the full list of conventions.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Iterator
 
@@ -58,7 +58,7 @@ from timeline.extract.date_resolvers import (
     resolve_year,
     resolve_year_range,
 )
-from timeline.extract import date_named_periods, date_weekdays, date_year_modifiers
+from timeline.extract import date_named_periods, date_undated, date_weekdays, date_year_modifiers
 from timeline.extract.date_values import DateSettings, span_value
 from timeline.models import DateValue, Precision
 
@@ -147,12 +147,18 @@ def _regions(text: str, family: str) -> list[tuple[int, int]]:
     return regions
 
 
-def _starts_open_interval(text: str, match: re.Match[str]) -> bool:
+def _starts_open_interval(text: str, start: int, end: int) -> bool:
     """"from April 4" with no end ("to", "until", "-") is an open interval starting that day."""
-    if match.group(0).lower().startswith(WEEKDAY_PREFIXES):
+    if text[start:end].lower().startswith(WEEKDAY_PREFIXES):
         return False
-    before = text[max(0, match.start() - 6) : match.start()].lower()
-    return bool(re.search(r"\bfrom\s+$", before)) and not re.match(SEP, text[match.end() : match.end() + 8])
+    before = text[max(0, start - 6) : start].lower()
+    return bool(re.search(r"\bfrom\s+$", before)) and not re.match(SEP, text[end : end + 8])
+
+
+def _open_from(text: str, start: int, end: int, value: DateValue) -> DateValue:
+    if value.precision is Precision.DAY and value.start and _starts_open_interval(text, start, end):
+        return span_value(value.text, value.start, None)
+    return value
 
 
 WEEKDAY_PREFIXES = ("on ", "last ", "next ", "this ", "coming ") + tuple(WEEKDAYS)
@@ -176,9 +182,7 @@ def _candidates(text: str, published: date | None, settings: DateSettings) -> It
 
 def _resolve(resolver: Resolver, ctx: Context) -> DateValue | None:
     value = resolver(ctx)
-    if value is not None and value.precision is Precision.DAY and value.start and _starts_open_interval(ctx.text, ctx.match):
-        return span_value(value.text, value.start, None)
-    return value
+    return _open_from(ctx.text, *ctx.match.span(), value) if value is not None else None
 
 
 def find_dates(text: str, published: date | None, settings: DateSettings = DateSettings()) -> list[DateMention]:
@@ -190,4 +194,6 @@ def find_dates(text: str, published: date | None, settings: DateSettings = DateS
             continue
         chosen.append(mention)
         taken.append((mention.start, mention.end))
+    if published is None:  # "March 3" in an undated article that says "February 27, 2023"
+        chosen = [replace(m, value=_open_from(text, m.start, m.end, m.value)) for m in date_undated.place_years(chosen)]
     return sorted(chosen, key=lambda m: m.start)
