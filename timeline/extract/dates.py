@@ -58,7 +58,7 @@ from timeline.extract.date_resolvers import (
     resolve_year,
     resolve_year_range,
 )
-from timeline.extract import date_named_periods, date_undated, date_weekdays, date_year_modifiers
+from timeline.extract import date_named_periods, date_offsets, date_undated, date_weekdays, date_year_modifiers
 from timeline.extract.date_values import DateSettings, span_value
 from timeline.models import DateValue, Precision
 
@@ -196,4 +196,5 @@ def find_dates(text: str, published: date | None, settings: DateSettings = DateS
         taken.append((mention.start, mention.end))
     if published is None:  # "March 3" in an undated article that says "February 27, 2023"
         chosen = [replace(m, value=_open_from(text, m.start, m.end, m.value)) for m in date_undated.place_years(chosen)]
+    chosen += [DateMention(start, end, value) for start, end, value in date_offsets.offsets(text, chosen)]  # "two weeks after the March 3 vote"
     return sorted(chosen, key=lambda m: m.start)
