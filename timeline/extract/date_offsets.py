@@ -33,14 +33,15 @@ from timeline.models import DateValue, Precision
 if TYPE_CHECKING:
     from timeline.extract.dates import DateMention
 
-DIRECTION = re.compile(r"\b(?:after|before|prior\s+to|ahead\s+of|later\s+than|earlier\s+than)\b", re.IGNORECASE)
+# "<about> <two weeks> <after> <the ... > X", read backwards from each date mention X
 OFFSET = re.compile(
     rf"\b(?:(?:about|around|some|roughly|nearly|almost|just|barely|only)\s+)?"
-    rf"(?:(?P<n>{NUM})\s+(?P<unit>days?|weeks?|months?|years?)|(?:the|a|one)\s+(?P<single>day|week|month|year))\s+$",
+    rf"(?:(?P<n>{NUM})\s+(?P<unit>days?|weeks?|months?|years?)|(?:the|a|one)\s+(?P<single>day|week|month|year))\s+"
+    r"(?P<direction>after|before|prior\s+to|ahead\s+of|later\s+than|earlier\s+than)\b(?P<gap>[^,;:.!?\n]{0,60})$",
     re.IGNORECASE,
 )
+DIRECTION_CUES = ("fter", "efore", "rior", "head", "than")  # after/After, before, prior to, ahead of, later than
 UNBOUNDED = re.compile(r"\b(?:more\s+than|less\s+than|fewer\s+than|within|over|under|up\s+to|at\s+least)\s+$", re.IGNORECASE)
-GAP = re.compile(r"[^,;:.!?\n]{0,60}")
 MAX_GAP_WORDS = 6
 PRECISION = {"day": Precision.DAY, "week": Precision.WEEK, "month": Precision.MONTH, "year": Precision.YEAR}
 BASES = {
@@ -77,20 +78,20 @@ def offsets(text: str, mentions: list[DateMention]) -> list[tuple[int, int, Date
     """(start, end, value) of every "N units after / before X" whose X is one of ``mentions``."""
     ordered = sorted(mentions, key=lambda m: m.start)
     added = []
-    for direction in DIRECTION.finditer(text):
-        found = OFFSET.search(text, max(0, direction.start() - 40), direction.start())
+    for index, target in enumerate(ordered):
+        floor = max(ordered[index - 1].end if index else 0, target.start - 110)  # the offset and its gap hold no other date
+        window = text[floor : target.start]
+        if not any(cue in window for cue in DIRECTION_CUES):
+            continue  # a substring test is far cheaper than trying OFFSET at every position
+        found = OFFSET.search(text, floor, target.start)
+        while found is not None and len(found.group("gap").split()) > MAX_GAP_WORDS:  # the nearest offset may be closer
+            found = OFFSET.search(text, found.start() + 1, target.start)
         if found is None or UNBOUNDED.search(text, max(0, found.start() - 14), found.start()):
-            continue
-        start, end = found.start(), direction.end()
-        if any(m.start < end and start < m.end for m in ordered):
-            continue
-        target = next((m for m in ordered if m.start >= end), None)
-        gap = text[end : target.start] if target else ""
-        if target is None or not GAP.fullmatch(gap) or len(gap.split()) > MAX_GAP_WORDS:
             continue
         unit = (found.group("unit") or found.group("single")).lower().rstrip("s")
         n = _count(found.group("n")) if found.group("n") else 1
-        sign = 1 if direction.group(0).lower().startswith(("after", "later")) else -1
+        sign = 1 if found.group("direction").lower().startswith(("after", "later")) else -1
+        start, end = found.start(), found.end("direction")
         value = shifted(text[start:end], unit, sign * n, target.value)
         if value is not None:
             added.append((start, end, value))

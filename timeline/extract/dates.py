@@ -129,19 +129,33 @@ TRIGGERS = {
     "quarter": r"Q[1-4]|H[12]|" + "|".join(_variants("quarter", "half")),
     # every relative expression names its unit: "last week", "four years ago", "earlier this month"
     "relative": "|".join(_variants("today", "yesterday", "tomorrow", "week", "month", "year", "decade")),
-    "daypart": "|".join(_variants(*date_named_periods.TRIGGER_WORDS)),
 }
 TRIGGER_REGEXES = {family: re.compile(trigger) for family, trigger in TRIGGERS.items()}
+# Families whose triggers are found with str.find: a regex alternation of common lower-case
+# words costs several times more to scan for than a few literal searches.
+LITERAL_TRIGGERS = {"daypart": date_named_periods.TRIGGER_WORDS}
 BEFORE, AFTER = 30, 30  # how far a date expression reaches around its trigger
+
+
+def _literal_hits(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    spans = []
+    for word in words:
+        at = text.find(word)
+        while at != -1:
+            spans.append((at, at + len(word)))
+            at = text.find(word, at + 1)
+    return sorted(spans)
 
 
 def _regions(text: str, family: str) -> list[tuple[int, int]]:
     """Merged windows around every trigger of a family."""
     regions: list[tuple[int, int]] = []
-    for hit in TRIGGER_REGEXES[family].finditer(text):
-        low, high = max(0, hit.start() - BEFORE), min(len(text), hit.end() + AFTER)
+    regex = TRIGGER_REGEXES.get(family)
+    hits = [hit.span() for hit in regex.finditer(text)] if regex else _literal_hits(text, LITERAL_TRIGGERS[family])
+    for start, end in hits:
+        low, high = max(0, start - BEFORE), min(len(text), end + AFTER)
         if regions and low <= regions[-1][1]:
-            regions[-1] = (regions[-1][0], high)
+            regions[-1] = (regions[-1][0], max(high, regions[-1][1]))
         else:
             regions.append((low, high))
     return regions
@@ -152,7 +166,11 @@ def _starts_open_interval(text: str, start: int, end: int) -> bool:
     if text[start:end].lower().startswith(WEEKDAY_PREFIXES):
         return False
     before = text[max(0, start - 6) : start].lower()
-    return bool(re.search(r"\bfrom\s+$", before)) and not re.match(SEP, text[end : end + 8])
+    return bool(FROM_BEFORE.search(before)) and not SEP_AFTER.match(text[end : end + 8])
+
+
+FROM_BEFORE = re.compile(r"\bfrom\s+$")
+SEP_AFTER = re.compile(SEP)
 
 
 def _open_from(text: str, start: int, end: int, value: DateValue) -> DateValue:
@@ -165,7 +183,7 @@ WEEKDAY_PREFIXES = ("on ", "last ", "next ", "this ", "coming ") + tuple(WEEKDAY
 
 
 def _candidates(text: str, published: date | None, settings: DateSettings) -> Iterator[DateMention]:
-    regions = {family: _regions(text, family) for family in TRIGGERS}
+    regions = {family: _regions(text, family) for family in [*TRIGGERS, *LITERAL_TRIGGERS]}
     seen: set[tuple[int, int, int]] = set()
     for index, (pattern, resolver, family) in enumerate(COMPILED):
         for low, high in regions[family]:
