@@ -12,7 +12,7 @@ filled before anything runs::
     max-claims = 8              # claims shown per finding in the table ("and N more")
 
     [tool.timeline.fiscal-year-start-by-source]   # per source (front matter `source:`)
-    "Federal Register Wire" = 10                  # US federal: October
+    "Capitol Ledger" = 10                         # a US federal source: October
 """
 
 from __future__ import annotations

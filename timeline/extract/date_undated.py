@@ -39,13 +39,13 @@ if TYPE_CHECKING:
     from timeline.extract.dates import DateMention
 
 SPAN = 10  # years either side of the references searched for a weekday's year
-MODIFIER = r"(?:(?P<mod>early|mid|late|(?:the\s+)?end\s+of|(?:the\s+)?(?:beginning|start)\s+of)\s*-?\s*)?"
+MODIFIER = r"(?:(?P<mod>early|mid|late|(?:the\s+)?end\s+of|end(?=-)|(?:the\s+)?(?:beginning|start)\s+of)\s*-?\s*)?"
 MONTH_DAY = [
     re.compile(rf"(?P<month_name>{MONTH})\s+(?P<day>{DAY})", re.IGNORECASE),
     re.compile(rf"(?P<day>{DAY})\s+(?:of\s+)?(?P<month_name>{MONTH})", re.IGNORECASE),
 ]
 BARE_MONTH = re.compile(rf"{MODIFIER}(?P<month_name>{MONTH})", re.IGNORECASE)
-MODIFIERS = {"end of": "late", "beginning of": "early", "start of": "early"}
+MODIFIERS = {"end of": "late", "end": "late", "beginning of": "early", "start of": "early"}
 
 
 def references(values: list[DateValue]) -> list[tuple[date, date]]:

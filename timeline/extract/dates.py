@@ -19,6 +19,13 @@ places where a date can stand, and each family's patterns run only in a
 window around its triggers. Relative expressions in an article with no
 publication date stay unresolved (``value`` None); absolute ones still
 resolve. See README "Dates" for the full list of conventions.
+
+Two conventions need the other dates of the text, so they run after the
+longest matches are chosen: in an undated article, year-less dates take
+their year from the dates stated in full (``date_undated``), and "two weeks
+after the March 3 vote" counts from the date it names (``date_offsets``).
+The newer forms live beside ``date_resolvers`` in ``date_named_periods``,
+``date_weekdays`` and ``date_year_modifiers``.
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Iterator
 
+from timeline.extract import date_named_periods, date_offsets, date_undated, date_weekdays, date_year_modifiers
 from timeline.extract.date_resolvers import (
     DAY,
     MONTH,
@@ -58,7 +66,6 @@ from timeline.extract.date_resolvers import (
     resolve_year,
     resolve_year_range,
 )
-from timeline.extract import date_named_periods, date_offsets, date_undated, date_weekdays, date_year_modifiers
 from timeline.extract.date_values import DateSettings, span_value
 from timeline.models import DateValue, Precision
 
@@ -161,16 +168,16 @@ def _regions(text: str, family: str) -> list[tuple[int, int]]:
     return regions
 
 
+FROM_BEFORE = re.compile(r"\bfrom\s+$")
+SEP_AFTER = re.compile(SEP)
+
+
 def _starts_open_interval(text: str, start: int, end: int) -> bool:
     """"from April 4" with no end ("to", "until", "-") is an open interval starting that day."""
     if text[start:end].lower().startswith(WEEKDAY_PREFIXES):
         return False
     before = text[max(0, start - 6) : start].lower()
     return bool(FROM_BEFORE.search(before)) and not SEP_AFTER.match(text[end : end + 8])
-
-
-FROM_BEFORE = re.compile(r"\bfrom\s+$")
-SEP_AFTER = re.compile(SEP)
 
 
 def _open_from(text: str, start: int, end: int, value: DateValue) -> DateValue:
