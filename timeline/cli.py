@@ -71,7 +71,7 @@ def load_run(paths: tuple[Path, ...], rules: Path | None) -> Run:
             errors.append(error)
             continue
         articles.append(article)
-        claims.extend(extract_claims(article, ruleset, date_settings))
+        claims.extend(extract_claims(article, ruleset, date_settings.for_article(article, settings.fiscal_year_start_by_source)))
     if not found.files and not found.errors:
         errors.append(InputError("no .txt or .md articles found", ", ".join(str(t) for t in targets)))
     for error in errors:

@@ -10,13 +10,16 @@ filled before anything runs::
     fiscal-year-start = 4       # month the fiscal year starts (April in India)
     day-first = true            # 04/06/2025 is 4 June
     max-claims = 8              # claims shown per finding in the table ("and N more")
+
+    [tool.timeline.fiscal-year-start-by-source]   # per source (front matter `source:`)
+    "Capitol Ledger" = 10                         # a US federal source: October
 """
 
 from __future__ import annotations
 
 import tomllib
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -32,6 +35,7 @@ class Settings(BaseModel):
     fiscal_year_start: int = Field(4, alias="fiscal-year-start", ge=1, le=12)
     day_first: bool = Field(True, alias="day-first")
     max_claims: int = Field(8, alias="max-claims", ge=1)
+    fiscal_year_start_by_source: dict[str, Annotated[int, Field(ge=1, le=12)]] = Field({}, alias="fiscal-year-start-by-source")
 
 
 def load_settings(folder: Path) -> Settings:

@@ -67,8 +67,8 @@ def blank(text: str, start: int, end: int) -> str:
 def split_front_matter(text: str, path: str) -> tuple[dict, str]:
     """YAML between a first line ``---`` and the next ``---`` (or ``...``) line.
 
-    title, published, source and url are read; other keys (tags, author ...)
-    are ignored, since publishing systems add many.
+    title, published, source, url and fiscal-year-start are read; other keys
+    (tags, author ...) are ignored, since publishing systems add many.
     """
     if not text.startswith("---\n"):
         return {}, text
@@ -94,6 +94,17 @@ def front_matter_date(value: object, path: str, line: int) -> date:
         if parsed:
             return parsed
     raise InputError(f"front matter 'published' is not a date: {value!r}", path, line)
+
+
+def front_matter_month(value: object, path: str, line: int) -> int:
+    """``fiscal-year-start``: a month number, 1 (calendar-year fiscal) to 12."""
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 12:
+        return value
+    raise InputError(f"front matter 'fiscal-year-start' must be a month number from 1 to 12, not {value!r}", path, line)
+
+
+def _line_of(text: str, key: str) -> int:
+    return next((i + 1 for i, l in enumerate(text.split("\n")) if l.startswith(key)), 1)
 
 
 def header_date(body: str) -> tuple[date | None, str | None, tuple[int, int] | None]:
@@ -149,10 +160,11 @@ def read_article(path: Path, boilerplate: Boilerplate) -> Article:
     text = decode(raw, name)
     meta, body = split_front_matter(text, name)
     if meta.get("published") is not None:
-        line = next((i + 1 for i, l in enumerate(text.split("\n")) if l.startswith("published")), 1)
-        published, how, header = front_matter_date(meta["published"], name, line), "front-matter", None
+        published, how, header = front_matter_date(meta["published"], name, _line_of(text, "published")), "front-matter", None
     else:
         published, how, header = header_date(body)
+    fiscal = meta.get("fiscal-year-start")
+    fiscal_year_start = front_matter_month(fiscal, name, _line_of(text, "fiscal-year-start")) if fiscal is not None else None
     return Article(
         path=name,
         body=strip_boilerplate(body, boilerplate),
@@ -162,4 +174,5 @@ def read_article(path: Path, boilerplate: Boilerplate) -> Article:
         source=str(meta["source"]) if meta.get("source") is not None else None,
         url=str(meta["url"]) if meta.get("url") is not None else None,
         header=header,
+        fiscal_year_start=fiscal_year_start,
     )

@@ -209,6 +209,9 @@ class Article(Frozen):
     boilerplate blanked out with spaces, so that every offset in it maps back to
     the same line and column in the file as it is on disk. ``header`` is the
     span of the dateline the publication date was read from, if any.
+    ``fiscal_year_start`` is the month the article's fiscal years start in when
+    its front matter says so (``fiscal-year-start: 10`` for a US federal
+    source), overriding the run's setting for this article only.
     """
 
     path: str
@@ -219,6 +222,7 @@ class Article(Frozen):
     source: str | None = None
     url: str | None = None
     header: tuple[int, int] | None = None
+    fiscal_year_start: int | None = None
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset in ``body``."""

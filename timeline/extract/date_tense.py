@@ -45,8 +45,8 @@ def looks_ahead(text: str, start: int, end: int) -> bool:
     "will be held on Tuesday" is future (held follows will).
     """
     s_start, s_end = sentence_bounds(text, start, end)
-    before = _prospective([w.lower() for w in WORD.findall(text[s_start:start])])
-    after = _prospective([w.lower() for w in WORD.findall(text[end:s_end])])
+    before = _prospective(WORD.findall(text[s_start:start].lower()))
+    after = _prospective(WORD.findall(text[end:s_end].lower()))
     if _forward_cue(before):
         return _forward_reading(before, after)
     if before[-1:] == ["next"] or before[-2:-1] == ["next"]:
@@ -81,6 +81,8 @@ def _forward_cue(before: list[str]) -> bool:
 
 def _prospective(words: list[str]) -> list[str]:
     """"is set to open in October" is "is slated to": "set" after "is" / "are" looks ahead, it is no past tense."""
+    if "set" not in words:
+        return words
     return ["slated" if w == "set" and i and words[i - 1] in {"is", "are"} else w for i, w in enumerate(words)]
 
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from timeline.models import DateValue, Precision
+from timeline.models import Article, DateValue, Precision
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,19 @@ class DateSettings:
 
     fiscal_year_start: int = 4  # April, as in India
     day_first: bool = True  # 04/06/2025 is 4 June
+
+    def for_article(self, article: Article, by_source: Mapping[str, int] | None = None) -> DateSettings:
+        """The settings one article is read with: its own fiscal year start, else its source's, else the run's.
+
+        A US federal source counts fiscal years from October and a UK or
+        Japanese one from April, whatever the run's default: front matter
+        ``fiscal-year-start`` wins, then ``[tool.timeline.fiscal-year-start-by-source]``
+        for the article's ``source`` (compared without regard to case or
+        surrounding spaces).
+        """
+        sources = {name.strip().casefold(): month for name, month in (by_source or {}).items()}
+        start = article.fiscal_year_start or sources.get((article.source or "").strip().casefold()) or self.fiscal_year_start
+        return self if start == self.fiscal_year_start else replace(self, fiscal_year_start=start)
 
 
 def iso_day(d: date) -> str:
@@ -49,7 +63,7 @@ STATED_WEEKDAY = re.compile(r"(?:on\s+)?(mon|tues|wednes|thurs|fri|satur|sun)day
 
 def stated_weekday(text: str) -> int | None:
     """The weekday a date expression opens with ("Monday, March 9" -> 0), or None."""
-    match = STATED_WEEKDAY.match(text)
+    match = STATED_WEEKDAY.match(text) if "day" in text[:13].lower() else None  # most days name no weekday
     return next(i for i, name in enumerate(WEEKDAY_NAMES) if name.lower().startswith(match.group(1).lower())) if match else None
 
 

@@ -20,10 +20,7 @@ from timeline.extract.date_values import year_value
 from timeline.extract.words import FUNCTION_WORDS, can_be, lemma, word_classes
 from timeline.models import DateValue
 
-BEFORE = re.compile(
-    r"(?:\b(?:a|an|the|his|her|its|their|our|my|your|this|that|whose)|\w['’]s)\s+(?:[a-z]+\s+)?$",
-    re.IGNORECASE,
-)
+DETERMINERS = {"a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that", "whose"}
 WORDS_AFTER = re.compile(r"\s+([A-Za-z][A-Za-z'’]*)(?:\s+([A-Za-z][A-Za-z'’]*))?(?:\s+([A-Za-z][A-Za-z'’]*))?")
 OCCASIONS = {
     "floods", "elections", "polls", "riots", "protests", "games", "olympics", "paralympics", "talks", "rains",
@@ -32,6 +29,17 @@ OCCASIONS = {
     "earnings", "figures", "statistics", "accounts", "budgets", "celebrations", "commonwealth",
 }  # fmt: skip
 COUNTED = {"strong", "odd", "plus", "police", "staff", "personnel", "cattle", "livestock", "crew", "people"}
+
+
+def _after_determiner(before: str) -> bool:
+    """"a 2012", "her 2016", "the council's 2019", "the disputed 2007": a determiner or a possessive, then at most one word."""
+    if not before.endswith((" ", "\t")):
+        return False
+    words = before.split()[-2:]
+    possessive = lambda w: w.endswith(("'s", "’s")) and len(w) > 2  # noqa: E731
+    if words and (words[-1].lower() in DETERMINERS or possessive(words[-1])):
+        return True
+    return len(words) == 2 and words[-1].isalpha() and words[-1].islower() and (words[0].lower() in DETERMINERS or possessive(words[0]))
 
 
 def _plural(word: str) -> bool:
@@ -55,10 +63,8 @@ def _head_noun(words: list[str]) -> str | None:
 
 def resolve_year_modifier(ctx: Context) -> DateValue | None:
     """"the 2019 floods", "a 2012 audit": a year; "the 2000 new homes", "2025 units": not a date."""
-    if not BEFORE.search(ctx.preceding(30)) or COUNT_NOUN_AFTER.match(ctx.following(16)):
-        return None
     after = WORDS_AFTER.match(ctx.following(60))
-    if after is None:
+    if after is None or not _after_determiner(ctx.preceding(30)) or COUNT_NOUN_AFTER.match(ctx.following(16)):
         return None
     head = _head_noun([w for w in after.groups() if w])
     if head is None:

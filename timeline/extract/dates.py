@@ -19,15 +19,23 @@ places where a date can stand, and each family's patterns run only in a
 window around its triggers. Relative expressions in an article with no
 publication date stay unresolved (``value`` None); absolute ones still
 resolve. See README "Dates" for the full list of conventions.
+
+Two conventions need the other dates of the text, so they run after the
+longest matches are chosen: in an undated article, year-less dates take
+their year from the dates stated in full (``date_undated``), and "two weeks
+after the March 3 vote" counts from the date it names (``date_offsets``).
+The newer forms live beside ``date_resolvers`` in ``date_named_periods``,
+``date_weekdays`` and ``date_year_modifiers``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Iterator
 
+from timeline.extract import date_named_periods, date_offsets, date_undated, date_weekdays, date_year_modifiers
 from timeline.extract.date_resolvers import (
     DAY,
     MONTH,
@@ -58,7 +66,6 @@ from timeline.extract.date_resolvers import (
     resolve_year,
     resolve_year_range,
 )
-from timeline.extract import date_named_periods, date_weekdays, date_year_modifiers
 from timeline.extract.date_values import DateSettings, span_value
 from timeline.models import DateValue, Precision
 
@@ -129,37 +136,61 @@ TRIGGERS = {
     "quarter": r"Q[1-4]|H[12]|" + "|".join(_variants("quarter", "half")),
     # every relative expression names its unit: "last week", "four years ago", "earlier this month"
     "relative": "|".join(_variants("today", "yesterday", "tomorrow", "week", "month", "year", "decade")),
-    "daypart": "|".join(_variants(*date_named_periods.TRIGGER_WORDS)),
 }
 TRIGGER_REGEXES = {family: re.compile(trigger) for family, trigger in TRIGGERS.items()}
+# Families whose triggers are found with str.find: a regex alternation of common lower-case
+# words costs several times more to scan for than a few literal searches.
+LITERAL_TRIGGERS = {"daypart": date_named_periods.TRIGGER_WORDS}
 BEFORE, AFTER = 30, 30  # how far a date expression reaches around its trigger
+
+
+def _literal_hits(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    spans = []
+    for word in words:
+        at = text.find(word)
+        while at != -1:
+            spans.append((at, at + len(word)))
+            at = text.find(word, at + 1)
+    return sorted(spans)
 
 
 def _regions(text: str, family: str) -> list[tuple[int, int]]:
     """Merged windows around every trigger of a family."""
     regions: list[tuple[int, int]] = []
-    for hit in TRIGGER_REGEXES[family].finditer(text):
-        low, high = max(0, hit.start() - BEFORE), min(len(text), hit.end() + AFTER)
+    regex = TRIGGER_REGEXES.get(family)
+    hits = [hit.span() for hit in regex.finditer(text)] if regex else _literal_hits(text, LITERAL_TRIGGERS[family])
+    for start, end in hits:
+        low, high = max(0, start - BEFORE), min(len(text), end + AFTER)
         if regions and low <= regions[-1][1]:
-            regions[-1] = (regions[-1][0], high)
+            regions[-1] = (regions[-1][0], max(high, regions[-1][1]))
         else:
             regions.append((low, high))
     return regions
 
 
-def _starts_open_interval(text: str, match: re.Match[str]) -> bool:
+FROM_BEFORE = re.compile(r"\bfrom\s+$")
+SEP_AFTER = re.compile(SEP)
+
+
+def _starts_open_interval(text: str, start: int, end: int) -> bool:
     """"from April 4" with no end ("to", "until", "-") is an open interval starting that day."""
-    if match.group(0).lower().startswith(WEEKDAY_PREFIXES):
+    if text[start:end].lower().startswith(WEEKDAY_PREFIXES):
         return False
-    before = text[max(0, match.start() - 6) : match.start()].lower()
-    return bool(re.search(r"\bfrom\s+$", before)) and not re.match(SEP, text[match.end() : match.end() + 8])
+    before = text[max(0, start - 6) : start].lower()
+    return bool(FROM_BEFORE.search(before)) and not SEP_AFTER.match(text[end : end + 8])
+
+
+def _open_from(text: str, start: int, end: int, value: DateValue) -> DateValue:
+    if value.precision is Precision.DAY and value.start and _starts_open_interval(text, start, end):
+        return span_value(value.text, value.start, None)
+    return value
 
 
 WEEKDAY_PREFIXES = ("on ", "last ", "next ", "this ", "coming ") + tuple(WEEKDAYS)
 
 
 def _candidates(text: str, published: date | None, settings: DateSettings) -> Iterator[DateMention]:
-    regions = {family: _regions(text, family) for family in TRIGGERS}
+    regions = {family: _regions(text, family) for family in [*TRIGGERS, *LITERAL_TRIGGERS]}
     seen: set[tuple[int, int, int]] = set()
     for index, (pattern, resolver, family) in enumerate(COMPILED):
         for low, high in regions[family]:
@@ -176,9 +207,7 @@ def _candidates(text: str, published: date | None, settings: DateSettings) -> It
 
 def _resolve(resolver: Resolver, ctx: Context) -> DateValue | None:
     value = resolver(ctx)
-    if value is not None and value.precision is Precision.DAY and value.start and _starts_open_interval(ctx.text, ctx.match):
-        return span_value(value.text, value.start, None)
-    return value
+    return _open_from(ctx.text, *ctx.match.span(), value) if value is not None else None
 
 
 def find_dates(text: str, published: date | None, settings: DateSettings = DateSettings()) -> list[DateMention]:
@@ -190,4 +219,7 @@ def find_dates(text: str, published: date | None, settings: DateSettings = DateS
             continue
         chosen.append(mention)
         taken.append((mention.start, mention.end))
+    if published is None:  # "March 3" in an undated article that says "February 27, 2023"
+        chosen = [replace(m, value=_open_from(text, m.start, m.end, m.value)) for m in date_undated.place_years(chosen)]
+    chosen += [DateMention(start, end, value) for start, end, value in date_offsets.offsets(text, chosen)]  # "two weeks after the March 3 vote"
     return sorted(chosen, key=lambda m: m.start)

@@ -30,6 +30,8 @@ def date_fields(value: DateValue | None) -> dict[str, Any]:
     }
     if value.modifier:
         fields["modifier"] = value.modifier
+    if value.weekday_conflict:
+        fields["weekday_conflict"] = value.weekday_conflict
     return fields
 
 
