@@ -77,7 +77,10 @@ def _thing(event: EventClaim) -> str | None:
 
 
 def _action(event: EventClaim) -> str:
-    return event.action or lemma(event.title.split()[-1]) if event.title else ""
+    """The action, or for an event from the lexicon alone the lemma of its title's head noun."""
+    if event.action:
+        return event.action
+    return lemma(event.title.split()[-1]) if event.title else ""
 
 
 def same_event(a: EventClaim, b: EventClaim) -> bool:

@@ -121,6 +121,11 @@ class Lexicon(Strict):
         return {word.lower(): measure.id for measure in self.measures for word in measure.words}
 
     @cached_property
+    def event_nouns(self) -> tuple[str, ...]:
+        """Nouns that name a happening: the clause stage's general list and every event kind's nouns."""
+        return self.predicates.event_nouns + tuple(noun for kind in self.events for noun in kind.nouns)
+
+    @cached_property
     def reference_regex(self) -> re.Pattern[str] | None:
         return phrase_pattern(self.references) if self.references else None
 

@@ -58,10 +58,10 @@ def extract_claims(article: Article, ruleset: RuleSet, settings: DateSettings = 
         made = figure_claims(figures, context, ruleset.lexicon, article, provenance)
         claims.extend(made)
         last_key = next((c.key for c in reversed(made) if c.key and c.key.measure in known_measures), last_key)
-        actor_before = paragraph_entity
-        paragraph_entity = next((n.id for n in names if not n.reference), paragraph_entity)
+        named = next((n.id for n in names if not n.reference), None)
+        paragraph_entity = named or paragraph_entity  # the sentence's first name, else the paragraph's last one
         predicates = read_predicates(sentence.text, ruleset.lexicon.predicates, date_spans)
-        read = clause_events(sentence.text, sentence.start, predicates, in_sentence, ruleset.lexicon, next((n.id for n in names if not n.reference), actor_before), article.published)
+        read = clause_events(sentence.text, sentence.start, predicates, in_sentence, ruleset.lexicon, paragraph_entity, article.published)
         for event in read:
             claims.append(
                 EventClaim(

@@ -56,7 +56,7 @@ def clause_events(
     """Events of one sentence; ``dates`` are the sentence's story dates (body offsets), ``actor_before`` the paragraph's last entity."""
     events = []
     words = lexicon.predicates
-    nouns = words.event_nouns + tuple(n for kind in lexicon.events for n in kind.nouns)
+    nouns = lexicon.event_nouns
     for predicate in predicates:
         clause_dates = [d for d in dates if _dates_clause(sentence, offset, predicate, d, published)]
         if not clause_dates or predicate.state in NOT_EVENT_STATES or _repeats_figure(predicate):

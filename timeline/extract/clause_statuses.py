@@ -151,8 +151,7 @@ def _from_predicate(sentence: str, predicate: Predicate, lexicon: Lexicon, event
 
 @lru_cache(maxsize=8)
 def _event_nouns(lexicon: Lexicon) -> frozenset[str]:
-    nouns = lexicon.predicates.event_nouns + tuple(n for kind in lexicon.events for n in kind.nouns)
-    return frozenset(nouns) | frozenset(lemma(n) for n in nouns)
+    return frozenset(lexicon.event_nouns) | frozenset(lemma(n) for n in lexicon.event_nouns)
 
 
 def _past(group: list[str]) -> bool:

@@ -1,4 +1,8 @@
-"""Events for the timeline: a meeting held, a scheme announced or approved, export controls imposed.
+"""Events named by the lexicon: a meeting held, a scheme announced or approved, export controls imposed.
+
+Dated clauses become events in ``clause_events`` whatever their words; this
+finder keeps the lexicon's noun and verb pairs for sentences that have no
+date of their own (dated from the sentence before, or left undated).
 
 An event needs one of an event type's nouns and one of its verbs in the same
 sentence (``rules/lexicon/events.yaml``). Its title is the noun with up to two
