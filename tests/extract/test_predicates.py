@@ -53,3 +53,25 @@ def test_any_word_salad_gives_spans_inside_the_sentence(tokens):
         assert 0 <= predicate.clause[0] <= predicate.start < predicate.end <= predicate.clause[1] <= len(sentence)
         for phrase in (predicate.subject, predicate.object, predicate.agent):
             assert phrase is None or sentence[phrase.start : phrase.end] == phrase.text
+
+
+def test_pronoun_subject_stands_for_the_last_subject_of_the_sentence():
+    predicates = read_predicates("The ferry has been idle since it ran aground on May 9.", WORDS)
+    ran = next(p for p in predicates if p.verb == "run")
+    assert ran.subject.text == "it" and ran.antecedent.text == "ferry"
+
+
+def test_an_aside_is_a_hole_in_the_main_clause():
+    sentence = "The cargo ship, which was impounded by customs on Monday, will be released next week."
+    main = next(p for p in read_predicates(sentence, WORDS) if p.verb == "release")
+    assert not main.owns(sentence.index("Monday")) and main.owns(sentence.index("next"))
+
+
+def test_as_well_as_and_such_as_open_no_clause():
+    for sentence in ("The union met the port trust as well as the shipping agents on Monday.", "Goods such as rice were stuck at the port."):
+        assert len(clauses_of(sentence)) == 1, clauses_of(sentence)
+
+
+def test_until_a_date_is_not_cut_from_its_verb():
+    sentence = "The terminal will stay shut until June 3."
+    assert len(clauses_of(sentence, [(sentence.index("until"), len(sentence) - 1)])) == 1

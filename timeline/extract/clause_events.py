@@ -15,6 +15,11 @@ clause built on an event noun ("the vote on March 3", "approval came on
 Tuesday") is titled by its noun phrase. The lexicon's event kinds label an
 event (meeting, announcement, measure, ...); an event no kind names is
 labelled ``event``.
+
+A clause joined by "when", "as" or "while" without a date of its own happened
+at the moment of the clause it joins. A verb that only moves a figure ("rose",
+"crossed") is an event when no figure follows it ("the river crossed the
+danger mark on Sunday").
 """
 
 from __future__ import annotations
@@ -24,15 +29,21 @@ from dataclasses import dataclass
 from datetime import date
 
 from timeline.extract.dates import DateMention
+from timeline.extract.figure_units import UNIT
 from timeline.extract.predicates import DETERMINERS, PRONOUNS, Phrase, Predicate
 from timeline.extract.words import inflect, lemma
 from timeline.lexicon import Lexicon, phrase_pattern
 
 NOT_EVENT_STATES = frozenset({"not done", "pending"})
+SIMULTANEOUS = frozenset({"when", "as", "while"})  # "killed on Thursday when the express derailed": one moment
+ASIDE_LINKS = frozenset({"which", "who", "whom", "whose", "where", "participle"})
+FIGURE_WORD = re.compile(r"\d|\b(?:per ?cent|percent|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|lakhs?|crores?|millions?|billions?)\b", re.IGNORECASE)
+PURPOSE = re.compile(r"\b(?:to|for|towards)\s+(?![\d₹$€£])", re.IGNORECASE)
 OF_PHRASE = re.compile(r"\s+(?:of|for|on|into)\s+((?:[\w’'-]+\s*){1,5}?)(?=\s+(?:on|in|at|by|was|were|is|are|came|took|has|had|will)\b|[,.;]|$)")
 SCALE_WORDS = frozenset("crore lakh million billion trillion mn bn cr per cent percent % than least to".split())
 QUALIFIERS = frozenset("over about nearly around almost some roughly more less at least up to under above below least".split())
 TITLE_WORDS = 7
+MEASURE_UNIT = re.compile(UNIT + r"$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -57,20 +68,36 @@ def clause_events(
     events = []
     words = lexicon.predicates
     nouns = lexicon.event_nouns
-    for predicate in predicates:
-        clause_dates = [d for d in dates if _dates_clause(sentence, offset, predicate, d, published)]
-        if not clause_dates or predicate.state in NOT_EVENT_STATES or _repeats_figure(predicate):
+    own = [[d for d in dates if _dates_clause(sentence, offset, predicate, d, published)] for predicate in predicates]
+    for index, predicate in enumerate(predicates):
+        clause_dates = own[index] or _shared_dates(predicates, own, index)
+        if not clause_dates or predicate.state in NOT_EVENT_STATES or _repeats_figure(sentence, predicate):
             continue
         when = min(clause_dates, key=lambda d: abs(d.start - offset - predicate.start))
         base = predicate.verb.split()[0]
-        if base in lexicon.reporting_verbs or base in words.movements or base in words.copulas or predicate.verb in words.copulas:
-            noun = _event_noun(sentence, predicate.clause, nouns)
+        if base in words.movements and _states_figure(sentence, predicate):
+            continue  # "the toll rose to 41": a figure moved, nothing happened of its own
+        if base in lexicon.reporting_verbs or base in words.copulas or predicate.verb in words.copulas:
+            noun = _event_noun(sentence, predicate, nouns)
             if noun is None:
                 continue
             events.append(_noun_event(sentence, offset, predicate, noun, when, lexicon))
             continue
         events.append(_verb_event(sentence, offset, predicate, when, lexicon, actor_before))
     return events
+
+
+def _shared_dates(predicates: list[Predicate], own: list[list[DateMention]], index: int) -> list[DateMention]:
+    """A clause joined by "when" / "as" / "while" happened at the moment of the clause it joins, and the other way round."""
+    predicate = predicates[index]
+    if predicate.link in SIMULTANEOUS:
+        host = next((i for i in range(index - 1, -1, -1) if predicates[i].link not in ASIDE_LINKS), None)
+        if host is not None:
+            return own[host]
+    following = next((i for i in range(index + 1, len(predicates)) if predicates[i].link not in ASIDE_LINKS), None)
+    if following is not None and predicates[following].link in SIMULTANEOUS:
+        return own[following]
+    return []
 
 
 def _dates_clause(sentence: str, offset: int, predicate: Predicate, mention: DateMention, published: date | None) -> bool:
@@ -80,7 +107,7 @@ def _dates_clause(sentence: str, offset: int, predicate: Predicate, mention: Dat
     the coming weeks date the scheduled ones, not the consultations.
     """
     at = mention.start - offset
-    if not (mention.value.resolved and predicate.clause[0] <= at < predicate.clause[1]):
+    if not (mention.value.resolved and predicate.owns(at)):
         return False
     if at > predicate.end and "," in sentence[predicate.end : at]:
         return False
@@ -88,29 +115,39 @@ def _dates_clause(sentence: str, offset: int, predicate: Predicate, mention: Dat
     return not (future and predicate.state in {"done", "stopped", "resumed"})
 
 
-def _repeats_figure(predicate: Predicate) -> bool:
+def _repeats_figure(sentence: str, predicate: Predicate) -> bool:
     """ "India sourced over 80% of its imports": the clause states a figure, it does not report a happening.
 
-    An object that opens with a figure is a figure statement when nothing but
-    its unit comes before "of" ("300 mm of rain"); "a ₹900 crore port scheme"
-    and "12 passengers" name a thing and stay events.
+    A phrase that opens with a figure is a figure statement when nothing but
+    its unit comes before "of" ("300 mm of rain", "₹2 lakh"); "a ₹900 crore
+    port scheme", "more than 600 people" and "the 800 metres of track" name a
+    thing and stay events, and so does an amount given to someone or for
+    something ("approved $38 million to upgrade the station").
     """
+    if predicate.subject and not predicate.passive and _only_figure(predicate.subject.text):
+        return True  # "80% of the imports came from China"
     thing = predicate.subject if predicate.passive else predicate.object
-    if predicate.subject and not predicate.passive and _opens_with_figure(predicate.subject.text):
-        return True  # "₹2 lakh ... was paid": a figure is the subject
-    if thing is None:
+    if thing is None or not _only_figure(thing.text):
         return False
-    words = thing.text.lower().split()
-    if not (words[0][:1].isdigit() or words[0][:1] in "₹$€£" or words[0] in QUALIFIERS):
+    if re.search(r"\b(?:the|its|their|his|her)\s+$", sentence[max(0, thing.start - 8) : thing.start], re.IGNORECASE):
+        return False
+    return not (thing.text[:1] in "₹$€£" and PURPOSE.search(sentence, thing.end, predicate.clause[1]))
+
+
+def _only_figure(text: str) -> bool:
+    words = text.lower().split()
+    if not words or not (words[0][:1].isdigit() or words[0][:1] in "₹$€£" or words[0] in QUALIFIERS):
         return False
     while words and (words[0][:1].isdigit() or words[0][:1] in "₹$€£%" or words[0] in QUALIFIERS | SCALE_WORDS):
         words.pop(0)
+    if words and MEASURE_UNIT.match(" " + words[0]):
+        return True  # "1.8 metres above the danger mark": a measurement
     return not words or "of" in words[:2]
 
 
-def _opens_with_figure(text: str) -> bool:
-    first = text.lower().split()[0] if text.split() else ""
-    return first[:1].isdigit() or first[:1] in "₹$€£" or first in QUALIFIERS
+def _states_figure(sentence: str, predicate: Predicate) -> bool:
+    """A figure follows the verb in its clause ("rose to 41", "crossed 1 lakh"): the clause moves a figure."""
+    return bool(FIGURE_WORD.search(sentence, predicate.end, predicate.clause[1]))
 
 
 def _verb_event(sentence: str, offset: int, predicate: Predicate, when: DateMention, lexicon: Lexicon, actor_before: str | None) -> ClauseEvent:
@@ -118,7 +155,7 @@ def _verb_event(sentence: str, offset: int, predicate: Predicate, when: DateMent
         actor_phrase, thing = predicate.agent, predicate.subject
     else:
         actor_phrase, thing = predicate.subject, predicate.object
-    actor = _actor(actor_phrase, lexicon, actor_before if (predicate.gerund or _is_pronoun(actor_phrase)) else None)
+    actor = _actor(actor_phrase, lexicon, _stands_for(predicate, actor_phrase, actor_before))
     thing_text = _trim(thing.text) if thing else None
     verb, particle = (predicate.verb.split(" ", 1) + [""])[:2]
     extra = predicate.place.text if predicate.place and not thing_text else ""
@@ -134,6 +171,15 @@ def _verb_event(sentence: str, offset: int, predicate: Predicate, when: DateMent
     return ClauseEvent(offset + predicate.clause[0], offset + predicate.clause[1], kind, title, actor, predicate.verb, thing_text, predicate.state, when)
 
 
+def _stands_for(predicate: Predicate, phrase: Phrase | None, actor_before: str | None) -> str | None:
+    """Who a pronoun or a missing subject means: the sentence's own antecedent, else the paragraph's last entity."""
+    if predicate.gerund:
+        return actor_before
+    if not _is_pronoun(phrase):
+        return None
+    return _trim(predicate.antecedent.text, 4) if predicate.antecedent else actor_before
+
+
 def _noun_event(sentence: str, offset: int, predicate: Predicate, noun: tuple[int, int], when: DateMention, lexicon: Lexicon) -> ClauseEvent:
     """An event named by a noun: its phrase with up to two qualifying words before it ("inter-ministerial meeting")."""
     start, end = noun
@@ -147,14 +193,28 @@ def _noun_event(sentence: str, offset: int, predicate: Predicate, noun: tuple[in
     thing = OF_PHRASE.match(sentence, end, predicate.clause[1])
     thing_text = _trim(thing.group(1)) if thing else None
     phrase = " ".join(qualifiers + [sentence[start:end]] + ([thing.group(0).split()[0], thing_text] if thing_text else []))
+    if predicate.link == "whose" and predicate.antecedent and not thing_text:
+        thing_text = _trim(predicate.antecedent.text)  # "the repair plan, whose approval came on March 10"
+        phrase = f"{sentence[start:end]} of {thing_text}"
     action = lemma(sentence[start:end])
     kind = _kind(sentence, predicate, lexicon)
     return ClauseEvent(offset + predicate.clause[0], offset + predicate.clause[1], kind, _headline([phrase]), owner, action, thing_text, predicate.state, when)
 
 
-def _event_noun(sentence: str, clause: tuple[int, int], nouns: tuple[str, ...]) -> tuple[int, int] | None:
-    match = phrase_pattern(nouns).search(sentence, clause[0], clause[1]) if nouns else None
-    return match.span() if match else None
+def _event_noun(sentence: str, predicate: Predicate, nouns: tuple[str, ...]) -> tuple[int, int] | None:
+    """The clause's first event noun outside its asides, preferring its subject's ("whose approval came", "the launch went ahead")."""
+    if not nouns:
+        return None
+    pattern = phrase_pattern(nouns)
+    subject = predicate.subject
+    if subject is not None:
+        match = pattern.search(sentence, subject.start, subject.end)
+        if match:
+            return match.span()
+    for match in pattern.finditer(sentence, predicate.clause[0], predicate.clause[1]):
+        if predicate.owns(match.start()):
+            return match.span()
+    return None
 
 
 def _kind(sentence: str, predicate: Predicate, lexicon: Lexicon) -> str:
@@ -181,7 +241,7 @@ def _actor(phrase: Phrase | None, lexicon: Lexicon, fallback: str | None) -> str
 def _plural(actor: str | None) -> bool:
     """ "Families" and "residents" take "sleep", not "sleeps"."""
     head = actor.split()[-1] if actor else ""
-    return head[:1].islower() and head.endswith("s") and not head.endswith("ss") and lemma(head) != head
+    return head[:1].islower() and head.endswith("s") and not head.endswith(("ss", "us", "is")) and (lemma(head) != head or any(w[:1].isdigit() for w in actor.split()))
 
 
 def _is_pronoun(phrase: Phrase | None) -> bool:

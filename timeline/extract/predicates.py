@@ -24,26 +24,42 @@ modality and negation:
 ... # [('postpone', 'postponed'), ('try', 'planned')]
 
 States: ``planned``, ``pending``, ``not done``, ``done``, ``ongoing``,
-``stopped``, ``postponed``, ``resumed``.
+``stopped``, ``postponed``, ``resumed``; "did not arrive until May 6" is done
+on May 6.
+
+Asides (", which was rolled out on Sunday,", ", announced on Wednesday,") are
+taken out first (see ``asides``): the main clause is read around them and each
+is read on its own with its antecedent. Each clause records the word that
+joins it (``link``: "when", "as", "since", "and", "which", "participle", ...),
+so that events can tell a clause that happened at its host's moment ("killed
+on Thursday when the express derailed"). A second verb after "and" shares the
+first one's subject ("crossed it on Monday and peaked on Wednesday"), and a
+pronoun subject names the last subject before it in the sentence.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from timeline.extract.asides import Aside, find_asides, mask
 from timeline.extract.clauses import HARD_BOUNDARY
 from timeline.extract.words import FUNCTION_WORDS, can_be, verb_forms, verb_lemma
 from timeline.lexicon import PredicateWords, phrase_pattern
 
 TOKEN = re.compile(r"[₹$€£]?\d[\d,.]*%?|[A-Za-z_][\w’'&-]*(?:\.(?=[A-Za-z]\.))?|[^\s\w]")
-CLAUSE_CUT = re.compile(r",\s*(?:and|then|so)\s+|\s+and then\s+|\s+(?=(?:after|before|when|once|until|because)\s)|[()]", re.IGNORECASE)
+CLAUSE_CUT = re.compile(
+    r",\s*(?P<a>and|then|so)\s+|\s+and then\s+|\s+(?=(?P<b>after|before|when|once|until|because|since|while|as)\s)|\s+(?P<c>and)\s+(?=[a-z])|[()]",
+    re.IGNORECASE,
+)
+NOT_CLAUSE_AS = re.compile(r"(?:such|as well|just|so)\s+$|^\s*as\s+(?:well|many|much|far|long|soon|part|of|a result|an? (?:\w+ )?(?:advance|result|precaution|measure|gesture))\b", re.IGNORECASE)
+SUBJECT_WORDS = frozenset("the a an its their his her this these those some many rescuers officials police he she it they we i".split())
 AUXILIARIES = frozenset("is are was were be been being am has have had having do does did will would shall should can could may might must 's 're".split())
 BE_FORMS = frozenset("is are was were be been being am 's 're".split())
 HAVE_FORMS = frozenset("has have had having".split())
 ADVERBS = frozenset(
     "also still already now just then finally formally officially reportedly eventually quickly only again further "
-    "even never not n't later earlier first initially since soon recently duly jointly unanimously yet".split()
+    "even never not n't later earlier first initially since soon recently duly jointly unanimously yet last early late".split()
 )  # fmt: skip
 PRONOUNS = frozenset("he she it they we i you this that these those who which".split())
 STOP_WORDS = frozenset(
@@ -57,6 +73,9 @@ COMPLEMENT_PREPOSITIONS = frozenset("on against for with into".split())
 DATE_PREPOSITIONS = frozenset("on in at during since by from".split())
 NUMBER_WORDS = frozenset("two three four five six seven eight nine ten dozens hundreds thousands".split())
 DETERMINERS = frozenset("a an the its their his her our this that these those some any all every each several".split())
+PARTS_OF_DAY = frozenset("morning afternoon evening night midnight noon".split())
+QUANTIFIERS = (("more", "than"), ("less", "than"), ("fewer", "than"), ("at", "least"), ("at", "most"), ("up", "to"), ("as", "many", "as"), ("as", "much", "as"), ("close", "to"))
+SUBJECT_PRONOUNS = frozenset("he she it they".split())
 
 
 @dataclass(frozen=True)
@@ -88,31 +107,136 @@ class Predicate:
     agent: Phrase | None = None  # a passive's "by ..." phrase
     place: Phrase | None = None  # "derailed near Dhoraghat", "vote on the merger": what follows a verb without object
     gerund: bool = False  # "after chairing a meeting": the subject is the sentence's
+    link: str = ""  # the word that joins the clause to the sentence: "when", "as", "and", "which", "participle", ...
+    antecedent: Phrase | None = None  # what an aside or a pronoun subject stands for ("the rocket, which ...")
+    holes: tuple[tuple[int, int], ...] = ()  # asides inside the clause, which are not its words
+
+    def owns(self, position: int) -> bool:
+        """Whether a sentence offset lies in the clause's own words (not in an aside within it)."""
+        return self.clause[0] <= position < self.clause[1] and not any(s <= position < e for s, e in self.holes)
 
 
 def clauses_of(sentence: str, keep_whole: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Clause spans: the sentence cut at hard boundaries and clause joins, never inside ``keep_whole`` (dates)."""
-    cuts = [m.span() for pattern in (HARD_BOUNDARY, CLAUSE_CUT) for m in pattern.finditer(sentence)]
+    return [(start, end) for start, end, _ in _clauses(sentence, list(keep_whole))]
+
+
+def _clauses(sentence: str, keep_whole: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """(start, end, link) of each clause; ``link`` is the conjunction that opens it ("" for the first)."""
+    cuts = []
+    for match in HARD_BOUNDARY.finditer(sentence):
+        word = re.findall(r"[a-z]+", match.group(0).lower())
+        cuts.append((match.start(), match.end(), word[-1] if word and word[-1] in {"but", "while", "when", "after", "before", "where", "which", "who"} else ""))
+    for match in CLAUSE_CUT.finditer(sentence):
+        link = (match.group("a") or match.group("b") or match.group("c") or "").lower()
+        if match.group("b") and not _opens_clause(sentence, match.end(), link, keep_whole):
+            continue
+        if match.group("c") and not _opens_verb(sentence, match.end()):
+            continue  # "people were killed and 150 injured", "roads and bridges": not a clause of its own
+        cuts.append((match.start(), match.end(), link))
     cuts = sorted(c for c in cuts if not any(s < c[1] and c[0] < e for s, e in keep_whole))
-    spans, start = [], 0
-    for cut_start, cut_end in cuts:
+    spans, start, link = [], 0, ""
+    for cut_start, cut_end, cut_link in cuts:
         if cut_start > start:
-            spans.append((start, cut_start))
+            spans.append((start, cut_start, link))
+            link = cut_link
+        elif cut_link:
+            link = cut_link
         start = max(start, cut_end)
-    spans.append((start, len(sentence)))
-    return [(s, e) for s, e in spans if sentence[s:e].strip()]
+    spans.append((start, len(sentence), link))
+    return [(s, e, l) for s, e, l in spans if sentence[s:e].strip()]
+
+
+def _opens_clause(sentence: str, at: int, link: str, dates: list[tuple[int, int]]) -> bool:
+    """ "since the monsoon set in" opens a clause; "since June 9" and "until Friday" are dates, "as well as" is neither."""
+    word_end = at + len(link)
+    following = re.match(r"\s+([\w’'-]+)(?:\s+([\w’'-]+))?", sentence[word_end:])
+    if following is None or any(s <= at < e or s <= word_end + 1 < e for s, e in dates):
+        return False
+    if link not in {"since", "until", "as", "while"}:
+        return True
+    if link == "as" and (NOT_CLAUSE_AS.search(sentence[max(0, at - 12) : at]) or NOT_CLAUSE_AS.match(sentence[at:])):
+        return False
+    first, second = following.group(1), following.group(2) or ""
+    if first.lower() in SUBJECT_WORDS:
+        return True
+    return bool(second) and (second[:1].islower() and bool(verb_forms(second) & {"VBD", "VBZ"}) or second.lower() in AUXILIARIES)
+
+
+def _opens_verb(sentence: str, at: int) -> bool:
+    """ "crossed it on Monday and peaked on Wednesday": a second verb sharing the subject."""
+    word = re.match(r"([a-z]+)\s*([\w’'-]*)", sentence[at:])
+    if not word or not verb_forms(word.group(1)) & {"VBD", "VB"} or can_be(word.group(1), "NOUN"):
+        return False
+    return not can_be(word.group(1), "ADJ") or word.group(2).lower() in DETERMINERS | STOP_WORDS  # "and related compounds" is a noun phrase
 
 
 def read_predicates(sentence: str, words: PredicateWords, dates: list[tuple[int, int]] = ()) -> list[Predicate]:
-    """The main predicate of every clause that has one, in text order."""
-    found = []
-    for start, end in clauses_of(sentence, list(dates)):
-        tokens = [(m.start() + start, m.end() + start, m.group(0)) for m in TOKEN.finditer(sentence[start:end])]
-        tokens = _without_dates(tokens, dates) if dates else tokens
-        predicate = _predicate(sentence, (start, end), tokens, words, dates)
-        if predicate:
+    """The main predicate of every clause and aside that has one, in text order."""
+    dates = list(dates)
+    asides = find_asides(sentence, dates)
+    text = mask(sentence, asides) if asides else sentence
+    found: list[Predicate] = []
+    for start, end, link in _clauses(text, dates):
+        holes = tuple((a.start, a.end) for a in asides if start <= a.start < end)
+        predicate = _predicate(sentence, (start, end), _tokens(text, start, end, dates, holes), words, dates, verb_first=link == "and")
+        if predicate is None:
+            continue
+        predicate = replace(predicate, link=link, holes=holes)
+        if link == "and" and predicate.subject is None and found:
+            predicate = _shared_subject(sentence, predicate, found[-1])
+        found.append(predicate)
+    for aside in asides:
+        predicate = _aside_predicate(sentence, aside, words, dates)
+        if predicate is not None:
             found.append(predicate)
-    return found
+    return _resolve_pronouns(sorted(found, key=lambda p: p.start))
+
+
+def _tokens(text: str, start: int, end: int, dates, holes=()) -> list:
+    tokens = [(m.start() + start, m.end() + start, m.group(0)) for m in TOKEN.finditer(text[start:end])]
+    for hole_start, _ in holes:  # nothing reads across an aside
+        index = next((i for i, t in enumerate(tokens) if t[0] >= hole_start), len(tokens))
+        tokens.insert(index, (hole_start, hole_start, GAP))
+    return _without_dates(tokens, dates) if dates else tokens
+
+
+def _shared_subject(sentence: str, predicate: Predicate, previous: Predicate) -> Predicate:
+    """ "will stay shut and reopen on Monday": the second verb shares the first's subject, and its plan."""
+    bare = "VBD" not in verb_forms(sentence[predicate.start : predicate.end].split()[-1])
+    state = "planned" if previous.state == "planned" and bare else predicate.state
+    return replace(predicate, subject=previous.subject, state=state, antecedent=previous.antecedent, passive=predicate.passive or previous.passive and not bare)
+
+
+def _aside_predicate(sentence: str, aside: Aside, words: PredicateWords, dates) -> Predicate | None:
+    """An aside's predicate, with its antecedent in the role the aside gives it (see ``asides``)."""
+    end = aside.end - 1 if sentence[aside.end - 1 : aside.end] == "," else aside.end
+    predicate = _predicate(sentence, (aside.start, aside.end), _tokens(sentence, aside.body, end, dates), words, dates, verb_first=True)
+    if predicate is None:
+        return None
+    antecedent = Phrase(aside.antecedent[0], aside.antecedent[1], sentence[aside.antecedent[0] : aside.antecedent[1]]) if aside.antecedent else None
+    predicate = replace(predicate, link=aside.link, antecedent=antecedent)
+    if aside.link == "participle":
+        return replace(predicate, passive=True, subject=antecedent, object=None)
+    if aside.link in {"which", "who", "whom", "that"}:
+        if predicate.subject is None:
+            return replace(predicate, subject=antecedent)
+        if predicate.object is None and not predicate.passive:
+            return replace(predicate, object=antecedent)  # "the waiver, which the city extended"
+    return predicate
+
+
+def _resolve_pronouns(predicates: list[Predicate]) -> list[Predicate]:
+    """A pronoun subject stands for the last subject named before it in the sentence ("the satellite ... since it arrived")."""
+    resolved, last = [], None
+    for predicate in predicates:
+        subject = predicate.subject
+        if subject is not None and subject.text.lower() in SUBJECT_PRONOUNS and predicate.antecedent is None and last is not None:
+            predicate = replace(predicate, antecedent=last)
+        elif subject is not None and subject.text.lower() not in PRONOUNS:
+            last = subject
+        resolved.append(predicate)
+    return resolved
 
 
 def _without_dates(tokens, dates):
@@ -123,6 +247,8 @@ def _without_dates(tokens, dates):
             if not kept or kept[-1][2] != GAP:
                 kept.append((token[0], token[0], GAP))  # a phrase never runs across a date: "slept on the floor [on Thursday night]"
             continue
+        if token[2].lower() in PARTS_OF_DAY and kept and kept[-1][2] == GAP:
+            continue  # "on Thursday [night]": the part of the day belongs to the date
         following = tokens[i + 1] if i + 1 < len(tokens) else None
         if token[2].lower() in DATE_PREPOSITIONS and following and any(s <= following[0] < e for s, e in dates):
             continue
@@ -130,8 +256,8 @@ def _without_dates(tokens, dates):
     return kept
 
 
-def _predicate(sentence, clause, tokens, words: PredicateWords, dates) -> Predicate | None:
-    head = _main_verb(tokens, words)
+def _predicate(sentence, clause, tokens, words: PredicateWords, dates, verb_first: bool = False) -> Predicate | None:
+    head = _main_verb(tokens, words, verb_first)
     if head is None:
         return None
     index, group_start, gerund = head
@@ -158,12 +284,25 @@ def _predicate(sentence, clause, tokens, words: PredicateWords, dates) -> Predic
         if candidate and (named or tokens[rest][2].lower() in COMPLEMENT_PREPOSITIONS):
             place = Phrase(tokens[rest][0], candidate.end, f"{tokens[rest][2].lower()} {candidate.text}")
     state = _state(before_verb, lowered, verb, verb_word, passive, words)
+    if state == "not done" and _until_date(sentence, tokens[index][1], clause[1], dates):
+        state = "planned" if words.planned and phrase_pattern(words.planned).search(before_verb[-60:]) else "done"  # "did not arrive until May 6"
     return Predicate(clause, tokens[group_start][0], tokens[index][1], verb, state, passive, subject, obj, agent, place, gerund)
 
 
-def _main_verb(tokens, words: PredicateWords) -> tuple[int, int, bool] | None:
-    """(index of the main verb, index where its group starts, whether it is a gerund without subject)."""
+def _until_date(sentence: str, after: int, end: int, dates) -> bool:
+    """ "did not arrive until May 6", "will not reopen until the inspectors leave": "until" says when it does happen."""
+    return bool(re.search(r"\b(?:until|till)\b", sentence[after:end], re.IGNORECASE))
+
+
+def _main_verb(tokens, words: PredicateWords, verb_first: bool = False) -> tuple[int, int, bool] | None:
+    """(index of the main verb, index where its group starts, whether it is a gerund without subject).
+
+    ``verb_first``: the clause may open with its verb ("... and peaked on Wednesday", "who visited the site").
+    """
     group_start = None
+    if verb_first and tokens and tokens[0][2][:1].islower() and verb_forms(tokens[0][2]) & {"VBD", "VBZ", "VBN", "VB", "VBP"} and tokens[0][2].lower() not in AUXILIARIES:
+        if not (verb_lemma(tokens[0][2]) in words.copulas and _next_is_to(tokens, 0)):
+            return 0, 0, False
     for i, (_, _, text) in enumerate(tokens):
         lower = text.lower()
         if lower in AUXILIARIES or lower == "to" and group_start is not None:
@@ -228,6 +367,8 @@ def _subject(sentence: str, tokens, dates) -> Phrase | None:
         tail = words[cut + 1 :]
         words = tail or words[: cut]
     while words and (words[0][2].lower() in STOP_WORDS | DETERMINERS | ADVERBS or words[0][2] in {",", "“", '"', "‘"}):
+        if _quantifier(words, 0):
+            break  # "At least 23 people", "More than 200 people"
         if words[0][2].lower() in STOP_WORDS:  # "On Tuesday the council": drop the preposition's phrase
             words.pop(0)
             while words and words[0][2][:1].isupper() and len(words) > 1 and words[1][2][:1].islower():
@@ -235,11 +376,26 @@ def _subject(sentence: str, tokens, dates) -> Phrase | None:
             continue
         words.pop(0)
     words = [w for w in words if w[2] not in {"“", "”", '"', GAP, "-", "—", "–"}]
-    stop = next((i for i, w in enumerate(words) if i and w[2].lower() in STOP_WORDS), len(words))
+    stop = next((i for i, w in enumerate(words) if i and w[2].lower() in STOP_WORDS and not _in_quantifier(words, i)), len(words))
     words = words[:stop]  # "the city council on Tuesday": the phrase ends at its first preposition but "of"
+    while len(words) > 1 and (words[-1][2].lower() in ADVERBS or words[-1][2] == ","):
+        words.pop()  # "He also"
     if not words:
         return None
     return Phrase(words[0][0], words[-1][1], sentence[words[0][0] : words[-1][1]].strip(" ,"))
+
+
+def _quantifier(tokens, i: int) -> int:
+    """Length of a figure's qualifier starting at token ``i`` ("more than", "at least", "as many as"), else 0."""
+    lowered = [t[2].lower() for t in tokens[i : i + 3]]
+    for words in QUANTIFIERS:
+        if tuple(lowered[: len(words)]) == words:
+            return len(words)
+    return 0
+
+
+def _in_quantifier(tokens, i: int) -> bool:
+    return any(_quantifier(tokens, j) > i - j for j in range(max(0, i - 2), i + 1))
 
 
 def _object(sentence: str, tokens, index: int) -> tuple[Phrase | None, int]:
@@ -249,6 +405,14 @@ def _object(sentence: str, tokens, index: int) -> tuple[Phrase | None, int]:
     while i < len(tokens) and len(words) < 7:
         text = tokens[i][2]
         lower = text.lower()
+        if _quantifier(tokens, i) and not words:
+            words.extend(tokens[i : i + _quantifier(tokens, i)])  # "killed at least 23"
+            i += _quantifier(tokens, i)
+            continue
+        if lower == "than" and words and words[-1][2].lower() in {"more", "less", "fewer"}:
+            words.append(tokens[i])
+            i += 1
+            continue
         if lower in STOP_WORDS or text in {",", ";", ":", ".", "(", ")", "—", "–", "“", "”", '"', GAP} or lower in {"and", "or"}:
             break
         if lower == "of" and not words:

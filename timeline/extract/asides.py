@@ -1,0 +1,141 @@
+"""Asides: the relative and participle clauses set off by commas inside a sentence.
+
+News packs background into asides: "The rocket, which was rolled out on
+Sunday, will stay on the pad", "The girders, rolled at a mill in Stavmere, did
+not arrive until May 6", "The repair plan, whose approval came on March 10,
+was the fastest way". Read straight through, the main clause loses its
+subject ("which was rolled out ... will stay") and the aside loses the noun
+it is about. So the clause stage takes asides out first: the main clause is
+read with the aside masked, and each aside is read on its own, knowing its
+**antecedent**, the noun phrase before its opening comma:
+
+- ``which`` / ``who`` / ``that`` + verb: the antecedent is the subject
+  ("the rocket, which was rolled out" -> the rocket was rolled out);
+- ``which`` + subject + verb: the antecedent is the object ("the waiver,
+  which the city extended on May 18" -> the city extended the waiver);
+- ``whose`` + noun: the antecedent owns the noun ("the plan, whose approval
+  came on March 10" -> the plan's approval);
+- ``where`` / ``in which`` / ``when``: a clause with its own subject;
+- a past participle after a noun: a passive with the antecedent as subject
+  ("the package, announced on Wednesday," -> the package was announced).
+
+An aside runs to the next comma outside a date ("on Sunday, October 11"), a
+hard boundary or the end of the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from timeline.extract.words import can_be, verb_forms
+
+RELATIVE = re.compile(r",\s*(?P<link>(?:in|at|by|under|during|on|for|from|with) which|which|who|whom|whose|where)\b", re.IGNORECASE)
+PARTICIPLE = re.compile(r",\s*(?P<link>[a-z][a-z-]*)\b")
+HARD_END = re.compile(r";|\s[—–]\s|\s--\s|\(|\)")
+ANTECEDENT_STOPS = frozenset(
+    "on in at from to for after before since during by with near amid following over under until between into "
+    "across through against about as while when where which who that than because despite via per is are was "
+    "were be been has have had will would said says and or but".split()
+)  # fmt: skip
+NOT_PARTICIPLES = frozenset("said told added stated noted claimed quoted".split())  # reporting verbs close a quote
+FOLLOWS_PARTICIPLE = frozenset("on in at from to for by with near during since after before under into across over as last".split())
+DETERMINERS = frozenset("a an the its their his her our this that these those".split())
+
+
+@dataclass(frozen=True)
+class Aside:
+    """One aside: ``start`` is its opening comma, ``end`` is past its closing comma; ``body`` is where its clause begins."""
+
+    start: int
+    end: int
+    body: int
+    link: str  # "which", "who", "whose", "where", "in which", ... or "participle"
+    antecedent: tuple[int, int] | None  # the noun phrase before the opening comma (sentence offsets)
+
+
+def find_asides(sentence: str, dates: list[tuple[int, int]] = ()) -> list[Aside]:
+    """The sentence's asides, in text order, none overlapping."""
+    asides: list[Aside] = []
+    taken_until = 0
+    candidates = sorted(
+        [(m.start(), m.end("link"), m.start("link"), m.group("link").lower()) for m in RELATIVE.finditer(sentence)]
+        + [(m.start(), m.end("link"), m.start("link"), "participle") for m in PARTICIPLE.finditer(sentence) if _participle(sentence, m, dates)]
+    )
+    for start, link_end, link_start, link in candidates:
+        if start < taken_until or _inside(start, dates):
+            continue
+        end = _aside_end(sentence, link_end, dates)
+        body = link_start if link == "participle" else link_end
+        antecedent = _antecedent(sentence, start, dates)
+        if antecedent is None and link in {"participle", "which", "who", "whom", "whose"}:
+            continue  # "..., who": nothing to hang it on
+        asides.append(Aside(start, end, body, link, antecedent))
+        taken_until = end
+    return asides
+
+
+def mask(sentence: str, asides: list[Aside]) -> str:
+    """The sentence with its asides blanked out (same length, so offsets hold)."""
+    chars = list(sentence)
+    for aside in asides:
+        chars[aside.start : aside.end] = " " * (aside.end - aside.start)
+    return "".join(chars)
+
+
+def _participle(sentence: str, match: re.Match, dates) -> bool:
+    """ "the package, announced on Wednesday": a past participle after a noun, followed by a preposition, date or comma."""
+    word = match.group("link")
+    if word in NOT_PARTICIPLES or "VBN" not in verb_forms(word) or can_be(word, "NOUN") and not word.endswith("ed"):
+        return False
+    after = sentence[match.end("link") :]
+    following = re.match(r"\s*([\w’'-]+|[,.;]|$)", after)
+    next_word = following.group(1).lower() if following else ""
+    at_date = any(s <= match.end("link") + (following.start(1) if following else 0) < e for s, e in dates)
+    if not (at_date or next_word in FOLLOWS_PARTICIPLE or next_word in {",", ".", ";", ""}):
+        return False
+    before = sentence[: match.start()].rstrip()
+    last = re.search(r"([\w’'-]+)\W*$", before)
+    return bool(last) and not _inside(match.start() - 1, dates) and last.group(1).lower() not in ANTECEDENT_STOPS
+
+
+def _aside_end(sentence: str, start: int, dates) -> int:
+    position = start
+    while True:
+        comma = sentence.find(",", position)
+        hard = HARD_END.search(sentence, start)
+        limit = hard.start() if hard else len(sentence.rstrip(". "))
+        if comma == -1 or comma >= limit:
+            return limit
+        if not _inside(comma, dates):
+            return comma + 1
+        position = comma + 1
+
+
+def _antecedent(sentence: str, comma: int, dates) -> tuple[int, int] | None:
+    """The noun phrase that ends at the comma: back to a preposition, verb, punctuation or date; a determiner closes it."""
+    words = list(re.finditer(r"[\w₹$€£%’'.-]+|[^\w\s]", sentence[:comma]))
+    kept = []
+    for match in reversed(words):
+        text = match.group(0).strip(".")
+        lower = text.lower()
+        if not text or not text[0].isalnum() and text[0] not in "₹$€£" or _inside(match.start(), dates):
+            break
+        if lower in ANTECEDENT_STOPS and lower != "of":
+            break
+        if lower in DETERMINERS:
+            break
+        if kept and text[:1].islower() and "VBD" in verb_forms(text) and not can_be(text, "NOUN") and not can_be(text, "ADJ"):
+            break
+        kept.insert(0, match)
+        if len(kept) == 6:
+            break
+    while kept and kept[0].group(0).lower() == "of":
+        kept.pop(0)
+    if not kept:
+        return None
+    return kept[0].start(), kept[-1].end()
+
+
+def _inside(position: int, spans) -> bool:
+    return any(s <= position < e for s, e in spans)
