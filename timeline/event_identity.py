@@ -103,10 +103,18 @@ def same_event(a: EventClaim, b: EventClaim) -> bool:
 
 
 def strictly_same_event(a: EventClaim, b: EventClaim) -> bool:
-    """For ``date-mismatch``: both name the same actor and action, and what they were done to agrees."""
-    if not (a.actor and b.actor and a.action and b.action) or a.action != b.action or not actors_agree(a, b):
+    """For ``date-mismatch``: the same action (a verb or its noun) done to the same thing, by the same actor if both name one.
+
+    "The bridge has been closed since March 2" and "the bridge's closure on
+    March 4" are one closure: the action is related ("close" / "closure") and
+    what it was done to is the bridge in both. Two reports that name no
+    object must both name their actor ("the satellite arrived").
+    """
+    if not (a.action and b.action) or not _stem_related(a.action, b.action) or not actors_agree(a, b):
         return False
     x, y = content_words(a.object), content_words(b.object)
+    if not x and not y:
+        return bool(a.actor and b.actor)
     if not x or not y:
-        return not x and not y
+        return False
     return len(x & y) >= 0.5 * min(len(x), len(y))

@@ -197,6 +197,7 @@ class EventClaim(ClaimBase):
     actor: str | None = None
     action: str | None = None
     object: str | None = None
+    state: str | None = None  # the clause's state: done, planned, stopped, ...; None for an event named by the lexicon alone
 
 
 Claim = Annotated[Union[DateClaim, FigureClaim, StatusClaim, EventClaim], Field(discriminator="kind")]

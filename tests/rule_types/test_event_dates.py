@@ -46,3 +46,34 @@ def test_an_article_that_gives_both_dates_tells_of_two_events(cli, tmp_path):
     write(tmp_path / "s", "a.txt", "2026-03-09", "The Harbour Board suspended the ferry service on March 2.\n\nThe Harbour Board suspended the ferry service again on March 8.")
     write(tmp_path / "s", "b.txt", "2026-03-10", "The Harbour Board suspended the ferry service on March 8.")
     assert mismatches(cli, tmp_path / "s") == []
+
+
+def test_a_verb_and_its_noun_on_two_days_are_one_event(cli, tmp_path):
+    write(tmp_path / "s", "a.txt", "2026-03-05", "The old pier has been closed to the public since March 2.")
+    write(tmp_path / "s", "b.txt", "2026-03-09", "Kiosk owners say trade has dried up since the pier's closure on March 4.")
+    [finding] = mismatches(cli, tmp_path / "s")
+    assert {c["date"]["value"] for c in finding["claims"]} == {"2026-03-02", "2026-03-04"}
+
+
+def test_every_source_of_each_date_is_in_the_finding(cli, tmp_path):
+    write(tmp_path / "s", "a.txt", "2026-03-05", "The Harbour Board suspended the ferry service on March 2.")
+    write(tmp_path / "s", "b.txt", "2026-03-06", "On March 2, the Harbour Board suspended the ferry service.")
+    write(tmp_path / "s", "c.txt", "2026-03-07", "The Harbour Board suspended the ferry service on March 4, passengers said.")
+    [finding] = mismatches(cli, tmp_path / "s")
+    assert sorted(c["path"].split("/")[-1] for c in finding["claims"]) == ["a.txt", "b.txt", "c.txt"]
+    assert "a.txt" in finding["message"] and "b.txt" in finding["message"] and "c.txt" in finding["message"]
+
+
+def test_a_plan_against_a_happening_is_a_status_not_a_mismatch(cli, tmp_path):
+    write(tmp_path / "s", "a.txt", "2026-06-23", "The pier reopened to the public on Monday.")
+    write(tmp_path / "s", "b.txt", "2026-06-26", "The pier, which is expected to reopen next month, has lost its summer trade.")
+    assert mismatches(cli, tmp_path / "s") == []
+
+
+def test_without_an_object_both_reports_must_name_the_actor(cli, tmp_path):
+    write(tmp_path / "s", "a.txt", "2026-09-20", "The survey ship arrived at Port Danver on September 14.")
+    write(tmp_path / "s", "b.txt", "2026-09-25", "The crew has been ashore since the ship arrived on September 21.")
+    write(tmp_path / "t", "a.txt", "2026-09-20", "The announcement came on September 14.")
+    write(tmp_path / "t", "b.txt", "2026-09-25", "The announcement came on September 21.")
+    assert len(mismatches(cli, tmp_path / "s")) == 1
+    assert mismatches(cli, tmp_path / "t") == []

@@ -67,7 +67,7 @@ def extract_claims(article: Article, ruleset: RuleSet, settings: DateSettings = 
                 EventClaim(
                     provenance=provenance(event.start, event.end, sentence), text=body[event.start : event.end].strip(), published=article.published,
                     event_kind=event.kind, title=event.title, subject=event.actor, date=event.date.value if event.date else None,
-                    actor=event.actor, action=event.action, object=event.object,
+                    actor=event.actor, action=event.action, object=event.object, state=event.state,
                 )  # fmt: skip
             )
         named_statuses = find_statuses(sentence.text, sentence.start, ruleset.lexicon)

@@ -67,7 +67,7 @@ def find_asides(sentence: str, dates: list[tuple[int, int]] = ()) -> list[Aside]
             continue
         end = _aside_end(sentence, link_end, dates)
         body = link_start if link == "participle" else link_end
-        antecedent = _antecedent(sentence, start, dates)
+        antecedent = noun_phrase_before(sentence, start, dates)
         if antecedent is None and link in {"participle", "which", "who", "whom", "whose"}:
             continue  # "..., who": nothing to hang it on
         asides.append(Aside(start, end, body, link, antecedent))
@@ -112,7 +112,7 @@ def _aside_end(sentence: str, start: int, dates) -> int:
         position = comma + 1
 
 
-def _antecedent(sentence: str, comma: int, dates) -> tuple[int, int] | None:
+def noun_phrase_before(sentence: str, comma: int, dates) -> tuple[int, int] | None:
     """The noun phrase that ends at the comma: back to a preposition, verb, punctuation or date; a determiner closes it."""
     words = list(re.finditer(r"[\w₹$€£%’'.-]+|[^\w\s]", sentence[:comma]))
     kept = []

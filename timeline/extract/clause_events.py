@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from timeline.extract.asides import noun_phrase_before
 from timeline.extract.dates import DateMention
 from timeline.extract.figure_units import UNIT
 from timeline.extract.predicates import DETERMINERS, PRONOUNS, Phrase, Predicate
@@ -84,7 +85,54 @@ def clause_events(
             events.append(_noun_event(sentence, offset, predicate, noun, when, lexicon))
             continue
         events.append(_verb_event(sentence, offset, predicate, when, lexicon, actor_before))
+    return events + _dated_nouns(sentence, offset, dates, nouns, events, published)
+
+
+def _dated_nouns(
+    sentence: str, offset: int, dates: list[DateMention], nouns: tuple[str, ...], found: list[ClauseEvent], published: date | None
+) -> list[ClauseEvent]:
+    """An event noun with its own date is an event wherever it stands: "since the bridge's closure on March 4",
+    "Thursday's derailment of the express", "the March 3 vote"."""
+    if not nouns or not dates:
+        return []
+    pattern = phrase_pattern(nouns)
+    events = []
+    for match in pattern.finditer(sentence):
+        start, end = match.span()
+        mention = _date_of_noun(sentence, offset, start, end, dates)
+        if mention is None or (published and mention.value.start and mention.value.start > published):
+            continue
+        action = lemma(sentence[start:end])
+        if any(e.date is mention or e.date and e.date.value == mention.value and _stem(e.action) == _stem(action) for e in found + events):
+            continue
+        possessive = re.search(r"[’']s\s+$", sentence[max(0, start - 4) : start])
+        span = noun_phrase_before(sentence, start - len(possessive.group(0)), []) if possessive else None
+        owner = re.match(r"(.*)", sentence[span[0] : span[1]]) if span else None
+        thing = OF_PHRASE.match(sentence, end)
+        if thing and not thing.group(0).split()[0] == "of" or thing and _date_word(thing.group(1)):
+            thing = None
+        thing_text = _trim(thing.group(1)) if thing else (_trim(owner.group(1)) if owner and not _date_word(owner.group(1)) else None)
+        title = _headline([sentence[start:end], "of" if thing_text else None, thing_text])
+        events.append(ClauseEvent(offset + start, offset + end, "event", title, None, action, thing_text, "done", mention))
     return events
+
+
+def _date_of_noun(sentence: str, offset: int, start: int, end: int, dates: list[DateMention]) -> DateMention | None:
+    for mention in dates:
+        before, after = mention.start - offset, mention.end - offset
+        if end <= before and re.fullmatch(r"\s+(?:on|in|of)?\s*", sentence[end:before]) and mention.value.resolved:
+            return mention  # "closure on March 4"
+        if after <= start and re.fullmatch(r"(?:[’']s)?\s+", sentence[after:start]) and mention.value.resolved:
+            return mention  # "Thursday's derailment", "the March 3 vote"
+    return None
+
+
+def _date_word(text: str) -> bool:
+    return bool(re.search(r"\d|day\b|week|month|year|january|february|march|april|may|june|july|august|september|october|november|december", text, re.IGNORECASE))
+
+
+def _stem(action: str | None) -> str:
+    return (action or "")[:4]
 
 
 def _shared_dates(predicates: list[Predicate], own: list[list[DateMention]], index: int) -> list[DateMention]:

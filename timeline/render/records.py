@@ -56,7 +56,7 @@ def claim_record(claim: Claim) -> dict[str, Any]:
         record.update(subject=claim.subject, state=claim.state, as_of=claim.as_of.value if claim.as_of else None)
     elif isinstance(claim, EventClaim):
         record.update(event_kind=claim.event_kind, title=claim.title, subject=claim.subject, date=date_fields(claim.date) if claim.date else None)
-        record.update(actor=claim.actor, action=claim.action, object=claim.object)
+        record.update(actor=claim.actor, action=claim.action, object=claim.object, state=claim.state)
     return record
 
 

@@ -1,14 +1,18 @@
 """event-dates: the same event reported on dates that cannot both hold.
 
-Two reports are the same event for this rule only when both name the same
-actor and the same action, and what the action was done to agrees (see
+Two reports are the same event for this rule only when their actions are
+one (the same verb, or a verb and its noun: "closed" / "closure"), what the
+action was done to agrees, and their actors agree when both name one (see
 ``timeline/event_identity.py``, ``strictly_same_event``). Their dates
 conflict when neither contains the other ("April 4" and "April 2025" agree;
 "March 2" and "March 4" do not) and they lie at most ``max_gap_days`` apart:
 further apart, they are more likely two happenings of one kind (a council
-approves a plan in March and another plan in June). Reports from one article
+approves a plan in March and another plan in June). Only happenings reported as having happened are compared: "is expected to
+reopen next month" against "reopened on Monday" is a status (see
+``status-regression``), not a date mismatch. Reports from one article
 never conflict with each other: an article that gives both dates is telling
-of two events. One finding per pair of conflicting dates, with both quotes.
+of two events. One finding per pair of conflicting dates, with the quotes of every report
+that gives either date.
 
 Fails::
 
@@ -33,6 +37,7 @@ from timeline.event_identity import strictly_same_event
 from timeline.models import EventClaim, Finding
 
 TYPE = "event-dates"
+REPORTED_DONE = frozenset({"done", "stopped", "postponed", "resumed"})  # a plan's date is a status matter, not a mismatch
 
 
 class Options(BaseModel):
@@ -41,11 +46,11 @@ class Options(BaseModel):
 
 
 def check(rule, options: Options, corpus: Corpus, ruleset) -> Iterator[Finding]:
-    buckets: dict[tuple[str, str], list[EventClaim]] = {}
+    buckets: dict[str, list[EventClaim]] = {}
     for event in corpus.events():
-        if event.actor and event.action and event.date and event.date.resolved and event.date.end is not None:
-            buckets.setdefault((event.actor.lower(), event.action), []).append(event)
-    reported: set[tuple[str, str]] = set()
+        if event.action and event.state in REPORTED_DONE and event.date and event.date.resolved and event.date.end is not None:
+            buckets.setdefault(event.action[:4], []).append(event)  # a verb and its noun share a stem: "close", "closure"
+    reported: set = set()
     for key in sorted(buckets):
         events = sorted(buckets[key], key=lambda e: (e.date.start, e.provenance.path, e.provenance.line))
         for index, first in enumerate(events):
@@ -58,11 +63,19 @@ def check(rule, options: Options, corpus: Corpus, ruleset) -> Iterator[Finding]:
                 if pair in reported:
                     continue
                 reported.add(pair)
-                message = (
-                    f"{first.title}: {first.date.value} in {first.provenance.path}:{first.provenance.line} "
-                    f"but {second.date.value} in {second.provenance.path}:{second.provenance.line}"
-                )
-                yield Finding(rule=rule.id, severity=rule.severity, subject=first.actor, message=message, location=first.provenance, claims=(first, second))
+                earlier, later = _side(first, events), _side(second, events)
+                message = f"{first.title}: {first.date.value} in {_places(earlier)} but {second.date.value} in {_places(later)}"
+                yield Finding(rule=rule.id, severity=rule.severity, subject=first.actor, message=message, location=first.provenance, claims=(*earlier, *later))
+
+
+def _side(event: EventClaim, events: list[EventClaim]) -> list[EventClaim]:
+    """Every report of the event that agrees with this one's date, this one first: each side of the conflict with all its sources."""
+    same = [e for e in events if e is not event and compatible_dates(e.date, event.date) and strictly_same_event(e, event)]
+    return [event, *sorted(same, key=lambda e: (e.provenance.path, e.provenance.line))]
+
+
+def _places(events: list[EventClaim]) -> str:
+    return ", ".join(f"{e.provenance.path}:{e.provenance.line}" for e in events)
 
 
 def _conflict(first: EventClaim, second: EventClaim, events: list[EventClaim]) -> bool:
