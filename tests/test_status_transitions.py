@@ -81,3 +81,33 @@ def test_a_story_telling_its_own_history_is_no_finding(cli, tmp_path):
 def test_the_vocabulary_still_reads_the_delegation(cli, seeds):
     report = cli.json("check", seeds)
     assert sorted(f["rule"] for f in report["findings"]) == ["article-undated", "figure-contradiction", "figure-divergence", "status-change"]
+
+
+def test_closed_then_expected_to_reopen_is_the_story_moving_on(cli, tmp_path):
+    article(tmp_path, "a", "2026-03-31", "The Orla footbridge was closed on March 30 after a barge struck a pier.")
+    article(tmp_path, "b", "2026-04-03", "The Orla footbridge is expected to reopen in late May.")
+    assert status_findings(cli, tmp_path) == []
+
+
+def test_a_planned_reopening_done_is_an_update(cli, tmp_path):
+    article(tmp_path, "a", "2026-06-02", "The tram company expected to reopen one of the two lines through Calder by Sunday.")
+    article(tmp_path, "b", "2026-06-08", "One of the two lines through Calder was reopened to trams on Saturday.")
+    assert status_findings(cli, tmp_path) == [("status-update", "info", ["planned", "resumed"])]
+
+
+def test_a_happening_named_by_its_noun_ends(cli, tmp_path):
+    article(tmp_path, "a", "2026-10-20", "Talks between the stadium trust and the builders are still pending, the trust said.")
+    article(tmp_path, "b", "2026-10-29", "Talks between the stadium trust and the builders concluded on October 27.")
+    assert status_findings(cli, tmp_path) == [("status-update", "info", ["pending", "done"])]
+
+
+def test_the_owner_of_a_launch_is_not_part_of_its_key(cli, tmp_path):
+    article(tmp_path, "a", "2026-10-13", "The agency's launch of the Kestrel-2 satellite is expected to take place on Wednesday, October 14.")
+    article(tmp_path, "b", "2026-10-15", "Varnia's launch of the Kestrel-2 satellite was called off on Wednesday.")
+    assert status_findings(cli, tmp_path) == [("status-change", "warning", ["planned", "stopped"])]
+
+
+def test_a_background_clause_without_a_date_says_nothing_now(cli, tmp_path):
+    article(tmp_path, "a", "2026-06-23", "The Orla footbridge reopened on Monday.")
+    article(tmp_path, "b", "2026-06-25", "The ferry, which carried 31,000 people while the footbridge was shut, will stop on June 30.")
+    assert status_findings(cli, tmp_path) == []

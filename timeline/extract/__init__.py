@@ -84,6 +84,8 @@ def extract_claims(article: Article, ruleset: RuleSet, settings: DateSettings = 
         if not named_statuses:  # a sentence the vocabulary reads is left to it
             for status in clause_statuses(sentence.text, predicates, ruleset.lexicon, last_status_key):
                 start = sentence.start + status.start
+                if status.link in BACKGROUND_LINKS and not _same_clause(in_sentence, sentence, start):
+                    continue  # "while the bridge was shut": background, with no date to place it
                 claims.append(
                     StatusClaim(
                         provenance=provenance(start, sentence.start + status.end, sentence), text=body[start : sentence.start + status.end], published=article.published,
@@ -103,6 +105,9 @@ def extract_claims(article: Article, ruleset: RuleSet, settings: DateSettings = 
                 )  # fmt: skip
             )
     return sorted(claims, key=lambda c: (c.provenance.line, c.provenance.column, c.kind))
+
+
+BACKGROUND_LINKS = frozenset({"while", "after", "before", "since", "because", "once", "until", "which", "who", "whom", "whose", "where", "participle"})
 
 
 def _status_date(status: ClauseStatus, sentence: Sentence, dates: list[DateMention], article: Article) -> DateValue | None:

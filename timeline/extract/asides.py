@@ -17,7 +17,11 @@ read with the aside masked, and each aside is read on its own, knowing its
   came on March 10" -> the plan's approval);
 - ``where`` / ``in which`` / ``when``: a clause with its own subject;
 - a past participle after a noun: a passive with the antecedent as subject
-  ("the package, announced on Wednesday," -> the package was announced).
+  ("the package, announced on Wednesday," -> the package was announced);
+- an appositive, a noun phrase that renames the noun before it and is
+  followed by the verb ("The Orlan Street Bridge, the busiest crossing in
+  the city, was closed"): masked so that the subject is the bridge, and not
+  read as a clause.
 
 An aside runs to the next comma outside a date ("on Sunday, October 11"), a
 hard boundary or the end of the sentence.
@@ -32,6 +36,8 @@ from timeline.extract.words import can_be, verb_forms
 
 RELATIVE = re.compile(r",\s*(?P<link>(?:in|at|by|under|during|on|for|from|with) which|which|who|whom|whose|where)\b", re.IGNORECASE)
 PARTICIPLE = re.compile(r",\s*(?P<link>[a-z][a-z-]*)\b")
+APPOSITIVE = re.compile(r",\s*(?P<link>the|a|an|its|their|his|her)\s", re.IGNORECASE)
+AUXILIARY_WORDS = frozenset("is are was were has have had will would can could may might must shall should did does do".split())
 HARD_END = re.compile(r";|\s[—–]\s|\s--\s|\(|\)")
 ANTECEDENT_STOPS = frozenset(
     "on in at from to for after before since during by with near amid following over under until between into "
@@ -61,6 +67,7 @@ def find_asides(sentence: str, dates: list[tuple[int, int]] = ()) -> list[Aside]
     candidates = sorted(
         [(m.start(), m.end("link"), m.start("link"), m.group("link").lower()) for m in RELATIVE.finditer(sentence)]
         + [(m.start(), m.end("link"), m.start("link"), "participle") for m in PARTICIPLE.finditer(sentence) if _participle(sentence, m, dates)]
+        + [(m.start(), m.start("link"), m.start("link"), "appositive") for m in APPOSITIVE.finditer(sentence) if _appositive(sentence, m, dates)]
     )
     for start, link_end, link_start, link in candidates:
         if start < taken_until or _inside(start, dates):
@@ -99,6 +106,18 @@ def _participle(sentence: str, match: re.Match, dates) -> bool:
     return bool(last) and not _inside(match.start() - 1, dates) and last.group(1).lower() not in ANTECEDENT_STOPS
 
 
+def _appositive(sentence: str, match: re.Match, dates) -> bool:
+    """ ", the busiest crossing over the river, was closed": no verb inside, a verb right after the closing comma."""
+    end = _aside_end(sentence, match.end(), dates)
+    if sentence[end - 1 : end] != "," or _inside(match.start(), dates):
+        return False
+    inner = re.findall(r"[A-Za-z][\w’'-]*", sentence[match.end() : end])
+    if any(w.lower() in AUXILIARY_WORDS or w[:1].islower() and verb_forms(w) & {"VBD", "VBZ"} and not can_be(w, "NOUN") and not can_be(w, "ADJ") for w in inner):
+        return False
+    following = re.match(r"\s*([a-z][\w’'-]*)", sentence[end:])
+    return bool(following) and (following.group(1) in AUXILIARY_WORDS or bool(verb_forms(following.group(1)) & {"VBD", "VBZ"}))
+
+
 def _aside_end(sentence: str, start: int, dates) -> int:
     position = start
     while True:
@@ -107,8 +126,8 @@ def _aside_end(sentence: str, start: int, dates) -> int:
         limit = hard.start() if hard else len(sentence.rstrip(". "))
         if comma == -1 or comma >= limit:
             return limit
-        if not _inside(comma, dates):
-            return comma + 1
+        if not _inside(comma, dates) and not (sentence[comma - 1 : comma].isdigit() and sentence[comma + 1 : comma + 2].isdigit()):
+            return comma + 1  # "310,000" is one number
         position = comma + 1
 
 

@@ -289,6 +289,8 @@ def _actor(phrase: Phrase | None, lexicon: Lexicon, fallback: str | None) -> str
 def _plural(actor: str | None) -> bool:
     """ "Families" and "residents" take "sleep", not "sleeps"."""
     head = actor.split()[-1] if actor else ""
+    if len(actor.split()) == 1 if actor else False:
+        head = head.lower()  # "Talks concluded" opens the sentence
     return head[:1].islower() and head.endswith("s") and not head.endswith(("ss", "us", "is")) and (lemma(head) != head or any(w[:1].isdigit() for w in actor.split()))
 
 

@@ -53,7 +53,7 @@ from timeline.lexicon import Lexicon
 BEING_VERBS = frozenset({"take place", "go ahead", "happen", "occur", "begin", "start", "proceed", "come", "get under", "continue"})
 PLANNING_VERBS = frozenset({"plan", "schedule", "set", "slate", "expect"})
 MODALS = frozenset({"may", "might", "could", "can", "must", "should", "need"})
-KEEP_NOUN = frozenset({"hold", "conduct", "stage", "complete", "finish", "carry", "begin", "start", "launch", "call", "organise", "organize"})
+KEEP_NOUN = frozenset({"hold", "conduct", "stage", "complete", "finish", "carry", "begin", "start", "launch", "call", "organise", "organize", "open", "conclude"})
 LINKING = frozenset({"be", "remain", "seem", "appear", "stay", "become"})
 NEGATED_SUBJECTS = frozenset({"none", "no", "nobody", "neither", "nothing"})
 LINKS = frozenset({"of", "on"})  # "launch of the satellite", "work on the dam"; "talks between ..." names the actors
@@ -71,6 +71,7 @@ class ClauseStatus:
     end: int
     key: str
     state: str
+    link: str = ""  # the clause's joining word: a "while ..." or "after ..." clause is background to the sentence
 
 
 def clause_statuses(sentence: str, predicates: list[Predicate], lexicon: Lexicon, carried: str | None = None) -> list[ClauseStatus]:
@@ -78,12 +79,19 @@ def clause_statuses(sentence: str, predicates: list[Predicate], lexicon: Lexicon
     words = lexicon.predicates
     event_nouns = _event_nouns(lexicon)
     found, read = [], []
+    named: list[str] = []  # the things named so far in the sentence
     for predicate in predicates:
         status = _from_predicate(sentence, predicate, lexicon, event_nouns, carried)
+        if status and named and _lifecycle_noun(status.key, words):
+            status = ClauseStatus(status.start, status.end, named[-1], status.state)  # "the bridge ..., announcing that the reopening ... has been postponed"
         if status:
-            found.append(status)
+            found.append(ClauseStatus(status.start, status.end, status.key, status.state, predicate.link))
             read.append(predicate.clause)
             carried = status.key
+        main = predicate.link in {"", "and", "but"}  # an "after ..." clause's subject is background
+        subject = _thing_words(sentence, predicate.subject) if main and predicate.subject and predicate.subject.text.lower() not in PRONOUNS else []
+        if subject and not _lifecycle_noun(_key(subject), words):
+            named.append(_key(subject))
     for match in NO_THING.finditer(sentence):  # "there was no breakthrough in the talks": a clause with no action
         noun = match.group("noun")
         if any(s <= match.start() < e for s, e in read) or noun.lower() in FUNCTION_WORDS or not can_be(noun, "NOUN"):
@@ -133,8 +141,9 @@ def _from_predicate(sentence: str, predicate: Predicate, lexicon: Lexicon, event
         phrase = predicate.subject
     elif predicate.object is not None:
         phrase = predicate.object
-    else:  # "the bridge reopened": only a lifecycle verb's subject is the thing; any other is the actor
-        phrase = predicate.subject if lifecycle else None
+    else:  # "the bridge reopened": only a lifecycle verb's subject is the thing, or a happening's ("talks concluded"); any other is the actor
+        named_event = predicate.subject is not None and lemma(predicate.subject.head) in event_nouns
+        phrase = predicate.subject if lifecycle or named_event else None
         if phrase is None:
             return None
     if phrase is None or phrase.text.lower() in PRONOUNS:
@@ -147,6 +156,24 @@ def _from_predicate(sentence: str, predicate: Predicate, lexicon: Lexicon, event
     if lifecycle or base == "await" or base in KEEP_NOUN and thing[-1].lower() in event_nouns:
         return _status(predicate, thing, state)  # "called off the strike" -> strike; "awaiting compensation" -> compensation
     return _status(predicate, thing[-2:] + [base], state)
+
+
+def _lifecycle_noun(key: str, words) -> bool:
+    """ "reopening", "closure", "suspension": a single noun naming a stop, delay or restart, whose thing is named elsewhere."""
+    if " " in key or not key:
+        return False
+    stem = lemma(key.lower())
+    verbs = [v.split()[0] for v in (*words.stopped, *words.postponed, *words.resumed)]
+    return stem not in verbs and any(_shares_stem(stem, verb) for verb in verbs)
+
+
+def _shares_stem(noun: str, verb: str) -> bool:
+    shared = 0
+    for x, y in zip(noun, verb):
+        if x != y:
+            break
+        shared += 1
+    return shared >= 4 and shared >= len(verb) - 1
 
 
 @lru_cache(maxsize=8)
@@ -194,8 +221,10 @@ def _names_a_time(text: str) -> bool:
 def _content(tokens: list[str]) -> list[str]:
     """Words that tell one thing from another: no determiners, figures, punctuation or possessive marks."""
     kept = []
-    for token in tokens:
+    for index, token in enumerate(tokens):
         lower = token.lower()
+        if lower.endswith(("'s", "’s")) and index + 1 < len(tokens):
+            continue  # "Morvane's Sentra-3 launch": the owner is who acts, not the thing
         if lower in DETERMINERS or lower in STOP_WORDS or lower in NUMBER_WORDS or lower in EXTRA_WORDS or lower in PRONOUNS or lower in FUNCTION_WORDS:
             continue
         if not WORD.fullmatch(token) or token.islower() and can_be(token, "ADJ") and not can_be(token, "NOUN"):

@@ -76,6 +76,9 @@ DETERMINERS = frozenset("a an the its their his her our this that these those so
 PARTS_OF_DAY = frozenset("morning afternoon evening night midnight noon".split())
 QUANTIFIERS = (("more", "than"), ("less", "than"), ("fewer", "than"), ("at", "least"), ("at", "most"), ("up", "to"), ("as", "many", "as"), ("as", "much", "as"), ("close", "to"))
 SUBJECT_PRONOUNS = frozenset("he she it they".split())
+PLANNING_VERBS = frozenset("expect schedule plan slate".split())
+ASPECT_VERBS = frozenset("begin start continue keep finish".split())
+REPORTING_CUT = re.compile(r",\s*(?:saying|adding|announcing|noting|warning|explaining|insisting|claiming)(?:\s+that)?\s+|\s+and\s+that\s+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -134,7 +137,9 @@ def _clauses(sentence: str, keep_whole: list[tuple[int, int]]) -> list[tuple[int
         if match.group("c") and not _opens_verb(sentence, match.end()):
             continue  # "people were killed and 150 injured", "roads and bridges": not a clause of its own
         cuts.append((match.start(), match.end(), link))
-    cuts = sorted(c for c in cuts if not any(s < c[1] and c[0] < e for s, e in keep_whole))
+    for match in REPORTING_CUT.finditer(sentence):  # ", announcing that the reopening ...", "... and that the bridge ..."
+        cuts.append((match.start(), match.end(), "and" if match.group(0).strip().lower().startswith("and") else ""))
+    cuts = sorted(c for c in (_outside(cut, keep_whole) for cut in cuts) if c)
     spans, start, link = [], 0, ""
     for cut_start, cut_end, cut_link in cuts:
         if cut_start > start:
@@ -145,6 +150,17 @@ def _clauses(sentence: str, keep_whole: list[tuple[int, int]]) -> list[tuple[int
         start = max(start, cut_end)
     spans.append((start, len(sentence), link))
     return [(s, e, l) for s, e, l in spans if sentence[s:e].strip()]
+
+
+def _outside(cut: tuple[int, int, str], dates: list[tuple[int, int]]) -> tuple[int, int, str] | None:
+    """A cut never splits a date: "said on Tuesday" cuts the saying and its date away whole; a cut inside a date is none."""
+    start, end, link = cut
+    for date_start, date_end in dates:
+        if date_start < end and start < date_end:
+            if start >= date_start:
+                return None
+            end = max(end, date_end)
+    return start, end, link
 
 
 def _opens_clause(sentence: str, at: int, link: str, dates: list[tuple[int, int]]) -> bool:
@@ -179,7 +195,9 @@ def read_predicates(sentence: str, words: PredicateWords, dates: list[tuple[int,
     found: list[Predicate] = []
     for start, end, link in _clauses(text, dates):
         holes = tuple((a.start, a.end) for a in asides if start <= a.start < end)
-        predicate = _predicate(sentence, (start, end), _tokens(text, start, end, dates, holes), words, dates, verb_first=link == "and")
+        first = start + len(text[start:end]) - len(text[start:end].lstrip())
+        verb_first = link == "and" and _opens_verb(text, first)  # "..., and crews removed": "crews" is the subject
+        predicate = _predicate(sentence, (start, end), _tokens(text, start, end, dates, holes), words, dates, verb_first=verb_first)
         if predicate is None:
             continue
         predicate = replace(predicate, link=link, holes=holes)
@@ -211,6 +229,8 @@ def _shared_subject(sentence: str, predicate: Predicate, previous: Predicate) ->
 def _aside_predicate(sentence: str, aside: Aside, words: PredicateWords, dates) -> Predicate | None:
     """An aside's predicate, with its antecedent in the role the aside gives it (see ``asides``)."""
     end = aside.end - 1 if sentence[aside.end - 1 : aside.end] == "," else aside.end
+    if aside.link == "appositive":
+        return None  # it renames a noun; it reports nothing
     predicate = _predicate(sentence, (aside.start, aside.end), _tokens(sentence, aside.body, end, dates), words, dates, verb_first=True)
     if predicate is None:
         return None
@@ -268,6 +288,8 @@ def _predicate(sentence, clause, tokens, words: PredicateWords, dates, verb_firs
         after += 1
     if after < len(tokens) and tokens[after][2].lower() in words.particles and verb not in {"be", "have"}:
         verb, after = f"{verb} {tokens[after][2].lower()}", after + 1
+    elif verb in ASPECT_VERBS and after < len(tokens) and tokens[after][2].endswith("ing") and "VBG" in verb_forms(tokens[after][2]):
+        verb, after = verb_lemma(tokens[after][2]) or verb, after + 1  # "began running": the action is running; its state is the aspect verb's
     group = tokens[group_start : index + 1]
     lowered = " ".join(t[2].lower() for t in group)
     passive = any(t[2].lower() in BE_FORMS for t in group[:-1]) and "VBN" in verb_forms(verb_word)
@@ -308,7 +330,7 @@ def _main_verb(tokens, words: PredicateWords, verb_first: bool = False) -> tuple
         if lower in AUXILIARIES or lower == "to" and group_start is not None:
             group_start = i if group_start is None else group_start
             continue
-        if group_start is not None and (lower in ADVERBS or lower in {"expected", "set", "likely", "due", "scheduled", "slated", "poised", "going", "yet", "still"}):
+        if group_start is not None and (lower in ADVERBS or lower in {"likely", "due", "poised", "going", "yet", "still"} or lower in {"expected", "set", "scheduled", "slated"} and _next_is_to(tokens, i)):
             continue
         if group_start is not None and _can_be_verb(text) and lower not in FUNCTION_WORDS:
             if verb_lemma(text) in words.copulas and _next_is_to(tokens, i):
@@ -447,6 +469,8 @@ def _state(before_verb: str, group: str, verb: str, verb_word: str, passive: boo
         return "stopped"
     if verb in words.postponed or base in words.postponed:
         return "postponed"
+    if passive and base in PLANNING_VERBS:
+        return "planned"  # "the vote is scheduled for May 2", "the reopening had been expected in late May"
     if verb in words.resumed or base in words.resumed:
         return "resumed"
     tags = verb_forms(verb_word)

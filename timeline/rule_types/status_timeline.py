@@ -61,11 +61,11 @@ def check(rule, options: Options, corpus: Corpus, ruleset) -> Iterator[Finding]:
 
 
 def settle(keys) -> dict[str, str]:
-    """Each clause key -> the key it is reported under: the only longest key holding all of its words."""
+    """Each clause key -> the key it is reported under: the only longest key with the same head holding all of its words."""
     words = {key: frozenset(key.lower().split()) for key in set(keys)}
     settled = {}
     for key, own in words.items():
-        larger = [other for other, theirs in words.items() if own < theirs]
+        larger = [other for other, theirs in words.items() if own < theirs and other.lower().split()[-1] == key.lower().split()[-1]]
         widest = [k for k in larger if not any(words[k] < words[o] for o in larger)]
         settled[key] = widest[0] if len(widest) == 1 else key
     return settled
