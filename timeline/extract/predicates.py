@@ -27,7 +27,7 @@ States: ``planned``, ``pending``, ``not done``, ``done``, ``ongoing``,
 ``stopped``, ``postponed``, ``resumed``; "did not arrive until May 6" is done
 on May 6.
 
-Asides (", which was rolled out on Sunday,", ", announced on Wednesday,") are
+Clauses are cut in ``clause_cuts``. Asides (", which was rolled out on Sunday,", ", announced on Wednesday,") are
 taken out first (see ``asides``): the main clause is read around them and each
 is read on its own with its antecedent. Each clause records the word that
 joins it (``link``: "when", "as", "since", "and", "which", "participle", ...),
@@ -43,42 +43,14 @@ import re
 from dataclasses import dataclass, replace
 
 from timeline.extract.asides import Aside, find_asides, mask
-from timeline.extract.clauses import HARD_BOUNDARY
+from timeline.extract.clause_cuts import clauses_of, clauses_with_links, opens_verb  # noqa: F401  (clauses_of is re-exported)
+from timeline.extract.grammar_words import (  # noqa: F401  (re-exported for the stages that read predicates)
+    ADVERBS, AUXILIARIES, BE_FORMS, COMPLEMENT_PREPOSITIONS, DATE_PREPOSITIONS, DETERMINERS, GAP, NUMBER_WORDS, PARTS_OF_DAY,
+    PLACE_PREPOSITIONS, PRONOUNS, QUANTIFIERS, STOP_WORDS, SUBJECT_PRONOUNS, TOKEN, PLANNING_VERBS, ASPECT_VERBS,
+)
 from timeline.extract.words import FUNCTION_WORDS, can_be, verb_forms, verb_lemma
 from timeline.lexicon import PredicateWords, phrase_pattern
 
-TOKEN = re.compile(r"[₹$€£]?\d[\d,.]*%?|[A-Za-z_][\w’'&-]*(?:\.(?=[A-Za-z]\.))?|[^\s\w]")
-CLAUSE_CUT = re.compile(
-    r",\s*(?P<a>and|then|so)\s+|\s+and then\s+|\s+(?=(?P<b>after|before|when|once|until|because|since|while|as)\s)|\s+(?P<c>and)\s+(?=[a-z])|[()]",
-    re.IGNORECASE,
-)
-NOT_CLAUSE_AS = re.compile(r"(?:such|as well|just|so)\s+$|^\s*as\s+(?:well|many|much|far|long|soon|part|of|a result|an? (?:\w+ )?(?:advance|result|precaution|measure|gesture))\b", re.IGNORECASE)
-SUBJECT_WORDS = frozenset("the a an its their his her this these those some many rescuers officials police he she it they we i".split())
-AUXILIARIES = frozenset("is are was were be been being am has have had having do does did will would shall should can could may might must 's 're".split())
-BE_FORMS = frozenset("is are was were be been being am 's 're".split())
-HAVE_FORMS = frozenset("has have had having".split())
-ADVERBS = frozenset(
-    "also still already now just then finally formally officially reportedly eventually quickly only again further "
-    "even never not n't later earlier first initially since soon recently duly jointly unanimously yet last early late".split()
-)  # fmt: skip
-PRONOUNS = frozenset("he she it they we i you this that these those who which".split())
-STOP_WORDS = frozenset(
-    "on in at from to for after before since during by with near amid following over under until between into "
-    "across through against about as while when where which who that than because despite via per till along "
-    "regarding within including concerning involving like such".split()
-)  # fmt: skip
-GAP = "§"
-PLACE_PREPOSITIONS = frozenset("near in at outside off".split())
-COMPLEMENT_PREPOSITIONS = frozenset("on against for with into".split())
-DATE_PREPOSITIONS = frozenset("on in at during since by from".split())
-NUMBER_WORDS = frozenset("two three four five six seven eight nine ten dozens hundreds thousands".split())
-DETERMINERS = frozenset("a an the its their his her our this that these those some any all every each several".split())
-PARTS_OF_DAY = frozenset("morning afternoon evening night midnight noon".split())
-QUANTIFIERS = (("more", "than"), ("less", "than"), ("fewer", "than"), ("at", "least"), ("at", "most"), ("up", "to"), ("as", "many", "as"), ("as", "much", "as"), ("close", "to"))
-SUBJECT_PRONOUNS = frozenset("he she it they".split())
-PLANNING_VERBS = frozenset("expect schedule plan slate".split())
-ASPECT_VERBS = frozenset("begin start continue keep finish".split())
-REPORTING_CUT = re.compile(r",\s*(?:saying|adding|announcing|noting|warning|explaining|insisting|claiming)(?:\s+that)?\s+|\s+and\s+that\s+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -119,84 +91,16 @@ class Predicate:
         return self.clause[0] <= position < self.clause[1] and not any(s <= position < e for s, e in self.holes)
 
 
-def clauses_of(sentence: str, keep_whole: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
-    """Clause spans: the sentence cut at hard boundaries and clause joins, never inside ``keep_whole`` (dates)."""
-    return [(start, end) for start, end, _ in _clauses(sentence, list(keep_whole))]
-
-
-def _clauses(sentence: str, keep_whole: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
-    """(start, end, link) of each clause; ``link`` is the conjunction that opens it ("" for the first)."""
-    cuts = []
-    for match in HARD_BOUNDARY.finditer(sentence):
-        word = re.findall(r"[a-z]+", match.group(0).lower())
-        cuts.append((match.start(), match.end(), word[-1] if word and word[-1] in {"but", "while", "when", "after", "before", "where", "which", "who"} else ""))
-    for match in CLAUSE_CUT.finditer(sentence):
-        link = (match.group("a") or match.group("b") or match.group("c") or "").lower()
-        if match.group("b") and not _opens_clause(sentence, match.end(), link, keep_whole):
-            continue
-        if match.group("c") and not _opens_verb(sentence, match.end()):
-            continue  # "people were killed and 150 injured", "roads and bridges": not a clause of its own
-        cuts.append((match.start(), match.end(), link))
-    for match in REPORTING_CUT.finditer(sentence):  # ", announcing that the reopening ...", "... and that the bridge ..."
-        cuts.append((match.start(), match.end(), "and" if match.group(0).strip().lower().startswith("and") else ""))
-    cuts = sorted(c for c in (_outside(cut, keep_whole) for cut in cuts) if c)
-    spans, start, link = [], 0, ""
-    for cut_start, cut_end, cut_link in cuts:
-        if cut_start > start:
-            spans.append((start, cut_start, link))
-            link = cut_link
-        elif cut_link:
-            link = cut_link
-        start = max(start, cut_end)
-    spans.append((start, len(sentence), link))
-    return [(s, e, l) for s, e, l in spans if sentence[s:e].strip()]
-
-
-def _outside(cut: tuple[int, int, str], dates: list[tuple[int, int]]) -> tuple[int, int, str] | None:
-    """A cut never splits a date: "said on Tuesday" cuts the saying and its date away whole; a cut inside a date is none."""
-    start, end, link = cut
-    for date_start, date_end in dates:
-        if date_start < end and start < date_end:
-            if start >= date_start:
-                return None
-            end = max(end, date_end)
-    return start, end, link
-
-
-def _opens_clause(sentence: str, at: int, link: str, dates: list[tuple[int, int]]) -> bool:
-    """ "since the monsoon set in" opens a clause; "since June 9" and "until Friday" are dates, "as well as" is neither."""
-    word_end = at + len(link)
-    following = re.match(r"\s+([\w’'-]+)(?:\s+([\w’'-]+))?", sentence[word_end:])
-    if following is None or any(s <= at < e or s <= word_end + 1 < e for s, e in dates):
-        return False
-    if link not in {"since", "until", "as", "while"}:
-        return True
-    if link == "as" and (NOT_CLAUSE_AS.search(sentence[max(0, at - 12) : at]) or NOT_CLAUSE_AS.match(sentence[at:])):
-        return False
-    first, second = following.group(1), following.group(2) or ""
-    if first.lower() in SUBJECT_WORDS:
-        return True
-    return bool(second) and (second[:1].islower() and bool(verb_forms(second) & {"VBD", "VBZ"}) or second.lower() in AUXILIARIES)
-
-
-def _opens_verb(sentence: str, at: int) -> bool:
-    """ "crossed it on Monday and peaked on Wednesday": a second verb sharing the subject."""
-    word = re.match(r"([a-z]+)\s*([\w’'-]*)", sentence[at:])
-    if not word or not verb_forms(word.group(1)) & {"VBD", "VB"} or can_be(word.group(1), "NOUN"):
-        return False
-    return not can_be(word.group(1), "ADJ") or word.group(2).lower() in DETERMINERS | STOP_WORDS  # "and related compounds" is a noun phrase
-
-
 def read_predicates(sentence: str, words: PredicateWords, dates: list[tuple[int, int]] = ()) -> list[Predicate]:
     """The main predicate of every clause and aside that has one, in text order."""
     dates = list(dates)
     asides = find_asides(sentence, dates)
     text = mask(sentence, asides) if asides else sentence
     found: list[Predicate] = []
-    for start, end, link in _clauses(text, dates):
+    for start, end, link in clauses_with_links(text, dates):
         holes = tuple((a.start, a.end) for a in asides if start <= a.start < end)
         first = start + len(text[start:end]) - len(text[start:end].lstrip())
-        verb_first = link == "and" and _opens_verb(text, first)  # "..., and crews removed": "crews" is the subject
+        verb_first = link == "and" and opens_verb(text, first)  # "..., and crews removed": "crews" is the subject
         predicate = _predicate(sentence, (start, end), _tokens(text, start, end, dates, holes), words, dates, verb_first=verb_first)
         if predicate is None:
             continue
