@@ -31,7 +31,7 @@ from datetime import date
 from timeline.extract.asides import noun_phrase_before
 from timeline.extract.dates import DateMention
 from timeline.extract.figure_units import UNIT
-from timeline.extract.predicates import DETERMINERS, PRONOUNS, Phrase, Predicate
+from timeline.extract.predicates import DETERMINERS, NUMBER_WORDS, PRONOUNS, Phrase, Predicate
 from timeline.extract.words import inflect, lemma
 from timeline.lexicon import Lexicon, phrase_pattern
 
@@ -44,6 +44,7 @@ OF_PHRASE = re.compile(r"\s+(?:of|for|on|into)\s+((?:[\w’'-]+\s*){1,5}?)(?=\s+
 SCALE_WORDS = frozenset("crore lakh million billion trillion mn bn cr per cent percent % than least to".split())
 QUALIFIERS = frozenset("over about nearly around almost some roughly more less at least up to under above below least".split())
 TITLE_WORDS = 7
+PLURAL_HEADS = frozenset("people police children men women staff crew cattle".split())
 MEASURE_UNIT = re.compile(UNIT + r"$", re.IGNORECASE)
 
 
@@ -207,7 +208,9 @@ def _verb_event(sentence: str, offset: int, predicate: Predicate, when: DateMent
     thing_text = _trim(thing.text) if thing else None
     verb, particle = (predicate.verb.split(" ", 1) + [""])[:2]
     extra = predicate.place.text if predicate.place and not thing_text else ""
-    if predicate.state == "planned":
+    if predicate.state == "planned" and not actor and predicate.passive and thing_text:
+        parts = [thing_text, "to be", inflect(verb, "VBN"), particle, extra]  # "Second hearing to be held"
+    elif predicate.state == "planned":
         parts = [actor, "to", verb, particle, thing_text, extra]
     elif actor or not thing_text:
         finite = (inflect(verb, "VBZ") if not _plural(actor) else verb) if actor else inflect(verb, "VBN")
@@ -283,15 +286,22 @@ def _actor(phrase: Phrase | None, lexicon: Lexicon, fallback: str | None) -> str
     named = lexicon.entities_in(phrase.text)
     if named:
         return named[0][2]
-    return _trim(phrase.text, 4)
+    return _trim(phrase.text, 6 if " of " in phrase.text else 4)  # "residents of the north bank"
 
 
 def _plural(actor: str | None) -> bool:
-    """ "Families" and "residents" take "sleep", not "sleeps"."""
-    head = actor.split()[-1] if actor else ""
-    if len(actor.split()) == 1 if actor else False:
+    """ "Families", "residents of the north bank" and "more than 200 people" take "sleep", not "sleeps"."""
+    if not actor:
+        return False
+    words = actor.split()
+    if any(w[:1].isdigit() and w not in {"1", "one"} or w.lower() in NUMBER_WORDS for w in words):
+        return True
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    if len(words) == 1:
         head = head.lower()  # "Talks concluded" opens the sentence
-    return head[:1].islower() and head.endswith("s") and not head.endswith(("ss", "us", "is")) and (lemma(head) != head or any(w[:1].isdigit() for w in actor.split()))
+    if head.lower() in PLURAL_HEADS:
+        return True
+    return head[:1].islower() and head.endswith("s") and not head.endswith(("ss", "us", "is")) and lemma(head) != head
 
 
 def _is_pronoun(phrase: Phrase | None) -> bool:

@@ -200,6 +200,8 @@ def _predicate(sentence, clause, tokens, words: PredicateWords, dates, verb_firs
     before_verb = sentence[clause[0] : tokens[index][0]]
     subject = None if gerund else _subject(sentence, tokens[:group_start], dates)
     obj, rest = _object(sentence, tokens, after)
+    if not passive and obj is None and rest < len(tokens) and tokens[rest][2].lower() == "by" and "VBN" in verb_forms(verb_word) and group_start == index:
+        passive = True  # "figures released by the railway": a participle after its noun
     agent = None
     if passive and rest < len(tokens) and tokens[rest][2].lower() == "by":
         agent, _ = _object(sentence, tokens, rest + 1)
