@@ -27,6 +27,13 @@ PAST_WORDS = {
 # Words before a date that point forward unless the sentence is told in the past: "by October",
 # "until March 3", "to run through May", "with effect from January 15", "effective April 1".
 FORWARD_CUES = {"by", "until", "till", "through", "effective"}
+# A new date for something already planned: "has been postponed to late June", "was pushed back to
+# March 3", "rescheduled for Friday". The move is told now, so the new date lies ahead.
+RESCHEDULED = {"postponed", "deferred", "delayed", "rescheduled", "adjourned", "extended", "shifted", "moved", "pushed"}
+RESCHEDULED_PHRASAL = {"pushed", "put", "moved", "brought", "set"}  # with "back", "off", "forward"
+RESCHEDULED_TO = {"to", "until", "till", "for"}
+AUXILIARIES = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "shall", "may", "might", "could"}
+AUXILIARY_ADVERBS = {"again", "now", "also", "since", "further", "later", "already", "just", "once", "formally", "officially"}
 REPORTING = {"said", "says", "told", "added", "stated"}  # "..., the minister said" does not make the sentence past
 COPULAS = {"is", "are", "be", "been", "being", "remain", "remains", "stay", "stays"}  # "stays closed": a state, not a past
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
@@ -63,6 +70,9 @@ def looks_ahead(text: str, start: int, end: int) -> bool:
 def _reading(before: list[str], after: list[str], final: bool) -> bool | None:
     """The tense these words give the date between them; None when they have no tense-bearing word and are not final."""
     before, after = _prospective(before), _prospective(after)
+    moved = _rescheduled(before)
+    if moved is not None:
+        return moved
     if _forward_cue(before):
         if not final and not (_tense(list(reversed(before)), list(reversed(["", *before[:-1]]))) or _tense(after, ["", *after[:-1]])):
             return None
@@ -90,6 +100,30 @@ def _tense(words: list[str], previous: list[str]) -> tuple[int, str] | None:
         if word in PAST_WORDS or (word.endswith("ed") and len(word) > 4 and previous[distance] not in DETERMINERS):
             return distance, "past"
     return None
+
+
+def _rescheduled(before: list[str]) -> bool | None:
+    """After "postponed to", "pushed back to", "rescheduled for": ahead, unless told in the past perfect.
+
+    Only the verb group of the move counts, not the clause around it: in "a
+    notice announcing that the reopening has been postponed to late June"
+    the notice's past does not date the reopening. "had been postponed to
+    March 3" is a plan already overtaken, read backwards. None when the date
+    does not follow such a verb.
+    """
+    if len(before) < 2 or before[-1] not in RESCHEDULED_TO:
+        return None
+    verb = len(before) - 2
+    if before[verb] in {"back", "off", "forward"} and verb and before[verb - 1] in RESCHEDULED_PHRASAL:
+        verb -= 1
+    elif before[verb] not in RESCHEDULED:
+        return None
+    group = []
+    for word in reversed(before[:verb]):
+        if word not in AUXILIARIES and word not in AUXILIARY_ADVERBS:
+            break
+        group.append(word)
+    return "had" not in group
 
 
 def _forward_cue(before: list[str]) -> bool:
