@@ -23,6 +23,16 @@ PAST_WORDS = {
     "stood", "fell", "rose", "grew", "hit", "won", "lost", "got", "kept", "found", "paid", "sent", "spent",
     "struck", "swept", "broke", "ran", "sank", "shut", "cut", "put", "set", "became", "began", "drew", "flew",
 }  # fmt: skip
+# More irregular simple pasts, so that a clause such as "Jurors heard Monday's testimony" has its own
+# tense and is not read from the next clause. Only forms that are never a noun, a base or a present
+# form in lemminflect's tables ("thought", "felt", "read", "lay" are left out).
+PAST_WORDS |= set(
+    "arose ate awoke blew bought built caught chose clung crept dealt drank dug flung forbade forgave forgot "
+    "fought froze heard hid knelt knew laid leapt lent meant mistook overcame overran overrode oversaw overthrew "
+    "overtook rang rebuilt redid remade repaid resold rethought retold rewrote rode sang sat shone shook shrank "
+    "slept slid sold sprang spun stole strove stung swam swore swung taught threw tore trod understood undertook "
+    "underwent upheld wept withdrew withheld withstood woke wore wrote".split()
+)
 
 # Words before a date that point forward unless the sentence is told in the past: "by October",
 # "until March 3", "to run through May", "with effect from January 15", "effective April 1".
