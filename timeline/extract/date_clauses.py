@@ -11,20 +11,25 @@ them, without a parser:
 - **cuts**: ";", ": ", a lone dash, and a comma before a coordinator
   (", and", ", but", ", or", ", yet", ", so");
 - **asides**: a comma before a relative or subordinate word (", which",
-  ", who", ", where", ", when", ", after", ", as", ", although" ...) opens a
-  clause that runs to the next plain comma, and a pair of dashes encloses
-  one. The main clause an aside interrupts is read as one clause: in "The
-  levy, which ..., will lapse on June 30" the clause of June 30 is "The levy
-  ... will lapse on June 30", and that of May 18 is the aside alone;
+  ", who", ", where", ", when", ", after", ", as", ", although" ...) or an
+  attribution (", officials said", ", the port trust said") opens a clause
+  that runs to the next plain comma, and a pair of dashes encloses one. The
+  main clause an aside interrupts is read as one clause: in "The levy, which
+  ..., will lapse on June 30" the clause of June 30 is "The levy ... will
+  lapse on June 30", and that of May 18 is the aside alone; "..., the
+  minister said" no longer makes the report it closes a past;
 - **soft cuts**: a conjunction without a comma ("after", "before", "when",
   "as", "because", ...) narrows the clause once more, except where it is the
   preposition of the date itself ("before March 3", "after Thursday's vote")
   or part of "as well as", "such as", "as of", "as early as".
 
 :func:`clause_contexts` gives the text before and after a date in its
-narrowest clause, then in the clause without soft cuts; the tense reader
-(``date_tense``) takes the first that has a tense-bearing word and falls back
-to the whole sentence only when neither has one.
+narrowest clause, then in the clause without soft cuts, then, for the last
+item of a list ("in Ashford, Brayton, and Colne on Sunday"), with the clause
+before the ", and"; the tense reader (``date_tense``) takes the first that
+has a tense-bearing word and falls back to the whole sentence only when none
+has. A sentence's boundaries are found once and cached, so the cost is a few
+slices a date.
 """
 
 from __future__ import annotations
@@ -34,8 +39,10 @@ from functools import lru_cache
 
 RELATIVES = r"which|who|whom|whose|where|when"
 SUBORDINATORS = r"while|whereas|although|though|even\s+as|after|before|as|since|because|once|unless|if"
+REPORTING = r"said|says|told|added|stated"
 CUT = re.compile(
-    rf";|:\s|\s(?:[—–]|--)\s|,\s*(?:(?P<aside>{RELATIVES}|{SUBORDINATORS})|and|but|or|yet|so|nor)\b",
+    rf";|:\s|\s(?:[—–]|--)\s|,\s*(?:(?P<aside>{RELATIVES}|{SUBORDINATORS})|(?P<join>and|or)|but|yet|so|nor)\b"
+    rf"|,\s*(?P<report>(?=(?:[\w'’.-]+\s+){{0,4}}(?:{REPORTING})\b))",
     re.IGNORECASE,
 )
 DASH = re.compile(r"\s(?:[—–]|--)\s")
@@ -45,8 +52,9 @@ NOT_AS_BEFORE = frozenset({"such", "well", "much", "many", "soon", "far", "long"
 NOT_AS_AFTER = frozenset({"well", "of", "much", "many", "soon", "far", "long", "early", "late", "part", "such"})
 DATE_PREFIX = re.compile(r"(?:\s*(?:the|on|in|of|early|mid|late|end|start|beginning|this|last|next|[-–]))*\s*", re.IGNORECASE)
 
-# One boundary: (start, end, kind, partner); kind "cut", "open" or "close", partner the index of the
-# matching close or open (-1 when an aside runs into a cut or the sentence end: the clause does not resume).
+# One boundary: (start, end, kind, partner); kind "cut", "join" (", and", ", or"), "open" or "close",
+# partner the index of the matching close or open (-1 when an aside runs into a cut or the sentence
+# end: the clause does not resume).
 Boundary = tuple[int, int, str, int]
 
 
@@ -59,7 +67,7 @@ def boundaries(sentence: str) -> tuple[Boundary, ...]:
     or the end of the sentence does not resume the main clause. A dash aside
     closes at the next dash; a lone dash is a cut.
     """
-    found = [(m.start(), m.end(), "dash" if DASH.fullmatch(m.group(0)) else "open" if m.group("aside") else "cut") for m in CUT.finditer(sentence)]
+    found = [(m.start(), m.end(), _kind(m)) for m in CUT.finditer(sentence)]
     marks: list[Boundary] = []
     index = 0
     while index < len(found):
@@ -78,67 +86,79 @@ def boundaries(sentence: str) -> tuple[Boundary, ...]:
             else:
                 marks.append((start, end, "open", -1))
         else:
-            marks.append((start, end, "cut", -1))
+            marks.append((start, end, kind, -1))
         index += 1
     return tuple(marks)
 
 
+def _kind(match: re.Match[str]) -> str:
+    if DASH.fullmatch(match.group(0)):
+        return "dash"
+    if match.group("aside") or match.group("report") is not None:
+        return "open"
+    return "join" if match.group("join") else "cut"
+
+
 def clause_contexts(sentence: str, start: int, end: int) -> list[tuple[str, str]]:
-    """(text before, text after) the date at sentence offsets start..end: its narrowest clause, then its clause.
+    """(text before, text after) the date at sentence offsets start..end, narrowest first.
 
-    Pairs equal to the next wider one are left out; the list is empty when the
-    date's clause is the whole sentence.
+    The clause with soft cuts, the clause without them, and, for a clause
+    after ", and" / ", or" (a list's last item: "held in Delhi, Mumbai, and
+    Kolkata on Sunday"), the clause with the one before it. Pairs equal to
+    the next wider one are left out; the sentence itself is not included.
     """
-    marks = boundaries(sentence)
-    before, after = _clause_text(sentence, marks, start, end) if marks else (sentence[:start], sentence[end:])
-    contexts = [(_after_last_soft(before), _before_first_soft(after)), (before, after)]
-    if contexts[0] == contexts[1]:
-        contexts.pop(0)
-    if contexts[-1] == (sentence[:start], sentence[end:]):
-        contexts.pop()
-    return contexts
+    marks, softs = boundaries(sentence), soft_cuts(sentence)
+    if not marks and not softs:
+        return []
+    if marks:
+        before, after, left, low, high = _clause_text(sentence, marks, start, end)
+    else:
+        before, after, left, low, high = sentence[:start], sentence[end:], -1, 0, len(sentence)
+    fine_before = next((sentence[e:start] for s, e in reversed(softs) if low <= s and e <= start and not DATE_PREFIX.fullmatch(sentence, e, start)), before)
+    fine_after = next((sentence[end:s] for s, e in softs if end <= s and e <= high), after)
+    contexts = [(fine_before, fine_after), (before, after)]
+    if left >= 0 and marks[left][2] == "join":
+        previous = sentence[marks[left - 1][1] if left else 0 : marks[left][0]]
+        contexts.append((f"{previous} {before}", after))
+    unique = [c for i, c in enumerate(contexts) if c not in contexts[i + 1 :]]
+    return [c for c in unique if c != (sentence[:start], sentence[end:])]
 
 
-def _clause_text(sentence: str, marks: tuple[Boundary, ...], start: int, end: int) -> tuple[str, str]:
-    """The clause's words before and after the date, skipping over asides that interrupt it."""
+def _clause_text(sentence: str, marks: tuple[Boundary, ...], start: int, end: int) -> tuple[str, str, int, int, int]:
+    """The clause's text before and after the date, skipping over asides that interrupt it.
+
+    Also the index of the mark that opens the clause (-1 at the sentence
+    start) and the bounds of the stretch around the date that no mark cuts.
+    """
     left = [i for i, b in enumerate(marks) if b[1] <= start]
     right = [i for i, b in enumerate(marks) if b[0] >= end]
-    before_parts = [sentence[marks[left[-1]][1] : start] if left else sentence[:start]]
+    low = marks[left[-1]][1] if left else 0
+    high = marks[right[0]][0] if right else len(sentence)
+    before_parts = [sentence[low:start]]
     index = left[-1] if left else -1
     while index >= 0 and marks[index][2] == "close":  # the main clause resumed after an aside: take its first part too
         opener = marks[index][3]
         previous = opener - 1
         before_parts.append(sentence[marks[previous][1] if previous >= 0 else 0 : marks[opener][0]])
         index = previous
-    after_parts = [sentence[end : marks[right[0]][0]] if right else sentence[end:]]
-    index = right[0] if right else len(marks)
-    while index < len(marks) and marks[index][2] == "open" and marks[index][3] != -1:
-        close = marks[index][3]
+    after_parts = [sentence[end:high]]
+    following = right[0] if right else len(marks)
+    while following < len(marks) and marks[following][2] == "open" and marks[following][3] != -1:
+        close = marks[following][3]
         following = close + 1
         after_parts.append(sentence[marks[close][1] : marks[following][0] if following < len(marks) else len(sentence)])
-        index = following
-    return " ".join(reversed(before_parts)), " ".join(after_parts)
+    return " ".join(reversed(before_parts)), " ".join(after_parts), index, low, high
 
 
-def _after_last_soft(before: str) -> str:
-    """Text after the last conjunction before the date, unless that conjunction is the date's own preposition."""
-    for match in reversed(list(SOFT.finditer(before))):
-        if DATE_PREFIX.fullmatch(before, match.end()) or not _is_conjunction(before, match):
-            continue
-        return before[match.end() :]
-    return before
-
-
-def _before_first_soft(after: str) -> str:
-    for match in SOFT.finditer(after):
-        if _is_conjunction(after, match):
-            return after[: match.start()]
-    return after
+@lru_cache(maxsize=2048)
+def soft_cuts(sentence: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the conjunctions without a comma ("after", "as", "because" ...) that open a clause."""
+    return tuple(m.span() for m in SOFT.finditer(sentence) if _is_conjunction(sentence, m))
 
 
 def _is_conjunction(text: str, match: re.Match[str]) -> bool:
     if match.group(0).lower() != "as":
         return True
-    previous = text[: match.start()].split()[-1:]
-    following = text[match.end() :].split()[:1]
+    previous = text[max(0, match.start() - 12) : match.start()].split()[-1:]
+    following = text[match.end() : match.end() + 12].split()[:1]
     return not (previous and previous[0].lower() in NOT_AS_BEFORE) and not (following and following[0].lower() in NOT_AS_AFTER)
