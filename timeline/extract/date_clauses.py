@@ -11,7 +11,8 @@ them, without a parser:
 - **cuts**: ";", ": ", a lone dash, and a comma before a coordinator
   (", and", ", but", ", or", ", yet", ", so");
 - **asides**: a comma before a relative or subordinate word (", which",
-  ", who", ", where", ", when", ", after", ", as", ", although" ...) or an
+  ", who", ", where", ", when", ", after", ", as", ", although" ...), a
+  participle (", due to finish in April", ", delayed by floods") or an
   attribution (", officials said", ", the port trust said") opens a clause
   that runs to the next plain comma, and a pair of dashes encloses one. The
   main clause an aside interrupts is read as one clause: in "The levy, which
@@ -40,8 +41,11 @@ from functools import lru_cache
 RELATIVES = r"which|who|whom|whose|where|when"
 SUBORDINATORS = r"while|whereas|although|though|even\s+as|after|before|as|since|because|once|unless|if"
 REPORTING = r"said|says|told|added|stated"
+# A reduced relative: ", due to finish in April,", ", expected to cost ₹40 crore,", ", delayed by floods,".
+REDUCED = r"due|set|slated|expected|scheduled|planned|built|held|made|known|seen|begun|taken|given|hit|(?-i:[a-z]{3,}ed)"
 CUT = re.compile(
     rf";|:\s|\s(?:[—–]|--)\s|,\s*(?:(?P<aside>{RELATIVES}|{SUBORDINATORS})|(?P<join>and|or)|but|yet|so|nor)\b"
+    rf"|,\s*(?=(?P<reduced>{REDUCED})\b)"  # zero-width: the participle stays in its clause's words
     rf"|,\s*(?P<report>(?=(?:[\w'’.-]+\s+){{0,4}}(?:{REPORTING})\b))",
     re.IGNORECASE,
 )
@@ -63,9 +67,11 @@ def boundaries(sentence: str) -> tuple[Boundary, ...]:
     """Every clause boundary of a sentence, in order, with asides paired to their closing comma or dash.
 
     A comma aside closes at the next comma when no other boundary comes first
-    (", which the council raised on May 18, will"); one that runs into a cut
-    or the end of the sentence does not resume the main clause. A dash aside
-    closes at the next dash; a lone dash is a cut.
+    (", which the council raised on May 18, will"), or when that comma is
+    followed by a participle, which is then the main verb ("Work on the
+    bridge, due to finish in April, stopped in February"); one that runs into
+    a cut or the end of the sentence does not resume the main clause. A dash
+    aside closes at the next dash; a lone dash is a cut.
     """
     found = [(m.start(), m.end(), _kind(m)) for m in CUT.finditer(sentence)]
     marks: list[Boundary] = []
@@ -79,10 +85,11 @@ def boundaries(sentence: str) -> tuple[Boundary, ...]:
                 index += 2
                 continue
             marks.append((start, end, "cut", -1))
-        elif kind == "open":
+        elif kind in {"open", "reduced"}:
             close = sentence.find(",", end)
-            if close != -1 and (following is None or close < following[0]):
+            if close != -1 and (following is None or close < following[0] or (close == following[0] and following[2] == "reduced")):
                 marks += [(start, end, "open", len(marks) + 1), (close, close + 1, "close", len(marks))]
+                index += 1 if following is not None and close == following[0] else 0
             else:
                 marks.append((start, end, "open", -1))
         else:
@@ -94,6 +101,8 @@ def boundaries(sentence: str) -> tuple[Boundary, ...]:
 def _kind(match: re.Match[str]) -> str:
     if DASH.fullmatch(match.group(0)):
         return "dash"
+    if match.group("reduced"):
+        return "reduced"
     if match.group("aside") or match.group("report") is not None:
         return "open"
     return "join" if match.group("join") else "cut"
