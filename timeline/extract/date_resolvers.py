@@ -270,13 +270,34 @@ def resolve_weekday(ctx: Context) -> DateValue | None:
         delta = -((p.weekday() - target - 1) % 7 + 1)
     elif which in {"next", "coming"}:  # "next Friday", "this coming Friday": never the day of publication
         delta = (target - p.weekday() - 1) % 7 + 1
-    elif ctx.ahead() or ctx.preceding(6).lower().rstrip().endswith("from"):
+    elif _weekday_ahead(ctx):
         # "will vote on Friday" in a Friday paper is that Friday: wire copy names the day of
         # publication by its weekday, and a week later would be "next Friday"
         delta = (target - p.weekday()) % 7
     else:
         delta = -((p.weekday() - target) % 7)
     return day_value(ctx.surface, p + timedelta(days=delta))
+
+
+POSSESSIVE = re.compile(r"['’]s\b")
+AHEAD_OF = re.compile(r"\b(?:ahead\s+of|in\s+the\s+run-up\s+to)\s*$", re.IGNORECASE)
+
+
+def _weekday_ahead(ctx: Context) -> bool:
+    """Whether a bare weekday is the coming one.
+
+    "from Friday" starts something (fares rise from Friday), but "the toll
+    from Thursday's derailment" is a possessive before an event noun, dated
+    by the tense of its clause like any other weekday. "ahead of Thursday's
+    vote" is the coming Thursday even in a past clause ("met on Tuesday ahead
+    of Thursday's vote"): a day already gone is "before Thursday's vote".
+    """
+    before = ctx.preceding(20)
+    if AHEAD_OF.search(before):
+        return True
+    if before.lower().rstrip().endswith("from") and not POSSESSIVE.match(ctx.following(3)):
+        return True
+    return ctx.ahead()
 
 
 def resolve_year(ctx: Context) -> DateValue | None:

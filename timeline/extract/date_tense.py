@@ -3,13 +3,17 @@
 Year-less dates ("in December", "on Friday", "by March 3") are anchored on the
 publication date P backwards (the most recent one) unless the sentence looks
 ahead; this module reads that from the words around the expression, the way a
-reader does, without a parser: the nearest tense-bearing word wins.
+reader does, without a parser: the nearest tense-bearing word wins. The words
+are those of the date's own clause (``date_clauses``), since one sentence
+often joins a past aside and a future main clause; the whole sentence is read
+only when that clause has no tense-bearing word.
 """
 
 from __future__ import annotations
 
 import re
 
+from timeline.extract.date_clauses import clause_contexts
 from timeline.extract.words import FUNCTION_WORDS, can_be
 
 FUTURE_WORDS = {"will", "shall", "next", "scheduled", "expected", "slated", "likely", "upcoming", "plans", "planned", "due", "would"}
@@ -19,10 +23,27 @@ PAST_WORDS = {
     "stood", "fell", "rose", "grew", "hit", "won", "lost", "got", "kept", "found", "paid", "sent", "spent",
     "struck", "swept", "broke", "ran", "sank", "shut", "cut", "put", "set", "became", "began", "drew", "flew",
 }  # fmt: skip
+# More irregular simple pasts, so that a clause such as "Jurors heard Monday's testimony" has its own
+# tense and is not read from the next clause. Only forms that are never a noun, a base or a present
+# form in lemminflect's tables ("thought", "felt", "read", "lay" are left out).
+PAST_WORDS |= set(
+    "arose ate awoke blew bought built caught chose clung crept dealt drank dug flung forbade forgave forgot "
+    "fought froze heard hid knelt knew laid leapt lent meant mistook overcame overran overrode oversaw overthrew "
+    "overtook rang rebuilt redid remade repaid resold rethought retold rewrote rode sang sat shone shook shrank "
+    "slept slid sold sprang spun stole strove stung swam swore swung taught threw tore trod understood undertook "
+    "underwent upheld wept withdrew withheld withstood woke wore wrote".split()
+)
 
 # Words before a date that point forward unless the sentence is told in the past: "by October",
 # "until March 3", "to run through May", "with effect from January 15", "effective April 1".
 FORWARD_CUES = {"by", "until", "till", "through", "effective"}
+# A new date for something already planned: "has been postponed to late June", "was pushed back to
+# March 3", "rescheduled for Friday". The move is told now, so the new date lies ahead.
+RESCHEDULED = {"postponed", "deferred", "delayed", "rescheduled", "adjourned", "extended", "shifted", "moved", "pushed"}
+RESCHEDULED_PHRASAL = {"pushed", "put", "moved", "brought", "set"}  # with "back", "off", "forward"
+RESCHEDULED_TO = {"to", "until", "till", "for"}
+AUXILIARIES = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "shall", "may", "might", "could"}
+AUXILIARY_ADVERBS = {"again", "now", "also", "since", "further", "later", "already", "just", "once", "formally", "officially"}
 REPORTING = {"said", "says", "told", "added", "stated"}  # "..., the minister said" does not make the sentence past
 COPULAS = {"is", "are", "be", "been", "being", "remain", "remains", "stay", "stays"}  # "stays closed": a state, not a past
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
@@ -39,29 +60,37 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def looks_ahead(text: str, start: int, end: int) -> bool:
-    """Whether the verb nearest to a date expression points to the future.
+    """Whether the verb nearest to a date expression, in the date's own clause, points to the future.
 
     "Kumaraswamy on Tuesday said ... will" is past (said is nearer);
-    "will be held on Tuesday" is future (held follows will).
+    "will be held on Tuesday" is future (held follows will). The clause comes
+    first ("The levy, which the council raised on May 18, will lapse": May 18
+    is past, whatever "will" says); the sentence decides only when the
+    clause has no tense-bearing word ("On May 18, the council raised ...").
     """
     s_start, s_end = sentence_bounds(text, start, end)
-    before = _prospective(WORD.findall(text[s_start:start].lower()))
-    after = _prospective(WORD.findall(text[end:s_end].lower()))
+    sentence = text[s_start:s_end]
+    for before, after in clause_contexts(sentence, start - s_start, end - s_start):
+        reading = _reading(WORD.findall(before.lower()), WORD.findall(after.lower()), final=False)
+        if reading is not None:
+            return reading
+    return bool(_reading(WORD.findall(text[s_start:start].lower()), WORD.findall(text[end:s_end].lower()), final=True))
+
+
+def _reading(before: list[str], after: list[str], final: bool) -> bool | None:
+    """The tense these words give the date between them; None when they have no tense-bearing word and are not final."""
+    before, after = _prospective(before), _prospective(after)
+    moved = _rescheduled(before)
+    if moved is not None:
+        return moved
     if _forward_cue(before):
+        if not final and not (_tense(list(reversed(before)), list(reversed(["", *before[:-1]]))) or _tense(after, ["", *after[:-1]])):
+            return None
         return _forward_reading(before, after)
     if before[-1:] == ["next"] or before[-2:-1] == ["next"]:
         return True
-
-    def tense(words: list[str], previous: list[str]) -> tuple[int, str] | None:
-        for distance, word in enumerate(words):
-            if word in FUTURE_WORDS:
-                return distance, "future"
-            if word in PAST_WORDS or (word.endswith("ed") and len(word) > 4 and previous[distance] not in DETERMINERS):
-                return distance, "past"
-        return None
-
-    left = tense(list(reversed(before)), list(reversed(["", *before[:-1]])))
-    right = tense(after, ["", *after[:-1]])
+    left = _tense(list(reversed(before)), list(reversed(["", *before[:-1]])))
+    right = _tense(after, ["", *after[:-1]])
     if left and left[1] == "past":
         # "will be held on Tuesday": a participle after a future auxiliary is future.
         window = list(reversed(before))[left[0] + 1 : left[0] + 4]
@@ -69,8 +98,42 @@ def looks_ahead(text: str, start: int, end: int) -> bool:
             left = (left[0], "future")
     candidates = [c for c in (left, right) if c]
     if not candidates:
-        return False
+        return False if final else None
     return min(candidates, key=lambda c: c[0])[1] == "future"
+
+
+def _tense(words: list[str], previous: list[str]) -> tuple[int, str] | None:
+    """The first tense-bearing word of ``words`` (read outward from the date) and its distance."""
+    for distance, word in enumerate(words):
+        if word in FUTURE_WORDS:
+            return distance, "future"
+        if word in PAST_WORDS or (word.endswith("ed") and len(word) > 4 and previous[distance] not in DETERMINERS):
+            return distance, "past"
+    return None
+
+
+def _rescheduled(before: list[str]) -> bool | None:
+    """After "postponed to", "pushed back to", "rescheduled for": ahead, unless told in the past perfect.
+
+    Only the verb group of the move counts, not the clause around it: in "a
+    notice announcing that the reopening has been postponed to late June"
+    the notice's past does not date the reopening. "had been postponed to
+    March 3" is a plan already overtaken, read backwards. None when the date
+    does not follow such a verb.
+    """
+    if len(before) < 2 or before[-1] not in RESCHEDULED_TO:
+        return None
+    verb = len(before) - 2
+    if before[verb] in {"back", "off", "forward"} and verb and before[verb - 1] in RESCHEDULED_PHRASAL:
+        verb -= 1
+    elif before[verb] not in RESCHEDULED:
+        return None
+    group = []
+    for word in reversed(before[:verb]):
+        if word not in AUXILIARIES and word not in AUXILIARY_ADVERBS:
+            break
+        group.append(word)
+    return "had" not in group
 
 
 def _forward_cue(before: list[str]) -> bool:
