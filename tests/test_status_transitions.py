@@ -83,6 +83,12 @@ def test_the_vocabulary_still_reads_the_delegation(cli, seeds):
     assert sorted(f["rule"] for f in report["findings"]) == ["article-undated", "figure-contradiction", "figure-divergence", "status-change"]
 
 
+def test_a_reopening_postponed_is_the_thing_named_before_it(cli, tmp_path):
+    article(tmp_path, "a", "2026-04-02", "The Orla footbridge was closed on March 30, and the council said the footbridge was expected to reopen in late May.")
+    article(tmp_path, "b", "2026-05-20", "The Orla footbridge will stay shut, the council said on Tuesday, announcing that the reopening, which had been expected in late May, has been postponed to late June.")
+    assert ("status-change", "warning", ["planned", "postponed"]) in status_findings(cli, tmp_path)
+
+
 def test_closed_then_expected_to_reopen_is_the_story_moving_on(cli, tmp_path):
     article(tmp_path, "a", "2026-03-31", "The Orla footbridge was closed on March 30 after a barge struck a pier.")
     article(tmp_path, "b", "2026-04-03", "The Orla footbridge is expected to reopen in late May.")

@@ -84,7 +84,7 @@ def extract_claims(article: Article, ruleset: RuleSet, settings: DateSettings = 
         if not named_statuses:  # a sentence the vocabulary reads is left to it
             for status in clause_statuses(sentence.text, predicates, ruleset.lexicon, last_status_key):
                 start = sentence.start + status.start
-                if status.link in BACKGROUND_LINKS and not _same_clause(in_sentence, sentence, start):
+                if status.link in BACKGROUND_LINKS and not any(status.predicate.owns(d.start - sentence.start) for d in in_sentence):
                     continue  # "while the bridge was shut": background, with no date to place it
                 claims.append(
                     StatusClaim(
@@ -113,10 +113,14 @@ BACKGROUND_LINKS = frozenset({"while", "after", "before", "since", "because", "o
 def _status_date(status: ClauseStatus, sentence: Sentence, dates: list[DateMention], article: Article) -> DateValue | None:
     """When a clause status held: the clause's own past date for a done, stopped, postponed or resumed
     action ("launched on March 12"), else the article's publication date ("is expected to take place on
-    Friday" is planned as of the day it was reported, not as of Friday)."""
+    Friday" is planned as of the day it was reported, not as of Friday; "the city said on Tuesday that the
+    reopening has been postponed" is postponed as of the report, since Tuesday is the saying's date)."""
     if status.state in {"done", "stopped", "postponed", "resumed"}:
-        own = [d for d in _same_clause(dates, sentence, sentence.start + status.start) if d.value.resolved and d.value.start]
-        own = [d for d in own if article.published is None or d.value.start <= article.published]
+        if status.predicate is not None:
+            own = [d for d in dates if status.predicate.owns(d.start - sentence.start)]
+        else:
+            own = _same_clause(dates, sentence, sentence.start + status.start)
+        own = [d for d in own if d.value.resolved and d.value.start and (article.published is None or d.value.start <= article.published)]
         when = nearest(own, sentence.start + status.start)
         if when:
             return when.value

@@ -72,6 +72,7 @@ class ClauseStatus:
     key: str
     state: str
     link: str = ""  # the clause's joining word: a "while ..." or "after ..." clause is background to the sentence
+    predicate: Predicate | None = None  # the clause it was read from, whose own dates date it
 
 
 def clause_statuses(sentence: str, predicates: list[Predicate], lexicon: Lexicon, carried: str | None = None) -> list[ClauseStatus]:
@@ -85,7 +86,9 @@ def clause_statuses(sentence: str, predicates: list[Predicate], lexicon: Lexicon
         if status and named and _lifecycle_noun(status.key, words):
             status = ClauseStatus(status.start, status.end, named[-1], status.state)  # "the bridge ..., announcing that the reopening ... has been postponed"
         if status:
-            found.append(ClauseStatus(status.start, status.end, status.key, status.state, predicate.link))
+            if status.state == "planned" and re.search(r"\bhad\b", sentence[predicate.clause[0] : predicate.end], re.IGNORECASE):
+                continue  # "had been expected in late May": a former plan, superseded by what the sentence says next
+            found.append(ClauseStatus(status.start, status.end, status.key, status.state, predicate.link, predicate))
             read.append(predicate.clause)
             carried = status.key
         main = predicate.link in {"", "and", "but"}  # an "after ..." clause's subject is background
