@@ -18,10 +18,14 @@ read with the aside masked, and each aside is read on its own, knowing its
 - ``where`` / ``in which`` / ``when``: a clause with its own subject;
 - a past participle after a noun: a passive with the antecedent as subject
   ("the package, announced on Wednesday," -> the package was announced);
+- a relative without commas after the main verb ("voted in a ballot that
+  closed on September 4"): the noun before it is its subject;
 - an appositive, a noun phrase that renames the noun before it and is
   followed by the verb ("The Orlan Street Bridge, the busiest crossing in
   the city, was closed"): masked so that the subject is the bridge, and not
-  read as a clause.
+  read as a clause; a relative inside it is about the name the appositive
+  renames (", the ferry that capsized on Saturday," -> the Corran Star
+  capsized).
 
 An aside runs to the next comma outside a date ("on Sunday, October 11"), a
 hard boundary or the end of the sentence.
@@ -37,6 +41,8 @@ from timeline.extract.words import can_be, verb_forms
 RELATIVE = re.compile(r",\s*(?P<link>(?:in|at|by|under|during|on|for|from|with) which|which|who|whom|whose|where)\b", re.IGNORECASE)
 PARTICIPLE = re.compile(r",\s*(?P<link>[a-z][a-z-]*)\b")
 APPOSITIVE = re.compile(r",\s*(?P<link>the|a|an|its|their|his|her)\s", re.IGNORECASE)
+RESTRICTIVE = re.compile(r"(?<=[A-Za-z])\s+(?P<link>that|which|who)\s+(?=[a-z])")
+NOT_ANTECEDENTS = frozenset("so now such given provided except order".split())  # "so that", "now that", "in order that"
 AUXILIARY_WORDS = frozenset("is are was were has have had will would can could may might must shall should did does do".split())
 HARD_END = re.compile(r";|\s[—–]\s|\s--\s|\(|\)")
 ANTECEDENT_STOPS = frozenset(
@@ -68,6 +74,7 @@ def find_asides(sentence: str, dates: list[tuple[int, int]] = ()) -> list[Aside]
         [(m.start(), m.end("link"), m.start("link"), m.group("link").lower()) for m in RELATIVE.finditer(sentence)]
         + [(m.start(), m.end("link"), m.start("link"), "participle") for m in PARTICIPLE.finditer(sentence) if _participle(sentence, m, dates)]
         + [(m.start(), m.start("link"), m.start("link"), "appositive") for m in APPOSITIVE.finditer(sentence) if _appositive(sentence, m, dates)]
+        + [(m.start(), m.end("link"), m.start("link"), "that") for m in RESTRICTIVE.finditer(sentence) if _restrictive(sentence, m)]
     )
     for start, link_end, link_start, link in candidates:
         if start < taken_until or _inside(start, dates):
@@ -75,6 +82,10 @@ def find_asides(sentence: str, dates: list[tuple[int, int]] = ()) -> list[Aside]
         end = _aside_end(sentence, link_end, dates)
         body = link_start if link == "participle" else link_end
         antecedent = noun_phrase_before(sentence, start, dates)
+        if link == "appositive":
+            inner = _relative_inside(sentence, link_end, end)
+            if inner is not None:  # ", the ferry that capsized on Saturday,": the ferry is the name before it
+                body, link = inner, "which"
         if antecedent is None and link in {"participle", "which", "who", "whom", "whose"}:
             continue  # "..., who": nothing to hang it on
         asides.append(Aside(start, end, body, link, antecedent))
@@ -106,12 +117,41 @@ def _participle(sentence: str, match: re.Match, dates) -> bool:
     return bool(last) and not _inside(match.start() - 1, dates) and last.group(1).lower() not in ANTECEDENT_STOPS
 
 
+def _restrictive(sentence: str, match: re.Match) -> bool:
+    """ "in a ballot that closed on September 4": a relative without commas, after a noun, in a clause whose verb came before.
+
+    A restrictive relative inside the subject ("the families who lost homes
+    will be paid") has no comma to end it, so only one after the main verb is
+    taken out; one before it is left to the clause.
+    """
+    before = re.findall(r"[\w’'-]+", sentence[: match.start()])
+    after = re.match(r"([a-z][\w’'-]*)", sentence[match.end() :])
+    if not before or not after or before[-1].lower() in ANTECEDENT_STOPS or before[-1].lower() in NOT_ANTECEDENTS:
+        return False
+    head, verb = before[-1], after.group(1)
+    if head[:1].islower() and verb_forms(head) & {"VBD", "VBZ", "VB"} and not can_be(head, "NOUN"):
+        return False  # "said that the ...", "ruled that"
+    if not (verb in AUXILIARY_WORDS or verb_forms(verb) & {"VBD", "VBZ"} and not can_be(verb, "NOUN")):
+        return False
+    segment = sentence[max(sentence.rfind(",", 0, match.start()), 0) : match.start()]
+    return any(w.lower() in AUXILIARY_WORDS or w[:1].islower() and verb_forms(w) & {"VBD", "VBZ"} and not can_be(w, "NOUN") for w in re.findall(r"[A-Za-z][\w’'-]*", segment))
+
+
+def _relative_inside(sentence: str, start: int, end: int) -> int | None:
+    """Where the clause of a relative inside an appositive begins (", the ferry that capsized ...,"), if there is one."""
+    inner = re.search(r"\s(?:that|which|who)\s+(?=([a-z][\w’'-]*))", sentence[start:end])
+    if inner and (inner.group(1) in AUXILIARY_WORDS or verb_forms(inner.group(1)) & {"VBD", "VBZ"}):
+        return start + inner.end()
+    return None
+
+
 def _appositive(sentence: str, match: re.Match, dates) -> bool:
     """ ", the busiest crossing over the river, was closed": no verb inside, a verb right after the closing comma."""
     end = _aside_end(sentence, match.end(), dates)
     if sentence[end - 1 : end] != "," or _inside(match.start(), dates):
         return False
-    inner = re.findall(r"[A-Za-z][\w’'-]*", sentence[match.end() : end])
+    relative = _relative_inside(sentence, match.end(), end)
+    inner = re.findall(r"[A-Za-z][\w’'-]*", sentence[match.end() : relative if relative is not None else end])
     if any(w.lower() in AUXILIARY_WORDS or w[:1].islower() and verb_forms(w) & {"VBD", "VBZ"} and not can_be(w, "NOUN") and not can_be(w, "ADJ") for w in inner):
         return False
     following = re.match(r"\s*([a-z][\w’'-]*)", sentence[end:])

@@ -104,7 +104,10 @@ def _dated_nouns(
         if mention is None or (published and mention.value.start and mention.value.start > published):
             continue
         action = lemma(sentence[start:end])
-        if any(e.date is mention or e.date and e.date.value == mention.value and _stem(e.action) == _stem(action) for e in found + events):
+        noun = sentence[start:end].lower()
+        if any(e.date is mention and e.object and noun in e.object.lower() for e in found):
+            continue  # "approved the budget on March 3": the noun is what the clause's own event acted on
+        if any(e.date and e.date.value == mention.value and _stem(e.action) == _stem(action) for e in found + events):
             continue
         possessive = re.search(r"[’']s\s+$", sentence[max(0, start - 4) : start])
         span = noun_phrase_before(sentence, start - len(possessive.group(0)), []) if possessive else None

@@ -53,14 +53,14 @@ from timeline.lexicon import Lexicon
 BEING_VERBS = frozenset({"take place", "go ahead", "happen", "occur", "begin", "start", "proceed", "come", "get under", "continue"})
 PLANNING_VERBS = frozenset({"plan", "schedule", "set", "slate", "expect"})
 MODALS = frozenset({"may", "might", "could", "can", "must", "should", "need"})
-KEEP_NOUN = frozenset({"hold", "conduct", "stage", "complete", "finish", "carry", "begin", "start", "launch", "call", "organise", "organize", "open", "conclude"})
+KEEP_NOUN = frozenset({"hold", "conduct", "stage", "complete", "finish", "carry", "begin", "start", "launch", "call", "organise", "organize", "open", "conclude", "make"})
 LINKING = frozenset({"be", "remain", "seem", "appear", "stay", "become"})
 NEGATED_SUBJECTS = frozenset({"none", "no", "nobody", "neither", "nothing"})
 LINKS = frozenset({"of", "on"})  # "launch of the satellite", "work on the dam"; "talks between ..." names the actors
 NO_THING = re.compile(r"\bno\s+(?P<noun>[a-z][\w-]*)(?:\s+(?:in|on|over|at|for)(?P<where>\s))?", re.IGNORECASE)
 IS_PENDING = re.compile(r"\s+(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?pending\b", re.IGNORECASE)
 WORD = re.compile(r"[A-Za-z][\w’'-]*[A-Za-z0-9]|[A-Za-z]")
-EXTRA_WORDS = frozenset({"morning", "afternoon", "evening", "night", "day", "week", "month", "year", "today", "yesterday", "tomorrow", "tonight", "'s", "’s", "own", "new", "planned", "proposed", "scheduled", "much-awaited", "long-awaited", "first"})
+EXTRA_WORDS = frozenset({"morning", "afternoon", "evening", "night", "day", "week", "month", "year", "today", "yesterday", "tomorrow", "tonight", "'s", "’s", "own", "new", "planned", "proposed", "scheduled", "much-awaited", "long-awaited", "first", "time"})
 
 
 @dataclass(frozen=True)
@@ -83,8 +83,10 @@ def clause_statuses(sentence: str, predicates: list[Predicate], lexicon: Lexicon
     named: list[str] = []  # the things named so far in the sentence
     for predicate in predicates:
         status = _from_predicate(sentence, predicate, lexicon, event_nouns, carried)
-        if status and named and _lifecycle_noun(status.key, words):
-            status = ClauseStatus(status.start, status.end, named[-1], status.state)  # "the bridge ..., announcing that the reopening ... has been postponed"
+        if status and _lifecycle_head(status.key, words):
+            # "the resumption of sailings has been postponed" is the sailings'; "the bridge ..., announcing that the reopening ... has been postponed" the bridge's
+            owner = status.key.rsplit(" ", 1)[0] if " " in status.key else (named[-1] if named else None)
+            status = ClauseStatus(status.start, status.end, owner, status.state) if owner else None
         if status:
             if status.state == "planned" and re.search(r"\bhad\b", sentence[predicate.clause[0] : predicate.end], re.IGNORECASE):
                 continue  # "had been expected in late May": a former plan, superseded by what the sentence says next
@@ -146,6 +148,8 @@ def _from_predicate(sentence: str, predicate: Predicate, lexicon: Lexicon, event
         phrase = predicate.object
     else:  # "the bridge reopened": only a lifecycle verb's subject is the thing, or a happening's ("talks concluded"); any other is the actor
         named_event = predicate.subject is not None and lemma(predicate.subject.head) in event_nouns
+        if not lifecycle and not named_event and base in event_nouns and not predicate.passive:
+            return _status(predicate, [base], state)  # "the teachers would march on Saturday": the march
         phrase = predicate.subject if lifecycle or named_event else None
         if phrase is None:
             return None
@@ -159,6 +163,11 @@ def _from_predicate(sentence: str, predicate: Predicate, lexicon: Lexicon, event
     if lifecycle or base == "await" or base in KEEP_NOUN and thing[-1].lower() in event_nouns:
         return _status(predicate, thing, state)  # "called off the strike" -> strike; "awaiting compensation" -> compensation
     return _status(predicate, thing[-2:] + [base], state)
+
+
+def _lifecycle_head(key: str, words) -> bool:
+    """ "reopening", "closure", "suspension": a key whose head names a stop, delay or restart of some other thing."""
+    return bool(key) and _lifecycle_noun(key.split()[-1], words)
 
 
 def _lifecycle_noun(key: str, words) -> bool:

@@ -20,7 +20,7 @@ ADVERBS = frozenset(
 PRONOUNS = frozenset("he she it they we i you this that these those who which".split())
 STOP_WORDS = frozenset(
     "on in at from to for after before since during by with near amid following over under until between into "
-    "across through against about as while when where which who that than because despite via per till along "
+    "across through against about as while when where which who that than because despite via per till along off "
     "regarding within including concerning involving like such".split()
 )  # fmt: skip
 GAP = "§"

@@ -190,7 +190,8 @@ def _predicate(sentence, clause, tokens, words: PredicateWords, dates, verb_firs
     after = index + 1
     while after < len(tokens) and tokens[after][2].lower() in ADVERBS:
         after += 1
-    if after < len(tokens) and tokens[after][2].lower() in words.particles and verb not in {"be", "have"}:
+    place_next = after + 1 < len(tokens) and tokens[after + 1][2][:1].isupper()  # "capsized off Maldrey Island": a place, not "called off"
+    if after < len(tokens) and tokens[after][2].lower() in words.particles and verb not in {"be", "have"} and not place_next:
         verb, after = f"{verb} {tokens[after][2].lower()}", after + 1
     elif verb in ASPECT_VERBS and after < len(tokens) and tokens[after][2].endswith("ing") and "VBG" in verb_forms(tokens[after][2]):
         verb, after = verb_lemma(tokens[after][2]) or verb, after + 1  # "began running": the action is running; its state is the aspect verb's

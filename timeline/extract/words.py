@@ -31,9 +31,13 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 @lru_cache(maxsize=1 << 16)
 def word_classes(word: str) -> dict[str, tuple[str, ...]]:
     """Lemmas by word class ({'NOUN': ('import',), 'VERB': ('import',)}); {} for names and function words."""
-    from lemminflect import getAllLemmas  # lazy: see the module docstring
+    from lemminflect import getAllLemmas, getAllLemmasOOV  # lazy: see the module docstring
 
-    return getAllLemmas(word.lower())
+    lower = word.lower()
+    classes = getAllLemmas(lower)
+    if not classes and len(lower) > 5 and lower.isalpha() and lower.endswith(("ed", "ing")):
+        return getAllLemmasOOV(lower, upos="VERB")  # "capsized": a verb the tables lack still reads as a verb
+    return classes
 
 
 def lemma(word: str) -> str:
@@ -90,4 +94,6 @@ def verb_forms(word: str) -> frozenset[str]:
                 tags.add(tag)
     if "VBD" in tags and lower.endswith("ed"):
         tags.add("VBN")  # the tables list some regular participles under the past tense only ("reopened")
+    if not tags and word_classes(lower).get("VERB"):
+        tags = {"VBD", "VBN"} if lower.endswith("ed") else {"VBG"} if lower.endswith("ing") else set()  # a verb the tables lack
     return frozenset(tags)
