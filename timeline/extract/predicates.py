@@ -101,7 +101,7 @@ def read_predicates(sentence: str, words: PredicateWords, dates: list[tuple[int,
         holes = tuple((a.start, a.end) for a in asides if start <= a.start < end)
         first = start + len(text[start:end]) - len(text[start:end].lstrip())
         verb_first = link == "and" and opens_verb(text, first)  # "..., and crews removed": "crews" is the subject
-        predicate = _predicate(sentence, (start, end), _tokens(text, start, end, dates, holes), words, dates, verb_first=verb_first)
+        predicate = _predicate(sentence, (start, end), _tokens(text, start, end, dates, holes), words, dates, verb_first=verb_first, masked=text)
         if predicate is None:
             continue
         predicate = replace(predicate, link=link, holes=holes)
@@ -180,7 +180,7 @@ def _without_dates(tokens, dates):
     return kept
 
 
-def _predicate(sentence, clause, tokens, words: PredicateWords, dates, verb_first: bool = False) -> Predicate | None:
+def _predicate(sentence, clause, tokens, words: PredicateWords, dates, verb_first: bool = False, masked: str | None = None) -> Predicate | None:
     head = _main_verb(tokens, words, verb_first)
     if head is None:
         return None
@@ -198,7 +198,7 @@ def _predicate(sentence, clause, tokens, words: PredicateWords, dates, verb_firs
     group = tokens[group_start : index + 1]
     lowered = " ".join(t[2].lower() for t in group)
     passive = any(t[2].lower() in BE_FORMS for t in group[:-1]) and "VBN" in verb_forms(verb_word)
-    before_verb = sentence[clause[0] : tokens[index][0]]
+    before_verb = (masked or sentence)[clause[0] : tokens[index][0]]  # an aside's "were to" is not the clause's plan
     subject = None if gerund else _subject(sentence, tokens[:group_start], dates)
     obj, rest = _object(sentence, tokens, after)
     if not passive and obj is None and rest < len(tokens) and tokens[rest][2].lower() == "by" and "VBN" in verb_forms(verb_word) and group_start == index:
@@ -295,6 +295,8 @@ def _subject(sentence: str, tokens, dates) -> Phrase | None:
         cut = max(i for i, t in enumerate(words) if t[2] in {",", GAP})
         tail = words[cut + 1 :]
         words = tail or words[: cut]
+    if len(words) > 2 and words[0][2].lower() in {"this", "that", "each", "every", "next", "last"} and words[1][2].lower() in {"time", "year", "week", "month", "day"}:
+        words = words[2:]  # "This time every school shut": a time adverbial, not the subject
     while words and (words[0][2].lower() in STOP_WORDS | DETERMINERS | ADVERBS or words[0][2] in {",", "“", '"', "‘"}):
         if _quantifier(words, 0):
             break  # "At least 23 people", "More than 200 people"

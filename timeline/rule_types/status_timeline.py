@@ -29,6 +29,7 @@ whose words are all in exactly one longer key joins it ("launch" and
 
 from __future__ import annotations
 
+import re
 from typing import Iterator, Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -37,6 +38,7 @@ from timeline.corpus import Corpus
 from timeline.models import Finding, StatusClaim
 
 TYPE = "status-timeline"
+PAST_STATES = frozenset({"done", "stopped", "postponed", "resumed"})  # "every school shut" (undated) is before "are expected to reopen"
 VERBS = {"update": "moved on to", "change": "changed to", "regression": "but a later article reports"}
 
 
@@ -76,9 +78,19 @@ def _latest_per_article(claims: list[StatusClaim], settled: dict[str, str]) -> l
     for claim in claims:
         slot = (settled[claim.subject], claim.provenance.path)
         known = latest.get(slot)
-        if known is None or (claim.as_of.start, claim.provenance.line) >= (known.as_of.start, known.provenance.line):
+        if known is None or _when(claim) >= _when(known):
             latest[slot] = claim
     return list(latest.values())
+
+
+def _when(claim: StatusClaim) -> tuple:
+    """Order within an article: by as-of date; on one day what happened, or was planned in the past tense ("was
+    planned for Friday"), comes before what is planned or awaited now ("are expected to reopen"), then by line."""
+    return (claim.as_of.start, _current(claim), claim.provenance.line)
+
+
+def _current(claim: StatusClaim) -> bool:
+    return claim.state not in PAST_STATES and not re.match(r"(?:was|were|had)\b", claim.text.strip(), re.IGNORECASE)
 
 
 def _by_subject(claims: list[StatusClaim], settled: dict[str, str]) -> dict[str, list[StatusClaim]]:
@@ -91,7 +103,7 @@ def _by_subject(claims: list[StatusClaim], settled: dict[str, str]) -> dict[str,
 def _moves(by_subject: dict[str, list[StatusClaim]]) -> Iterator[tuple[str, StatusClaim, StatusClaim]]:
     """(subject, before, after) for each consecutive pair of different states, in as-of order."""
     for subject, claims in sorted(by_subject.items()):
-        ordered = sorted(claims, key=lambda c: (c.as_of.start, c.provenance.path, c.provenance.line))
+        ordered = sorted(claims, key=lambda c: (c.as_of.start, _current(c), c.provenance.path, c.provenance.line))
         for before, after in zip(ordered, ordered[1:]):
             if before.state != after.state:
                 yield subject, before, after
