@@ -154,7 +154,14 @@ def main_() -> None:
     stories = [story for folder in folders for story in timeline_stories(folder)]
     if not stories:
         sys.exit(f"no story folder with a timeline.yaml under {', '.join(map(str, folders))}")
-    scores = [score_story(story) for story in stories]
+    scores = []
+    for story in stories:
+        try:
+            scores.append(score_story(story))
+        except Exception as error:  # one story's failure must not hide the others' scores
+            print(f"{story.name}: not scored: {error}", file=sys.stderr)
+    if not scores:
+        sys.exit(1)
     rows = [line(s) for s in scores]
     if len(scores) > 1:
         rows.append(line(total(scores)))

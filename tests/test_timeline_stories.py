@@ -387,6 +387,8 @@ def test_ids_are_unique_and_references_exist(story):
     for case in expected["lookalikes"]:
         if case["rule"] not in SCORED_RULES or not (case.get("words") or case.get("line")):
             problems.append(f"look-alike {case}: needs a date or status rule and words or a line")
+        if case.get("line") and not (STORIES / story / str(case.get("file"))).is_file():
+            problems.append(f"look-alike {case}: a line needs the file it is in")
     assert not problems, "\n".join(problems)
 
 
