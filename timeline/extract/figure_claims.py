@@ -5,7 +5,9 @@ This is where the clause analysis (``clauses``), the key reading
 its own clause item, else in its clause, else in its sentence, else a day
 named in the sentence before it in the paragraph; a date that stands in
 another figure's item belongs to that figure ("Turnout was 61.2%, up from
-48.7% in 2022": 2022 is the earlier figure's year, not the turnout's).
+48.7% in 2022": 2022 is the earlier figure's year, not the turnout's), and
+one after a second verb joined by "and" to that verb ("carries 14
+instruments and will take over from Sentra-2, launched in 2019").
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from timeline.extract.dates import DateMention
 from timeline.extract.figure_keys import KeyReading, basis, read_key
 from timeline.extract.figures import FigureMention
 from timeline.extract.sentences import Sentence
+from timeline.extract.words import only_verb, verb_forms
 from timeline.lexicon import Lexicon
 from timeline.models import Article, DateValue, FigureClaim, Provenance, QuantityKey
 
@@ -41,7 +44,7 @@ def figure_claims(
 ) -> list[FigureClaim]:  # fmt: skip
     sentence = context.sentence
     spans = [(f.start, f.start + len(f.value.text)) for f in figures]
-    items = clause_spans(sentence.text, spans)
+    items, seconds = _own_predicates(sentence.text, clause_spans(sentence.text, spans), spans)
     own_subject = any(not n.reference for n in context.names)
     claims, previous, readings = [], None, []
     for index, (figure, span, clause) in enumerate(zip(figures, spans, items)):
@@ -55,11 +58,44 @@ def figure_claims(
         reading = _generic_head(reading, sentence.text, clause[0], span[0], figure.value.unit, context.last_key)
         previous = (clause[2:], reading.subject)
         readings.append(reading)
-        others = [(s, e) for i, (s, e, _, _) in enumerate(items) if i != index]
+        others = [(s, e) for i, (s, e, _, _) in enumerate(items) if i != index] + seconds[index : index + 1]
         candidates = _period_dates(context, (*clause, span[0]), others, [] if own_subject else context.earlier_dates)
         where = provenance(sentence.start + span[0], sentence.start + span[1], sentence)
         claims.append(_claim(figure, reading, candidates, sentence.start + clause[0], article, where))
     return claims
+
+
+SECOND_PREDICATE = re.compile(r"\s+and\s+(?:(?:also|then|later|now|still|so)\s+)?(?P<verb>[a-z]+)\b")
+AUXILIARIES = frozenset("will would shall should can could may might must is are was were has have had does did".split())
+
+
+def _own_predicates(text: str, items: list[tuple[int, int, int, int]], spans: list[tuple[int, int]]) -> tuple[list[tuple[int, int, int, int]], list[tuple[int, int]]]:
+    """Each figure's item and clause, ended where a second verb after "and" begins its own clause, and that clause's span.
+
+    "Sentra-3 carries 14 instruments and will take over from Sentra-2,
+    launched in 2019": the words after "and will" say what else the subject
+    does, so "from Sentra-2" is no modifier of the count, and 2019, like
+    any date after "and will" in the sentence, is no period of it. A second
+    verb is an auxiliary or a modal, or a word that can only be a finite
+    verb ("and crossed", "and carries"); "and 212 injured" or "and repairs"
+    start no clause. The span returned for each figure (empty when nothing
+    is cut) is handed on as another's words, so that its dates are not read
+    as the figure's.
+    """
+    trimmed, seconds = [], []
+    for (item_start, item_end, clause_start, clause_end), (_, f_end) in zip(items, spans):
+        cut = next((m.start() for m in SECOND_PREDICATE.finditer(text, f_end, item_end) if _finite(m.group("verb"))), None)
+        if cut is None:
+            trimmed.append((item_start, item_end, clause_start, clause_end))
+            seconds.append((0, 0))
+        else:
+            trimmed.append((item_start, cut, clause_start, min(clause_end, cut)))
+            seconds.append((cut, len(text)))
+    return trimmed, seconds
+
+
+def _finite(word: str) -> bool:
+    return word in AUXILIARIES or (only_verb(word) and bool(verb_forms(word) & {"VBZ", "VBD"}))
 
 
 OWN_POSSESSIVE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}(?:of\s+)?$")
