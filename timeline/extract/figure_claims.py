@@ -206,7 +206,8 @@ def _period_dates(context: SentenceContext, clause: tuple[int, int, int, int, in
     describes a noun ("after Thursday's derailment"; but "Last year's
     outbreak ..." opening a sentence dates all of it), starts a span ("since
     Monday", "the floods that began on Monday") or is a change's baseline
-    ("an increase of 11.5% over last year") is no period; a "which",
+    ("an increase of 11.5% over last year") or a wire dateline's day
+    ("QUILLHAVEN, March 11 (Tidewater) - ") is no period; a "which",
     "who" or "when" clause takes the date it hangs on. The paragraph's
     date (the last one in the sentence before) is used only when it is a day
     and the figure's sentence names no entity of its own: a continuation of
@@ -218,6 +219,7 @@ def _period_dates(context: SentenceContext, clause: tuple[int, int, int, int, in
     item_start, item_end, clause_start, clause_end = (start + offset for offset in clause[:4])
     dates = [d for d in context.dates if not STARTS.search(text, max(0, d.start - start - 14), d.start - start)]
     dates = [d for d in dates if not BASELINE.search(text, max(0, d.start - start - 12), d.start - start)]
+    dates = [d for d in dates if not _in_dateline(text, d.start - start, d.end - start)]
     in_clause = [d for d in dates if clause_start <= d.start < clause_end]
     if not in_clause and re.search(r"\b(?:when|which|who)\s*$", text[max(0, clause[2] - 8) : clause[2]], re.I):
         # "... in 2022, when Lindqvist won with 96,400 votes"; "last year's floods, which killed 37 people"
@@ -238,6 +240,19 @@ def _period_dates(context: SentenceContext, clause: tuple[int, int, int, int, in
     if free:
         return free
     return [d for d in earlier[-1:] if d.value.precision == "day"]
+
+
+DATELINE_BEFORE = re.compile(r"\W*[A-Z][A-Z.'’ -]*,\s*")
+DATELINE_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:-|–|—)\s")
+
+
+def _in_dateline(text: str, start: int, end: int) -> bool:
+    """A wire dateline ("QUILLHAVEN, March 11 (Tidewater) - ...") dates the report, not the figures after it.
+
+    The sentence's own date ("approved ... on Tuesday") is the figure's; the
+    dateline's day is the article's, which a figure falls back to anyway.
+    """
+    return bool(DATELINE_BEFORE.fullmatch(text, 0, start)) and bool(DATELINE_AFTER.match(text, end))
 
 
 def _opens(text: str, at: int) -> bool:
