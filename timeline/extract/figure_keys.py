@@ -84,7 +84,7 @@ def read_key(sentence: str, figure: tuple[int, int], spans: tuple[int, int, int,
     )
     if value.qualifier == "more":
         return KeyReading(subject, None, None, **cues)  # an increment ("five more elements") is not a total
-    kind, modifiers = _kind(value, clause_text, _clause_rate(blanked[item_start:f_start] + " " + blanked[f_end:item_end], value))
+    kind, modifiers = _kind(value, clause_text, _clause_rate(_own_words(blanked[item_start:f_start], blanked[f_end:item_end]), value))
     if metric:
         key = QuantityKey(subject=subject, measure=metric.id, kind=kind, unit=value.unit, modifiers=modifiers, source="lexicon")
         return KeyReading(subject, key, metric, **cues)
@@ -135,6 +135,20 @@ def _blank(text: str, spans: list[tuple[int, int]], dates: list[tuple[int, int]]
 
 CLAUSE_RATE = re.compile(r"\b(?:[Ee]ach|[Ee]very|per)\s+(?P<every>day|week|month|year|quarter|hour|night)\b|\b(?P<adverb>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly)\b")
 RATE_WORDS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year", "quarterly": "quarter", "hourly": "hour", "nightly": "night"}
+
+
+SUBORDINATE = re.compile(r",|\b(?:where|which|who|whom|whose|that|when|while|because|although|if|unless)\b", re.I)
+
+
+def _own_words(left: str, right: str) -> str:
+    """The words of the figure's own clause in its item: not past a comma or into a "where" or "which" clause.
+
+    In "sells through more than 1,400 dealerships, many of them in small towns
+    where its vans visit each week" the week is the vans', not the dealerships'.
+    """
+    cuts = list(SUBORDINATE.finditer(left))
+    after = SUBORDINATE.search(right)
+    return left[cuts[-1].end() if cuts else 0 :] + " " + right[: after.start() if after else len(right)]
 
 
 def _clause_rate(words: str, value: FigureValue) -> str | None:
