@@ -13,13 +13,15 @@ instruments and will take over from Sentra-2, launched in 2019").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from timeline.extract.clauses import Name, clause_spans
 from timeline.extract.dates import DateMention
 from timeline.extract.figure_keys import KeyReading, basis, read_key
+from timeline.extract.figure_standing import is_standing
 from timeline.extract.figures import FigureMention
+from timeline.extract.predicates import Predicate
 from timeline.extract.sentences import Sentence
 from timeline.extract.words import only_verb, verb_forms
 from timeline.lexicon import Lexicon
@@ -37,6 +39,7 @@ class SentenceContext:
     earlier_dates: list[DateMention]  # dates of the sentence before, in the same paragraph
     paragraph_entity: str | None
     last_key: QuantityKey | None = None  # the article's last figure keyed to a measure the lexicon knows
+    predicates: list[Predicate] = field(default_factory=list)  # the clause stage's reading of the sentence
 
 
 def figure_claims(
@@ -61,7 +64,9 @@ def figure_claims(
         others = [(s, e) for i, (s, e, _, _) in enumerate(items) if i != index] + seconds[index : index + 1]
         candidates = _period_dates(context, (*clause, span[0]), others, [] if own_subject else context.earlier_dates)
         where = provenance(sentence.start + span[0], sentence.start + span[1], sentence)
-        claims.append(_claim(figure, reading, candidates, sentence.start + clause[0], article, where))
+        undated = not candidates and not (reading.earlier or reading.correction or reading.superseded or reading.running)
+        standing = undated and reading.key is not None and is_standing(sentence.text, span, sentence.text[clause[2] : clause[3]], context.predicates, figure.value, lexicon, reading.key.kind)
+        claims.append(_claim(figure, reading, candidates, sentence.start + clause[0], article, where, standing))
     return claims
 
 
@@ -183,14 +188,14 @@ def _since(reading: KeyReading, context: SentenceContext, clause: tuple[int, int
     return reading
 
 
-def _claim(figure: FigureMention, reading: KeyReading, candidates: list[DateMention], position: int, article: Article, where: Provenance) -> FigureClaim:
+def _claim(figure: FigureMention, reading: KeyReading, candidates: list[DateMention], position: int, article: Article, where: Provenance, standing: bool = False) -> FigureClaim:
     as_of = nearest(candidates, position)
     period = as_of.value if as_of else publication(article)
     return FigureClaim(
         provenance=where, text=figure.value.text, published=article.published,
         value=figure.value, subject=reading.subject, metric=reading.metric.id if reading.metric else None,
         as_of=period, as_of_stated=as_of is not None, key=reading.key,
-        earlier=reading.earlier, correction=reading.correction, superseded=reading.superseded, running=reading.running,
+        earlier=reading.earlier, correction=reading.correction, superseded=reading.superseded, running=reading.running, standing=standing,
     )  # fmt: skip
 
 
