@@ -20,6 +20,19 @@ When a lexicon metric's phrase stands in the figure's own clause item, the
 metric names the key (``source: lexicon``); otherwise the key comes from
 context alone (``source: context``, lower confidence). A figure whose
 measured thing cannot be read has no key and is counted as such.
+
+Keying choice for figures the lexicon does not name: keys are exact, never
+scored for similarity. The reading is normalised instead, so that two
+wordings of one quantity come out as the same words: lemmas, the rate
+wherever the clause puts it ("38,000 vehicles a day", "crossed ... each
+day"), the infinitive after a thing read as a noun before its head ("a plan
+to repair the bridge" -> repair plan). Across the corpus, a measure then
+joins its one fuller name ("repair plan" -> "emergency repair plan",
+``key_settling``) and subjects settle unless one article contrasts them.
+A similarity score (a shared head noun, overlapping words) would also put
+"the $11.2 million contract" beside "the $16.4 million repair plan" or a
+ground-station grant beside a mission budget: a false conflict costs a
+fact-checker more than a missed one, so a doubtful pair stays apart.
 """
 
 from __future__ import annotations
