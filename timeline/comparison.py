@@ -8,7 +8,10 @@ key (a dict); each group is sorted once by period and walked:
    ``current_window_days`` days on either side (two such figures are compared
    when published within twice that of each other); for a cumulative
    quantity, that day alone. A figure with neither is comparable with every
-   other.
+   other. A *standing* figure ("Sentra-3 carries 14 instruments", "the
+   mission is budgeted at $410 million": what a thing is or has, in the
+   simple present) holds for the story: standing figures of one key are
+   also compared with each other across ``STORY_DAYS``.
 2. **Clusters.** Claims whose periods overlap form one cluster (a sweep over
    the sorted periods). Within a cluster, the distinct values stated are
    compared: no point common to all of them is a **contradiction**; values
@@ -146,7 +149,7 @@ def compare_key(key: QuantityKey, claims: list[FigureClaim], window: int, cumula
         return KeyComparison(key=key, claims=tuple(ordered), reason="alone on its key")
     clusters = _clusters(ordered, period, window, cumulative, lookback)
     found: list[tuple[str, list[FigureClaim]]] = []
-    for cluster in clusters:
+    for cluster in clusters + ([] if cumulative else _standing_runs(ordered, clusters)):
         found.extend((verdict, cluster) for verdict in _cluster_verdicts(cluster))
     found.extend(_over_time(clusters, cumulative))
     if not found:
@@ -234,6 +237,25 @@ def _clusters(ordered: list[FigureClaim], period: Callable[[FigureClaim], Period
     if not clusters:
         return [unplaced]
     return [cluster + unplaced for cluster in clusters]
+
+
+def _standing_runs(ordered: list[FigureClaim], clusters: list[list[FigureClaim]]) -> list[list[FigureClaim]]:
+    """Standing figures of one key, swept together across the story: "carries 14 instruments", then "12 instruments".
+
+    A standing figure (``figure_standing``) states what a thing is or has,
+    so it holds for the story, not for its article's week: two of them on
+    one key are compared when their articles are at most ``STORY_DAYS``
+    apart. Only standing figures meet this way; "38,000 vehicles a day use
+    the bridge" is not set against a count of the closure weeks later.
+    Runs already inside one cluster add nothing and are left out.
+    """
+    standing = [c for c in ordered if c.standing and not _own_period(c) and c.as_of and c.as_of.start]
+    if len(standing) < 2:
+        return []
+    home = {id(c): index for index, cluster in enumerate(clusters) for c in cluster}
+    reach = timedelta(days=STORY_DAYS)
+    runs = _sweep(standing, lambda c: (c.as_of.start, c.as_of.start + reach))
+    return [run for run in runs if len(run) > 1 and len({home.get(id(c)) for c in run}) > 1]
 
 
 def _own_period(claim: FigureClaim) -> bool:

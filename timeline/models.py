@@ -172,6 +172,7 @@ class FigureClaim(ClaimBase):
     correction: bool = False
     superseded: bool = False
     running: bool = False  # "so far", "to date": a count still growing
+    standing: bool = False  # "Sentra-3 carries 14 instruments": what a thing is or has, true for the story, not for one day
 
 
 class StatusClaim(ClaimBase):

@@ -45,6 +45,8 @@ def test_figure_case(case, ruleset):
         if field in case:
             expected = case[field]
             assert getattr(value, field) == (pytest.approx(expected) if field == "whole" and expected is not None else expected), field
+    if "standing" in case:
+        assert claim.standing == case["standing"], "standing"
     if "metric" in case:
         assert claim.metric == case["metric"]
     if "subject" in case:

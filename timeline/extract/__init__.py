@@ -54,13 +54,13 @@ def extract_claims(article: Article, ruleset: RuleSet, settings: DateSettings = 
         date_spans = [(d.start - sentence.start, d.end - sentence.start) for d in dates if d.start < sentence.end and sentence.start < d.end]
         figures = find_figures(sentence.text, ruleset.figures, date_spans)
         names = names_in(sentence.text, ruleset.lexicon, [(f.start, f.start + len(f.value.text)) for f in figures] + date_spans)
-        context = SentenceContext(sentence, names, in_sentence, date_spans, _previous_sentence_dates(sentences, index, story_dates), paragraph_entity, last_key)
+        predicates = read_predicates(sentence.text, ruleset.lexicon.predicates, date_spans)
+        context = SentenceContext(sentence, names, in_sentence, date_spans, _previous_sentence_dates(sentences, index, story_dates), paragraph_entity, last_key, predicates)
         made = figure_claims(figures, context, ruleset.lexicon, article, provenance)
         claims.extend(made)
         last_key = next((c.key for c in reversed(made) if c.key and c.key.measure in known_measures), last_key)
         named = next((n.id for n in names if not n.reference), None)
         paragraph_entity = named or paragraph_entity  # the sentence's first name, else the paragraph's last one
-        predicates = read_predicates(sentence.text, ruleset.lexicon.predicates, date_spans)
         read = clause_events(sentence.text, sentence.start, predicates, in_sentence, ruleset.lexicon, paragraph_entity, article.published)
         for event in read:
             claims.append(

@@ -5,20 +5,25 @@ This is where the clause analysis (``clauses``), the key reading
 its own clause item, else in its clause, else in its sentence, else a day
 named in the sentence before it in the paragraph; a date that stands in
 another figure's item belongs to that figure ("Turnout was 61.2%, up from
-48.7% in 2022": 2022 is the earlier figure's year, not the turnout's).
+48.7% in 2022": 2022 is the earlier figure's year, not the turnout's), and
+one after a second verb joined by "and" to that verb ("carries 14
+instruments and will take over from Sentra-2, launched in 2019").
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from timeline.extract.clauses import Name, clause_spans
 from timeline.extract.dates import DateMention
 from timeline.extract.figure_keys import KeyReading, basis, read_key
+from timeline.extract.figure_standing import is_standing
 from timeline.extract.figures import FigureMention
+from timeline.extract.predicates import Predicate
 from timeline.extract.sentences import Sentence
+from timeline.extract.words import only_verb, verb_forms
 from timeline.lexicon import Lexicon
 from timeline.models import Article, DateValue, FigureClaim, Provenance, QuantityKey
 
@@ -34,6 +39,7 @@ class SentenceContext:
     earlier_dates: list[DateMention]  # dates of the sentence before, in the same paragraph
     paragraph_entity: str | None
     last_key: QuantityKey | None = None  # the article's last figure keyed to a measure the lexicon knows
+    predicates: list[Predicate] = field(default_factory=list)  # the clause stage's reading of the sentence
 
 
 def figure_claims(
@@ -41,7 +47,7 @@ def figure_claims(
 ) -> list[FigureClaim]:  # fmt: skip
     sentence = context.sentence
     spans = [(f.start, f.start + len(f.value.text)) for f in figures]
-    items = clause_spans(sentence.text, spans)
+    items, seconds = _own_predicates(sentence.text, clause_spans(sentence.text, spans), spans)
     own_subject = any(not n.reference for n in context.names)
     claims, previous, readings = [], None, []
     for index, (figure, span, clause) in enumerate(zip(figures, spans, items)):
@@ -55,11 +61,46 @@ def figure_claims(
         reading = _generic_head(reading, sentence.text, clause[0], span[0], figure.value.unit, context.last_key)
         previous = (clause[2:], reading.subject)
         readings.append(reading)
-        others = [(s, e) for i, (s, e, _, _) in enumerate(items) if i != index]
+        others = [(s, e) for i, (s, e, _, _) in enumerate(items) if i != index] + seconds[index : index + 1]
         candidates = _period_dates(context, (*clause, span[0]), others, [] if own_subject else context.earlier_dates)
         where = provenance(sentence.start + span[0], sentence.start + span[1], sentence)
-        claims.append(_claim(figure, reading, candidates, sentence.start + clause[0], article, where))
+        undated = not candidates and not (reading.earlier or reading.correction or reading.superseded or reading.running)
+        standing = undated and reading.key is not None and is_standing(sentence.text, span, sentence.text[clause[2] : clause[3]], context.predicates, figure.value, lexicon, reading.key.kind)
+        claims.append(_claim(figure, reading, candidates, sentence.start + clause[0], article, where, standing))
     return claims
+
+
+SECOND_PREDICATE = re.compile(r"\s+and\s+(?:(?:also|then|later|now|still|so)\s+)?(?P<verb>[a-z]+)\b")
+AUXILIARIES = frozenset("will would shall should can could may might must is are was were has have had does did".split())
+
+
+def _own_predicates(text: str, items: list[tuple[int, int, int, int]], spans: list[tuple[int, int]]) -> tuple[list[tuple[int, int, int, int]], list[tuple[int, int]]]:
+    """Each figure's item and clause, ended where a second verb after "and" begins its own clause, and that clause's span.
+
+    "Sentra-3 carries 14 instruments and will take over from Sentra-2,
+    launched in 2019": the words after "and will" say what else the subject
+    does, so "from Sentra-2" is no modifier of the count, and 2019, like
+    any date after "and will" in the sentence, is no period of it. A second
+    verb is an auxiliary or a modal, or a word that can only be a finite
+    verb ("and crossed", "and carries"); "and 212 injured" or "and repairs"
+    start no clause. The span returned for each figure (empty when nothing
+    is cut) is handed on as another's words, so that its dates are not read
+    as the figure's.
+    """
+    trimmed, seconds = [], []
+    for (item_start, item_end, clause_start, clause_end), (_, f_end) in zip(items, spans):
+        cut = next((m.start() for m in SECOND_PREDICATE.finditer(text, f_end, item_end) if _finite(m.group("verb"))), None)
+        if cut is None:
+            trimmed.append((item_start, item_end, clause_start, clause_end))
+            seconds.append((0, 0))
+        else:
+            trimmed.append((item_start, cut, clause_start, min(clause_end, cut)))
+            seconds.append((cut, len(text)))
+    return trimmed, seconds
+
+
+def _finite(word: str) -> bool:
+    return word in AUXILIARIES or (only_verb(word) and bool(verb_forms(word) & {"VBZ", "VBD"}))
 
 
 OWN_POSSESSIVE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}(?:of\s+)?$")
@@ -147,14 +188,14 @@ def _since(reading: KeyReading, context: SentenceContext, clause: tuple[int, int
     return reading
 
 
-def _claim(figure: FigureMention, reading: KeyReading, candidates: list[DateMention], position: int, article: Article, where: Provenance) -> FigureClaim:
+def _claim(figure: FigureMention, reading: KeyReading, candidates: list[DateMention], position: int, article: Article, where: Provenance, standing: bool = False) -> FigureClaim:
     as_of = nearest(candidates, position)
     period = as_of.value if as_of else publication(article)
     return FigureClaim(
         provenance=where, text=figure.value.text, published=article.published,
         value=figure.value, subject=reading.subject, metric=reading.metric.id if reading.metric else None,
         as_of=period, as_of_stated=as_of is not None, key=reading.key,
-        earlier=reading.earlier, correction=reading.correction, superseded=reading.superseded, running=reading.running,
+        earlier=reading.earlier, correction=reading.correction, superseded=reading.superseded, running=reading.running, standing=standing,
     )  # fmt: skip
 
 
@@ -170,7 +211,8 @@ def _period_dates(context: SentenceContext, clause: tuple[int, int, int, int, in
     describes a noun ("after Thursday's derailment"; but "Last year's
     outbreak ..." opening a sentence dates all of it), starts a span ("since
     Monday", "the floods that began on Monday") or is a change's baseline
-    ("an increase of 11.5% over last year") is no period; a "which",
+    ("an increase of 11.5% over last year") or a wire dateline's day
+    ("QUILLHAVEN, March 11 (Tidewater) - ") is no period; a "which",
     "who" or "when" clause takes the date it hangs on. The paragraph's
     date (the last one in the sentence before) is used only when it is a day
     and the figure's sentence names no entity of its own: a continuation of
@@ -182,6 +224,7 @@ def _period_dates(context: SentenceContext, clause: tuple[int, int, int, int, in
     item_start, item_end, clause_start, clause_end = (start + offset for offset in clause[:4])
     dates = [d for d in context.dates if not STARTS.search(text, max(0, d.start - start - 14), d.start - start)]
     dates = [d for d in dates if not BASELINE.search(text, max(0, d.start - start - 12), d.start - start)]
+    dates = [d for d in dates if not _in_dateline(text, d.start - start, d.end - start)]
     in_clause = [d for d in dates if clause_start <= d.start < clause_end]
     if not in_clause and re.search(r"\b(?:when|which|who)\s*$", text[max(0, clause[2] - 8) : clause[2]], re.I):
         # "... in 2022, when Lindqvist won with 96,400 votes"; "last year's floods, which killed 37 people"
@@ -202,6 +245,19 @@ def _period_dates(context: SentenceContext, clause: tuple[int, int, int, int, in
     if free:
         return free
     return [d for d in earlier[-1:] if d.value.precision == "day"]
+
+
+DATELINE_BEFORE = re.compile(r"\W*[A-Z][A-Z.'’ -]*,\s*")
+DATELINE_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:-|–|—)\s")
+
+
+def _in_dateline(text: str, start: int, end: int) -> bool:
+    """A wire dateline ("QUILLHAVEN, March 11 (Tidewater) - ...") dates the report, not the figures after it.
+
+    The sentence's own date ("approved ... on Tuesday") is the figure's; the
+    dateline's day is the article's, which a figure falls back to anyway.
+    """
+    return bool(DATELINE_BEFORE.fullmatch(text, 0, start)) and bool(DATELINE_AFTER.match(text, end))
 
 
 def _opens(text: str, at: int) -> bool:

@@ -10,7 +10,8 @@ not only from the lexicon:
   12,400 t of steel" -> steel shipments. Synonyms come from
   ``rules/lexicon/measures.yaml`` (kill, death, toll -> deaths);
 - **kind**: level, share, change, rank, part (9 of the 14) or per-unit;
-- **modifiers** that change the quantity: "from China", "y/y", "per person";
+- **modifiers** that change the quantity: "from China", "y/y", "per person",
+  and a rate its clause gives ("crossed the bridge each day": per day);
 - **subject**: the entity named nearest before the figure in its clause
   (else the first after it, else the nearest earlier in the sentence); "it"
   or "the company" stands for the last entity named in the paragraph.
@@ -19,6 +20,19 @@ When a lexicon metric's phrase stands in the figure's own clause item, the
 metric names the key (``source: lexicon``); otherwise the key comes from
 context alone (``source: context``, lower confidence). A figure whose
 measured thing cannot be read has no key and is counted as such.
+
+Keying choice for figures the lexicon does not name: keys are exact, never
+scored for similarity. The reading is normalised instead, so that two
+wordings of one quantity come out as the same words: lemmas, the rate
+wherever the clause puts it ("38,000 vehicles a day", "crossed ... each
+day"), the infinitive after a thing read as a noun before its head ("a plan
+to repair the bridge" -> repair plan). Across the corpus, a measure then
+joins its one fuller name ("repair plan" -> "emergency repair plan",
+``key_settling``) and subjects settle unless one article contrasts them.
+A similarity score (a shared head noun, overlapping words) would also put
+"the $11.2 million contract" beside "the $16.4 million repair plan" or a
+ground-station grant beside a mission budget: a false conflict costs a
+fact-checker more than a missed one, so a doubtful pair stays apart.
 """
 
 from __future__ import annotations
@@ -83,7 +97,7 @@ def read_key(sentence: str, figure: tuple[int, int], spans: tuple[int, int, int,
     )
     if value.qualifier == "more":
         return KeyReading(subject, None, None, **cues)  # an increment ("five more elements") is not a total
-    kind, modifiers = _kind(value, clause_text)
+    kind, modifiers = _kind(value, clause_text, _clause_rate(_own_words(blanked[item_start:f_start], blanked[f_end:item_end]), value))
     if metric:
         key = QuantityKey(subject=subject, measure=metric.id, kind=kind, unit=value.unit, modifiers=modifiers, source="lexicon")
         return KeyReading(subject, key, metric, **cues)
@@ -132,10 +146,46 @@ def _blank(text: str, spans: list[tuple[int, int]], dates: list[tuple[int, int]]
     return "".join(chars)
 
 
-def _kind(value: FigureValue, clause: str) -> tuple[str, tuple[str, ...]]:
+CLAUSE_RATE = re.compile(r"\b(?:[Ee]ach|[Ee]very|per)\s+(?P<every>day|week|month|year|quarter|hour|night)\b|\b(?P<adverb>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly)\b")
+RATE_WORDS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year", "quarterly": "quarter", "hourly": "hour", "nightly": "night"}
+
+
+SUBORDINATE = re.compile(r",|\b(?:where|which|who|whom|whose|that|when|while|because|although|if|unless)\b", re.I)
+
+
+def _own_words(left: str, right: str) -> str:
+    """The words of the figure's own clause in its item: not past a comma or into a "where" or "which" clause.
+
+    In "sells through more than 1,400 dealerships, many of them in small towns
+    where its vans visit each week" the week is the vans', not the dealerships'.
+    """
+    cuts = list(SUBORDINATE.finditer(left))
+    after = SUBORDINATE.search(right)
+    return left[cuts[-1].end() if cuts else 0 :] + " " + right[: after.start() if after else len(right)]
+
+
+def _clause_rate(words: str, value: FigureValue) -> str | None:
+    """The time a figure is counted per when its clause, not the figure, says so.
+
+    "38,000 vehicles a day use the bridge" carries its rate after the number;
+    "45,000 vehicles crossed the bridge each day" puts it at the end of the
+    clause, and "the bridge's daily traffic of 38,000 vehicles" before it.
+    All three count vehicles per day. ``words`` are the figure's item
+    without the figure (other figures masked). A share ("12% of the vote
+    each year") is no rate.
+    """
+    if value.per or value.unit in ("percent", "percentage_point", "rank"):
+        return value.per
+    match = CLAUSE_RATE.search(words)
+    if match is None:
+        return None
+    return match.group("every") or RATE_WORDS[match.group("adverb")]
+
+
+def _kind(value: FigureValue, clause: str, per: str | None = None) -> tuple[str, tuple[str, ...]]:
     """The kind of quantity and the modifiers that change it: a y/y change is not a q/q change."""
     modifiers: list[str] = []
-    per = value.per
+    per = per or value.per
     if per:
         modifiers.append(f"per {per}")
     if value.change:  # a change is year on year unless the text says sequential ("q/q"), as results reporting writes it

@@ -4,7 +4,8 @@ Read in the order a reader would: what a counted noun counts ("214 cases of
 cholera"; "63 passengers were killed" counts deaths), the "of" phrase after
 a figure ("90% of processing capacity"), for an amount the noun it is "of"
 ("a package of ₹500 crore"), the noun after it ("₹500 crore relief
-package") or its purpose ("₹8 crore will go to tanker services"), for a
+package"; "a $14.6 million plan to repair the bridge" is a repair plan) or
+its purpose ("₹8 crore will go to tanker services"), for a
 count the verb it is the subject or object of ("612 were rescued", "killed
 63"), and last the noun phrase the figure completes ("the death toll
 climbed to 41"). Words are lemmatised (``words``) and named through the
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from timeline.extract.words import FUNCTION_WORDS, can_be, is_common_word, lemma, only_verb, verb_lemma
+from timeline.extract.words import FUNCTION_WORDS, can_be, is_common_word, lemma, only_verb, verb_forms, verb_lemma
 from timeline.lexicon import Lexicon
 from timeline.models import FigureValue
 
@@ -134,6 +135,7 @@ def read_measure(value: FigureValue, left: str, right: str, lexicon: Lexicon, re
     phrase_before, via_of, direct = _phrase_before(before, lexicon)
     if value.unit not in ("percent", "percentage_point", "count"):
         directly = _phrase(after, lexicon) if after[:1] and after[0].lower() not in FUNCTION_WORDS else []
+        directly = _with_purpose(directly, after[len(directly) :])  # "a $14.6 million plan to repair the bridge" -> repair plan
         apposed = _phrase(after[2:], lexicon) if after[:2] in ([",", "the"], [",", "a"]) else []  # "$184,000 a year, the salary set for"
         while len(apposed) > 1 and can_be(apposed[-1], "VERB"):
             apposed = apposed[:-1]
@@ -195,6 +197,22 @@ def _planned(tokens: list[str], lexicon: Lexicon) -> list[str]:
             if token.lower().endswith("ed") or only_verb(token):
                 return [token] if (verb_lemma(token) or "") in lexicon.measure_of else []
     return []
+
+
+def _with_purpose(phrase: list[str], following: list[str]) -> list[str]:
+    """A thing named with what it is to do: "an emergency plan to repair the bridge" is an emergency repair plan.
+
+    The infinitive after a noun says which plan, grant or contract it is, the
+    way a noun before the head does ("the repair plan"), so its verb joins
+    the phrase before the head and the two wordings share the head "repair
+    plan". "To be" and "to have" name nothing.
+    """
+    if not phrase or following[:1] != ["to"] or len(following) < 2:
+        return phrase
+    verb = following[1]
+    if not verb[0].isalpha() or verb.lower() in AUXILIARIES or not (verb_forms(verb) & {"VB"}):
+        return phrase
+    return phrase[:-1] + [verb_lemma(verb) or verb] + phrase[-1:]
 
 
 def _purpose(tokens: list[str], lexicon: Lexicon) -> list[str]:
