@@ -132,7 +132,7 @@ def _date_of_noun(sentence: str, offset: int, start: int, end: int, dates: list[
 
 
 def _date_word(text: str) -> bool:
-    return bool(re.search(r"\d|day\b|week|month|year|january|february|march|april|may|june|july|august|september|october|november|december", text, re.IGNORECASE))
+    return bool(re.search(r"\d|day\b|\b(?:weeks?|months?|years?|january|february|march|april|may|june|july|august|september|october|november|december)\b", text, re.IGNORECASE))
 
 
 def _stem(action: str | None) -> str:
@@ -164,7 +164,7 @@ def _dates_clause(sentence: str, offset: int, predicate: Predicate, mention: Dat
     if at > predicate.end and "," in sentence[predicate.end : at]:
         return False
     future = published is not None and mention.value.start is not None and mention.value.start > published
-    return not (future and predicate.state in {"done", "stopped", "resumed"})
+    return not (future and predicate.state in {"done", "stopped", "resumed", "postponed"})  # "adjourned until June 2": the new date
 
 
 def _repeats_figure(sentence: str, predicate: Predicate) -> bool:
@@ -219,7 +219,8 @@ def _verb_event(sentence: str, offset: int, predicate: Predicate, when: DateMent
         finite = (inflect(verb, "VBZ") if not _plural(actor) else verb) if actor else inflect(verb, "VBN")
         parts = [actor or (thing_text if predicate.passive else None), finite, particle, None if not actor and predicate.passive else thing_text, extra]
     else:
-        parts = [thing_text, inflect(verb, "VBN"), particle, extra]
+        retained = _trim(predicate.object.text, 4) if predicate.passive and predicate.object else None  # "granted bail"
+        parts = [thing_text, inflect(verb, "VBN"), particle, retained, extra]
     title = _headline(parts)
     kind = _kind(sentence, predicate, lexicon)
     return ClauseEvent(offset + predicate.clause[0], offset + predicate.clause[1], kind, title, actor, predicate.verb, thing_text, predicate.state, when)
