@@ -311,9 +311,17 @@ def _subject(sentence: str, tokens, dates) -> Phrase | None:
     words = words[:stop]  # "the city council on Tuesday": the phrase ends at its first preposition but "of"
     while len(words) > 1 and (words[-1][2].lower() in ADVERBS or words[-1][2] == ","):
         words.pop()  # "He also"
+    while words and not _wordlike(words[0][2]):
+        words.pop(0)
+    while words and not _wordlike(words[-1][2]):
+        words.pop()  # a phrase of punctuation alone is none
     if not words:
         return None
-    return Phrase(words[0][0], words[-1][1], sentence[words[0][0] : words[-1][1]].strip(" ,"))
+    return Phrase(words[0][0], words[-1][1], sentence[words[0][0] : words[-1][1]])
+
+
+def _wordlike(token: str) -> bool:
+    return token[:1].isalnum() or token[:1] in "₹$€£"
 
 
 def _quantifier(tokens, i: int) -> int:
