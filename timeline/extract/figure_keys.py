@@ -11,7 +11,10 @@ not only from the lexicon:
   ``rules/lexicon/measures.yaml`` (kill, death, toll -> deaths);
 - **kind**: level, share, change, rank, part (9 of the 14) or per-unit;
 - **modifiers** that change the quantity: "from China", "y/y", "per person",
-  and a rate its clause gives ("crossed the bridge each day": per day);
+  a rate its clause gives ("crossed the bridge each day": per day), and a
+  bound (``figure_limits``): "licensed to carry 350 passengers" is a
+  ``limit``, "a target of 5,000 homes" a ``target``, so neither is set
+  against a count of what there is;
 - **subject**: the entity named nearest before the figure in its clause
   (else the first after it, else the nearest earlier in the sentence); "it"
   or "the company" stands for the last entity named in the paragraph.
@@ -41,6 +44,7 @@ import re
 from dataclasses import dataclass
 
 from timeline.extract.clauses import PLACE_WORD, Name
+from timeline.extract.figure_limits import limit_of
 from timeline.extract.measures import DATE_MARK, FIGURE_MARK, read_measure
 from timeline.extract.words import FUNCTION_WORDS, is_common_word, verb_lemma
 from timeline.lexicon import Lexicon, Metric
@@ -98,6 +102,8 @@ def read_key(sentence: str, figure: tuple[int, int], spans: tuple[int, int, int,
     if value.qualifier == "more":
         return KeyReading(subject, None, None, **cues)  # an increment ("five more elements") is not a total
     kind, modifiers = _kind(value, clause_text, _clause_rate(_own_words(blanked[item_start:f_start], blanked[f_end:item_end]), value))
+    bound = limit_of(left, right, value.qualifier)  # "licensed to carry 350 passengers" is no count of passengers on board
+    modifiers = modifiers + ((bound,) if bound else ())
     if metric:
         key = QuantityKey(subject=subject, measure=metric.id, kind=kind, unit=value.unit, modifiers=modifiers, source="lexicon")
         return KeyReading(subject, key, metric, **cues)
