@@ -7,7 +7,9 @@ not only from the lexicon:
 - **measured thing**, lemmatised: "over 90% of global processing capacity"
   -> processing capacity; "2,310 people were hurt" -> injured; "the death toll
   climbed to 41" -> deaths; "killed 63 passengers" -> deaths; "shipped
-  12,400 t of steel" -> steel shipments. Synonyms come from
+  12,400 t of steel" -> steel shipments; a share by what its group did
+  ("87% backed a strike", "was backed by 78% of the members" -> member back,
+  ``figure_shares``). Synonyms come from
   ``rules/lexicon/measures.yaml`` (kill, death, toll -> deaths);
 - **kind**: level, share, change, rank, part (9 of the 14) or per-unit;
 - **modifiers** that change the quantity: "from China", "y/y", "per person",
@@ -45,6 +47,7 @@ from dataclasses import dataclass
 
 from timeline.extract.clauses import PLACE_WORD, Name
 from timeline.extract.figure_limits import limit_of
+from timeline.extract.figure_shares import share_measure
 from timeline.extract.measures import DATE_MARK, FIGURE_MARK, read_measure
 from timeline.extract.words import FUNCTION_WORDS, is_common_word, verb_lemma
 from timeline.lexicon import Lexicon, Metric
@@ -107,7 +110,7 @@ def read_key(sentence: str, figure: tuple[int, int], spans: tuple[int, int, int,
     if metric:
         key = QuantityKey(subject=subject, measure=metric.id, kind=kind, unit=value.unit, modifiers=modifiers, source="lexicon")
         return KeyReading(subject, key, metric, **cues)
-    measure = read_measure(value, left, right, lexicon, blanked[f_end:])
+    measure = share_measure(value, left, right, lexicon) or read_measure(value, left, right, lexicon, blanked[f_end:])
     if measure is None:
         return KeyReading(subject, None, None, **cues)
     metric = _metric_naming(lexicon, measure, clause_text, value.unit)
