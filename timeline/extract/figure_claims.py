@@ -196,6 +196,7 @@ def _claim(figure: FigureMention, reading: KeyReading, candidates: list[DateMent
         value=figure.value, subject=reading.subject, metric=reading.metric.id if reading.metric else None,
         as_of=period, as_of_stated=as_of is not None, key=reading.key,
         earlier=reading.earlier, correction=reading.correction, superseded=reading.superseded, running=reading.running, standing=standing,
+        purpose=reading.purpose if reading.key is not None and reading.key.measure == reading.purpose else None,
     )  # fmt: skip
 
 

@@ -47,6 +47,7 @@ from dataclasses import dataclass
 
 from timeline.extract.clauses import PLACE_WORD, Name
 from timeline.extract.figure_limits import limit_of
+from timeline.extract.figure_purposes import purpose_only
 from timeline.extract.figure_shares import share_measure
 from timeline.extract.measures import DATE_MARK, FIGURE_MARK, read_measure
 from timeline.extract.words import FUNCTION_WORDS, is_common_word, verb_lemma
@@ -77,6 +78,7 @@ class KeyReading:
     correction: bool
     superseded: bool
     running: bool = False
+    purpose: str | None = None  # the measure, when the amount is known only by what it is for (``figure_purposes``)
 
 
 def read_key(sentence: str, figure: tuple[int, int], spans: tuple[int, int, int, int], value: FigureValue, names: list[Name],
@@ -119,7 +121,8 @@ def read_key(sentence: str, figure: tuple[int, int], spans: tuple[int, int, int,
         key = QuantityKey(subject=subject, measure=metric.id, kind=kind, unit=value.unit, modifiers=modifiers, source="lexicon")
         return KeyReading(subject, key, metric, **cues)
     modifiers = modifiers + tuple(m for m in _source_modifier(right, lexicon) if m != f"from {subject}")
-    return KeyReading(subject, QuantityKey(subject=subject, measure=measure, kind=kind, unit=value.unit, modifiers=modifiers), None, **cues)
+    purpose = measure if measure == purpose_only(value, left, right, lexicon) else None  # "$2.1 million for day-care hubs"
+    return KeyReading(subject, QuantityKey(subject=subject, measure=measure, kind=kind, unit=value.unit, modifiers=modifiers), None, **cues, purpose=purpose)
 
 
 def _earlier(blanked: str, item_start: int, f_start: int, f_end: int, item_end: int) -> str | None:

@@ -237,8 +237,11 @@ def _purpose(tokens: list[str], lexicon: Lexicon) -> list[str]:
     """What an amount is for: "for emergency water supply", "will go to tanker services", "towards relief".
 
     Money for people ("₹5 lakh to the family of each person who died") is
-    compensation, however it is worded.
+    compensation, however it is worded. A date between the amount and its
+    purpose is passed over ("approved $2.1 million in September for day-care
+    hubs").
     """
+    tokens = _without_dates(tokens)
     for index, token in enumerate(tokens[:4]):
         lower = token.lower()
         following = tokens[index + 1] if index + 1 < len(tokens) else ""
@@ -250,6 +253,21 @@ def _purpose(tokens: list[str], lexicon: Lexicon) -> list[str]:
         if not (lower in AUXILIARIES or lower in MODALS or lower in ("go", "goes", "went", "set", "aside") or only_verb(token)):
             return []
     return []
+
+
+DATE_PREPOSITIONS = frozenset("in on by at during last this next".split())
+
+
+def _without_dates(tokens: list[str]) -> list[str]:
+    """The tokens with each masked date and the preposition before it ("in September") left out."""
+    kept: list[str] = []
+    for token in tokens:
+        if token == DATE_MARK:
+            while kept and kept[-1].lower() in DATE_PREPOSITIONS:
+                kept.pop()
+            continue
+        kept.append(token)
+    return kept
 
 
 def _name_measure(words: list[str], lexicon: Lexicon, verbs_only: bool = False) -> str | None:
