@@ -33,7 +33,10 @@ wherever the clause puts it ("38,000 vehicles a day", "crossed ... each
 day"), the infinitive after a thing read as a noun before its head ("a plan
 to repair the bridge" -> repair plan). Across the corpus, a measure then
 joins its one fuller name ("repair plan" -> "emergency repair plan",
-``key_settling``) and subjects settle unless one article contrasts them.
+``key_settling``), an amount known only by its purpose ("$2.1 million for
+day-care hubs") takes the name of the one named amount stated for that
+purpose (``figure_purposes``), and subjects settle unless one article
+contrasts them.
 A similarity score (a shared head noun, overlapping words) would also put
 "the $11.2 million contract" beside "the $16.4 million repair plan" or a
 ground-station grant beside a mission budget: a false conflict costs a
