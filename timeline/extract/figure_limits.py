@@ -23,8 +23,9 @@ state the same kind of bound:
 The cue is the grammar around the figure in its own words (the clause item
 up to a comma or a subordinate clause), not the thing counted, so it holds
 for any story: the lexicon is not consulted. Only active "limits ... to"
-caps: "losses were limited to 5%" reports what happened. "Could" is left
-out of the abilities, since "a strike could close 61 schools" is a
+caps: "losses were limited to 5%" reports what happened, as does an
+ability in the past ("rescuers were able to pull 40 people out"). "Could"
+is left out of the abilities, since "a strike could close 61 schools" is a
 conditional, not a capacity.
 """
 
@@ -54,6 +55,7 @@ ALLOWED = re.compile(
     re.IGNORECASE,
 )
 AIMED = re.compile(r"\b(?:aims?|aimed|aiming|hopes?|hoped|hoping|seeks?|sought|seeking)\s+to\s+(?P<verb>[a-z]+)\s+$|\b(?:targets|targeted|targeting|targetting)\s+$", re.IGNORECASE)
+PAST_ABILITY = re.compile(r"\b(?:was|were|been)\s+(?:\w+ly\s+)?able\s+to\s+[a-z]+\s+$", re.IGNORECASE)  # "were able to pull 40 people": done
 NO_ACTION = frozenset({"be", "have", "get"})  # "can be 300", "is able to have": no capacity is stated
 OWN = re.compile(r",|;|\b(?:where|which|who|whom|whose|that|when|while|because|although|if|unless)\b", re.IGNORECASE)
 WORD = re.compile(r"[A-Za-z][\w'’-]*|\S")
@@ -73,7 +75,8 @@ def limit_of(left: str, right: str, qualifier: str | None) -> str | None:
     if CAPPED.search(own):
         return "limit"
     if (match := ALLOWED.search(own)) and (match.group("verb") or match.group("gerund") or match.group("modal")).lower() not in NO_ACTION:
-        return "limit"
+        if not PAST_ABILITY.search(own, 0, match.end()):
+            return "limit"
     if (match := AIMED.search(own)) and (match.group("verb") or "").lower() not in NO_ACTION:
         return "target"
     if (qualifier or "").lower() == "up to" and _simple_present_before(own):

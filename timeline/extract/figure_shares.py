@@ -17,9 +17,9 @@ Read in two places the existing measure reading passes over:
 - a share that is the agent of a passive ("was backed by 78% of the
   members"), its group from the "of" after it.
 
-A reporting verb ("40% said") names no action of the group, and a verb that
-wins or loses by a margin ("won by 4%") is a margin: both are left to the
-measure reading. A change ("rose 12%") is never a share.
+A reporting verb ("40% said") names no action of the group, nor does a verb
+of being or going ("40% went to roads"), and a verb that wins or loses by a
+margin ("won by 4%") is a margin: all are left to the measure reading. A change ("rose 12%") is never a share.
 """
 
 from __future__ import annotations
@@ -32,7 +32,9 @@ from timeline.lexicon import Lexicon
 from timeline.models import FigureValue
 
 OPENING_GROUP = re.compile(r"^\W*(?:of|among)\s+(?:the|those|them|its|their|all)\s+(?P<group>[^,]+?)\s*,\s*$", re.IGNORECASE)
-NOT_ACTIONS = frozenset({"be", "have", "do", "will", "would", "can", "could", "may", "might", "shall", "should", "must"})
+NOT_ACTIONS = frozenset(
+    "be have do get go come remain stay become seem appear will would can could may might shall should must".split()
+)  # "40% went to roads", "12% remained shut": where a share ended up or how it is, no act of a group
 
 
 def share_measure(value: FigureValue, left: str, right: str, lexicon: Lexicon) -> str | None:
