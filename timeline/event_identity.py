@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from os.path import commonprefix
 
 from timeline.extract.words import FUNCTION_WORDS, lemma
 from timeline.models import EventClaim
@@ -56,12 +57,9 @@ def _stem_related(a: str, b: str) -> bool:
     a, b = a.split()[0], b.split()[0]
     if a == b:
         return True
-    shared = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        shared += 1
+    shared = len(commonprefix([a, b]))
     return shared >= 4 and shared >= 0.6 * min(len(a), len(b))
+
 
 
 def actors_agree(a: EventClaim, b: EventClaim) -> bool:

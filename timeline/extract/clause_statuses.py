@@ -44,14 +44,16 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from os.path import commonprefix
 from dataclasses import dataclass
 
 from timeline.extract.predicates import DETERMINERS, NUMBER_WORDS, PRONOUNS, STOP_WORDS, TOKEN, Phrase, Predicate, noun_phrase_at
 from timeline.extract.words import FUNCTION_WORDS, can_be, lemma, verb_forms, verb_lemma
+from timeline.extract.grammar_words import PLANNING_VERBS as GRAMMAR_PLANNING_VERBS
 from timeline.lexicon import Lexicon
 
 BEING_VERBS = frozenset({"take place", "go ahead", "happen", "occur", "begin", "start", "proceed", "come", "get under", "continue"})
-PLANNING_VERBS = frozenset({"plan", "schedule", "set", "slate", "expect", "pencil", "earmark"})
+PLANNING_VERBS = GRAMMAR_PLANNING_VERBS | {"set"}  # "the launch was set for May 2" (the clause stage leaves "set" alone: "a fire was set")
 MODALS = frozenset({"may", "might", "could", "can", "must", "should", "need"})
 KEEP_NOUN = frozenset({"hold", "conduct", "stage", "complete", "finish", "carry", "begin", "start", "launch", "call", "organise", "organize", "open", "conclude", "make"})
 LINKING = frozenset({"be", "remain", "seem", "appear", "stay", "become"})
@@ -187,17 +189,14 @@ def _lifecycle_noun(key: str, words) -> bool:
     if " " in key or not key:
         return False
     stem = lemma(key.lower())
-    verbs = [v.split()[0] for v in (*words.stopped, *words.postponed, *words.resumed)]
-    return stem not in verbs and any(_shares_stem(stem, verb) for verb in verbs)
+    verbs = _lifecycle_verbs(tuple(words.stopped), tuple(words.postponed), tuple(words.resumed))
+    return stem not in verbs and any(len(commonprefix([stem, verb])) >= max(4, len(verb) - 1) for verb in verbs)
 
 
-def _shares_stem(noun: str, verb: str) -> bool:
-    shared = 0
-    for x, y in zip(noun, verb):
-        if x != y:
-            break
-        shared += 1
-    return shared >= 4 and shared >= len(verb) - 1
+@lru_cache(maxsize=8)
+def _lifecycle_verbs(*lists: tuple[str, ...]) -> frozenset[str]:
+    """The verbs that stop, delay or restart a thing, read once per lexicon."""
+    return frozenset(v.split()[0] for words in lists for v in words)
 
 
 @lru_cache(maxsize=8)

@@ -220,12 +220,12 @@ def _predicate(sentence, clause, tokens, words: PredicateWords, dates, verb_firs
         if "VBN" in verb_forms(complement) and all(w.lower().endswith("ly") for w in obj.text.split()[:-1]):
             verb, verb_word, obj = verb_lemma(complement) or verb, complement, None  # "was declared fully contained": contained
     state = _state(before_verb, lowered, verb, verb_word, passive, words)
-    if state == "not done" and _until_date(sentence, tokens[index][1], clause[1], dates):
+    if state == "not done" and _until_date(sentence, tokens[index][1], clause[1]):
         state = "planned" if words.planned and phrase_pattern(words.planned).search(before_verb[-60:]) else "done"  # "did not arrive until May 6"
     return Predicate(clause, tokens[group_start][0], tokens[index][1], verb, state, passive, subject, obj, agent, place, gerund)
 
 
-def _until_date(sentence: str, after: int, end: int, dates) -> bool:
+def _until_date(sentence: str, after: int, end: int) -> bool:
     """ "did not arrive until May 6", "will not reopen until the inspectors leave": "until" says when it does happen."""
     return bool(re.search(r"\b(?:until|till)\b", sentence[after:end], re.IGNORECASE))
 
