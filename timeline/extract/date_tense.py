@@ -16,7 +16,7 @@ import re
 from timeline.extract.date_clauses import clause_contexts
 from timeline.extract.words import FUNCTION_WORDS, can_be
 
-FUTURE_WORDS = {"will", "shall", "next", "scheduled", "expected", "slated", "likely", "upcoming", "plans", "planned", "due", "would", "expects", "expect", "intends", "aims"}
+FUTURE_WORDS = {"will", "shall", "next", "scheduled", "expected", "slated", "likely", "upcoming", "plans", "planned", "due", "would", "expects", "expect", "intends", "aims", "pencilled", "penciled", "earmarked"}
 PAST_WORDS = {
     "said", "says", "was", "were", "had", "has", "have", "did", "told", "met", "held", "began", "took",
     "made", "gave", "came", "went", "saw", "led", "sought", "brought", "spoke", "left", "stated",
