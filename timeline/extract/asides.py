@@ -82,7 +82,7 @@ def find_asides(sentence: str, dates: list[tuple[int, int]] = ()) -> list[Aside]
         end = _subject_relative_end(sentence, link_end, dates) if link == "that" else None
         end = end or _aside_end(sentence, link_end, dates)
         body = link_start if link == "participle" else link_end
-        antecedent = noun_phrase_before(sentence, start, dates)
+        antecedent = noun_phrase_before(sentence, _before_date(sentence, start, dates), dates)
         if link == "appositive":
             inner = _relative_inside(sentence, link_end, end)
             if inner is not None:  # ", the ferry that capsized on Saturday,": the ferry is the name before it
@@ -114,8 +114,11 @@ def _participle(sentence: str, match: re.Match, dates) -> bool:
     if not (at_date or next_word in FOLLOWS_PARTICIPLE or next_word in {",", ".", ";", ""}):
         return False
     before = sentence[: match.start()].rstrip()
+    dated = next(((s, e) for s, e in dates if s < match.start() <= e + 1), None)
+    if dated:  # "a report on the collapse of March 9, published on May 5": the noun is before the date
+        before = re.sub(r"\s+(?:of|on|in)\s*$", "", sentence[: dated[0]].rstrip())
     last = re.search(r"([\w’'-]+)\W*$", before)
-    return bool(last) and not _inside(match.start() - 1, dates) and last.group(1).lower() not in ANTECEDENT_STOPS
+    return bool(last) and not _inside(len(before) - 1, dates) and last.group(1).lower() not in ANTECEDENT_STOPS
 
 
 def _restrictive(sentence: str, match: re.Match, dates=()) -> bool:
@@ -213,6 +216,14 @@ def noun_phrase_before(sentence: str, comma: int, dates) -> tuple[int, int] | No
     if not kept:
         return None
     return kept[0].start(), kept[-1].end()
+
+
+def _before_date(sentence: str, comma: int, dates) -> int:
+    """Where the noun before an aside ends: before a date that modifies it ("the collapse of March 9, published ...")."""
+    dated = next(((s, e) for s, e in dates if s < comma <= e + 1), None)
+    if dated is None:
+        return comma
+    return len(re.sub(r"\s+(?:of|on|in)\s*$", "", sentence[: dated[0]].rstrip()))
 
 
 def _inside(position: int, spans) -> bool:

@@ -46,6 +46,9 @@ QUALIFIERS = frozenset("over about nearly around almost some roughly more less a
 TITLE_WORDS = 7
 PLURAL_HEADS = frozenset("people police children men women staff crew cattle".split())
 MEASURE_UNIT = re.compile(UNIT + r"$", re.IGNORECASE)
+RESTATED_TIME = re.compile(
+    r"\b(?:earlier|later|ago|before|afterwards|yesterday|week|weekend|month|year|day|night|morning|afternoon|evening)\s*,\s*(?:on\s+|in\s+)?$", re.IGNORECASE
+)  # "approved six days earlier, on April 14": the date after the comma restates when
 HEADLINE_ARTICLE = re.compile(r"^(\w+)\s+(?:the|a|an)\s+", re.IGNORECASE)  # headlines drop articles: "on the merger" -> "on merger"
 OF_THEN_DATE = re.compile(r"\s+of\s+((?:[\w₹$€£’'.-]+\s+){1,7}?)(?:on|in)\s+")  # "signing of its €31 million contract on"
 TIME_WORD_BEFORE = re.compile(r"\b(?:since|after|before|following|until|till|ahead of|prior to)\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w’'-]+[’']s\s+)?$", re.IGNORECASE)
@@ -73,7 +76,7 @@ def clause_events(
     events = []
     words = lexicon.predicates
     nouns = lexicon.event_nouns
-    owned = _noun_owned_dates(sentence, offset, dates, nouns) if nouns else set()
+    owned = _noun_owned_dates(sentence, offset, dates, nouns, predicates) if nouns else set()
     own = [[d for d in dates if id(d) not in owned and _dates_clause(sentence, offset, predicate, d, published)] for predicate in predicates]
     for index, predicate in enumerate(predicates):
         clause_dates = own[index] or _shared_dates(predicates, own, index)
@@ -149,13 +152,15 @@ def _finite_verb(word: str) -> bool:
     return word in {"is", "are", "was", "were", "has", "have", "had", "will"} or bool(verb_forms(word) & {"VBD", "VBZ"}) and not can_be(word, "NOUN") and not can_be(word, "ADJ")
 
 
-def _noun_owned_dates(sentence: str, offset: int, dates: list[DateMention], nouns: tuple[str, ...]) -> set[int]:
-    """Dates that belong to an event noun after a time word, not to the clause's verb: "has been waiting since the
-    signing of its contract on February 9" dates the signing, and the waiting is no event of that day."""
+def _noun_owned_dates(sentence: str, offset: int, dates: list[DateMention], nouns: tuple[str, ...], predicates: list[Predicate]) -> set[int]:
+    """Dates that belong to an event noun, not to the clause's verb: after a time word ("has been waiting since the
+    signing of its contract on February 9" dates the signing, and the waiting is no event of that day), or in the
+    subject ("a report on the collapse of March 9 blamed a worn bolt": the report is not of March 9)."""
     owned = set()
+    subjects = [(p.subject.start, p.start) for p in predicates if p.subject is not None and p.clause[0] <= p.subject.start < p.start]
     for match in phrase_pattern(nouns).finditer(sentence):
         lead = sentence[max(0, match.start() - 40) : match.start()]
-        if not TIME_WORD_BEFORE.search(lead):
+        if not TIME_WORD_BEFORE.search(lead) and not any(s <= match.start() < verb for s, verb in subjects):
             continue
         mention = _date_of_noun(sentence, offset, match.start(), match.end(), dates)
         if mention is not None:
@@ -195,8 +200,8 @@ def _dates_clause(sentence: str, offset: int, predicate: Predicate, mention: Dat
     at = mention.start - offset
     if not (mention.value.resolved and predicate.owns(at)):
         return False
-    if at > predicate.end and "," in sentence[predicate.end : at]:
-        return False
+    if at > predicate.end and "," in sentence[predicate.end : at] and not RESTATED_TIME.search(sentence[predicate.end : at]):
+        return False  # ", with more scheduled in the coming weeks" is another clause's; "six days earlier, on April 14" restates this one's
     future = published is not None and mention.value.start is not None and mention.value.start > published
     return not (future and predicate.state in {"done", "stopped", "resumed", "postponed"})  # "adjourned until June 2": the new date
 

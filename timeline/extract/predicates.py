@@ -54,6 +54,9 @@ from timeline.lexicon import PredicateWords, phrase_pattern
 
 
 DECLARING_VERBS = frozenset("declare deem pronounce certify".split())  # "was declared contained": the state is the complement
+TIME_DISTANCE = re.compile(
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)\s+(?:days?|weeks?|months?|years?|hours?)\s+(?:earlier|later|ago|before|after)\b", re.IGNORECASE
+)
 CLAUSE_PRONOUNS = frozenset("it they he she we i you".split())  # "the certificate it needs": a pronoun inside a noun phrase opens a clause
 
 
@@ -371,6 +374,8 @@ def _object(sentence: str, tokens, index: int) -> tuple[Phrase | None, int]:
             break
         if lower == "of" and not words:
             break
+        if words and TIME_DISTANCE.match(sentence, tokens[i][0]):
+            break  # "the finance committee six days earlier": how long before, not part of the name
         if words and lower in CLAUSE_PRONOUNS:
             break  # "the safety certificate it needs": a clause about the noun begins
         after_determiner = bool(words) and words[-1][2].lower() in DETERMINERS  # "the parking scheme"
