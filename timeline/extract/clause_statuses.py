@@ -130,8 +130,13 @@ def _from_predicate(sentence: str, predicate: Predicate, lexicon: Lexicon, event
     group = [m.group(0).lower() for m in TOKEN.finditer(sentence[predicate.start : predicate.end])]
     if base in lexicon.reporting_verbs or base in words.movements or predicate.gerund or MODALS & set(group):
         return None  # "may be sourced", "must be designed": a possibility is no state
+    lifecycle_verbs = words.stopped + words.postponed + words.resumed
     if predicate.subject and any(verb_lemma(w) in LINKING for w in predicate.subject.text.split()[1:]):
-        return None  # "the bridge remains shut" misread as "shut" after "bridge remains"
+        return _still(sentence, predicate, predicate.subject.text.split(), verb, words)  # "the bridge remains shut", read as "bridge remains" + "shut"
+    if base in LINKING and not predicate.passive and predicate.object is not None and predicate.subject is not None:
+        complement = verb_lemma(predicate.object.text.lower()) if " " not in predicate.object.text else None
+        if complement in lifecycle_verbs:  # "schools will stay shut until Monday": the schools are shut
+            return _still(sentence, predicate, predicate.subject.text.split() + ["stays"], complement, words)
     before = sentence[: predicate.start].split()
     if before and before[-1].lower() in DETERMINERS | {"of"}:
         return None  # "the number of stranded containers": a participle describing a noun
@@ -180,6 +185,16 @@ def _from_predicate(sentence: str, predicate: Predicate, lexicon: Lexicon, event
     if lifecycle or delivery or base == "await" or base in KEEP_NOUN and thing[-1].lower() in event_nouns:
         return _status(predicate, thing, state)  # "called off the strike" -> strike; "awaiting compensation", "paid compensation" -> compensation
     return _status(predicate, thing[-2:] + [base], state)
+
+
+def _still(sentence: str, predicate: Predicate, subject_words: list[str], verb: str, words) -> ClauseStatus | None:
+    """ "The road remains closed", "schools will stay shut": a thing kept in the state of a stop or restart verb."""
+    cut = next(i for i, w in enumerate(subject_words) if i and verb_lemma(w) in LINKING)
+    thing = _content(subject_words[:cut])
+    if not thing:
+        return None
+    state = "stopped" if verb in words.stopped else "postponed" if verb in words.postponed else "resumed" if verb in words.resumed else None
+    return ClauseStatus(predicate.start, predicate.end, _key(thing), state) if state else None
 
 
 def _phrase_start(sentence: str, end: int) -> int:
