@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.chronology import build_timeline
 from timeline.extract import extract_claims
@@ -59,3 +61,23 @@ def test_merged_row_keeps_the_most_precise_date():
     events = dated(events_of(case["a"]["text"], case["a"]["published"], "a.txt")) + dated(events_of(case["b"]["text"], case["b"]["published"], "b.txt"))
     [row] = build_timeline(events)
     assert row.date.value == "2026-04-04" and len(row.sources) == 2
+
+
+salad = st.lists(
+    st.sampled_from(
+        ["The", "ferry", "Corran", "Star", ",", "which", "that", "who", "capsized", "was", "arrested", "on", "Monday", "May", "4", "its", "closure",
+         "reopening", "has", "been", "postponed", "to", "late", "June", "more", "than", "200", "people", "and", "as", "since", "when", "the", "city",
+         "said", "announcing", "expected", "will", "not", "until", "Thursday's", "derailment", "of", ".", "this", "time", "every", "school", "shut"]
+    ),
+    max_size=30,
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(salad, min_size=1, max_size=3))
+def test_any_word_salad_gives_well_formed_claims(sentences):
+    """Whatever the text, extraction ends, and every event has a title and a quote from its own line."""
+    body = "\n\n".join(" ".join(words) for words in sentences)
+    for event in events_of(body, "2026-05-06"):
+        assert event.title.strip() and event.provenance.quote.strip()
+        assert event.text.strip() in body

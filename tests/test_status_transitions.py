@@ -117,3 +117,21 @@ def test_a_background_clause_without_a_date_says_nothing_now(cli, tmp_path):
     article(tmp_path, "a", "2026-06-23", "The Orla footbridge reopened on Monday.")
     article(tmp_path, "b", "2026-06-25", "The ferry, which carried 31,000 people while the footbridge was shut, will stop on June 30.")
     assert status_findings(cli, tmp_path) == []
+
+
+def test_on_hold_then_resumed_is_an_update(cli, tmp_path):
+    article(tmp_path, "a", "2027-03-11", "All work on the library extension is on hold, the city said.")
+    article(tmp_path, "b", "2027-04-07", "Work on the library extension resumed on Tuesday, April 6.")
+    assert status_findings(cli, tmp_path) == [("status-update", "info", ["stopped", "resumed"])]
+
+
+def test_a_term_set_to_begin_then_its_start_pushed_back_is_a_change(cli, tmp_path):
+    article(tmp_path, "a", "2026-08-07", "The spring term at Hollin Primary is set to begin on August 24.")
+    article(tmp_path, "b", "2026-08-14", "The district has pushed back the start of the spring term to September 7.")
+    assert status_findings(cli, tmp_path) == [("status-change", "warning", ["planned", "postponed"])]
+
+
+def test_yet_to_be_contained_then_declared_contained_is_an_update(cli, tmp_path):
+    article(tmp_path, "a", "2026-08-14", "The fire on the moor has yet to be fully contained, the fire chief said.")
+    article(tmp_path, "b", "2026-08-22", "The Hebden Moor fire was declared fully contained on Friday, August 21.")
+    assert status_findings(cli, tmp_path) == [("status-update", "info", ["pending", "done"])]

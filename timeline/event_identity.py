@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from os.path import commonprefix
 
 from timeline.extract.words import FUNCTION_WORDS, lemma
 from timeline.models import EventClaim
@@ -56,12 +57,9 @@ def _stem_related(a: str, b: str) -> bool:
     a, b = a.split()[0], b.split()[0]
     if a == b:
         return True
-    shared = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        shared += 1
+    shared = len(commonprefix([a, b]))
     return shared >= 4 and shared >= 0.6 * min(len(a), len(b))
+
 
 
 def actors_agree(a: EventClaim, b: EventClaim) -> bool:
@@ -102,6 +100,15 @@ def same_event(a: EventClaim, b: EventClaim) -> bool:
     return len(x & y) >= 0.5 * min(len(x), len(y))
 
 
+SERIES_WORDS = frozenset("first second third fourth last final latest new another next previous fresh further".split())
+
+
+def _series(event: EventClaim) -> frozenset[str]:
+    """Words that place a thing in a series ("second hearing", "last order", "another scrub"): two places are two things."""
+    words = f"{event.object or ''} {event.actor or ''} {event.title}".lower().split()
+    return frozenset(w for w in words if w in SERIES_WORDS)
+
+
 def strictly_same_event(a: EventClaim, b: EventClaim) -> bool:
     """For ``date-mismatch``: the same action (a verb or its noun) done to the same thing, by the same actor if both name one.
 
@@ -112,6 +119,8 @@ def strictly_same_event(a: EventClaim, b: EventClaim) -> bool:
     """
     if not (a.action and b.action) or not _stem_related(a.action, b.action) or not actors_agree(a, b):
         return False
+    if _series(a) != _series(b):
+        return False  # "the last evacuation order" is one of several: not the order lifted days before
     x, y = content_words(a.object), content_words(b.object)
     if not x and not y:
         return bool(a.actor and b.actor)

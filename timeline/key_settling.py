@@ -2,8 +2,9 @@
 
 A key read from one clause knows only that clause. Across a story's
 articles, the same death toll is put beside the town in one and beside the
-train in another, "cases" stands beside "cholera cases", and "Mayor Peter
-Lindqvist" beside "Lindqvist". This module settles those before figures are
+train in another, "cases" stands beside "cholera cases", "Mayor Peter
+Lindqvist" beside "Lindqvist", and "$2.1 million for day-care hubs" beside
+the "$1.2 million emergency fund" approved to run them. This module settles those before figures are
 compared, and only where nothing in the corpus contradicts it (see
 ``settle_keys``).
 """
@@ -15,13 +16,14 @@ from datetime import date, timedelta
 from fnmatch import fnmatch
 
 from timeline.extract.clauses import PLACE_WORD
+from timeline.extract.figure_purposes import join_purposes
 from timeline.extract.words import can_be, is_common_word
 from timeline.models import FigureClaim, QuantityKey
 
 
 def settle_keys(figures: list[FigureClaim], cumulative: tuple[str, ...], known: set[str]) -> list[tuple[FigureClaim, QuantityKey]]:
-    """Each keyed figure with its key as the corpus settles it: span, measure name, then subject."""
-    keyed = [(claim, _cumulative_span(claim.key, cumulative)) for claim in figures if claim.key is not None]
+    """Each keyed figure with its key as the corpus settles it: span, an amount's purpose (``figure_purposes``), measure name, then subject."""
+    keyed = join_purposes([(claim, _cumulative_span(claim.key, cumulative)) for claim in figures if claim.key is not None])
     longer = _longer_measures(key for _, key in keyed)
     pairs = [(claim, _with_sole_longer_measure(key, longer)) for claim, key in keyed]
     return _story_subjects(pairs, known)

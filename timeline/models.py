@@ -173,6 +173,7 @@ class FigureClaim(ClaimBase):
     superseded: bool = False
     running: bool = False  # "so far", "to date": a count still growing
     standing: bool = False  # "Sentra-3 carries 14 instruments": what a thing is or has, true for the story, not for one day
+    purpose: str | None = None  # "$2.1 million for day-care hubs": an amount known only by what it is for (its key's measure)
 
 
 class StatusClaim(ClaimBase):

@@ -42,7 +42,11 @@ def test_dates_are_never_cut():
     assert any(s <= sentence.index("after") < e for s, e in spans) and len(spans) == 1
 
 
-words = st.sampled_from(["The", "council", "approved", "was", "cancelled", "will", "not", "yet", "to", "plan", "on", "Tuesday", ",", "and", "after", "said", "the", "strike", "off", "called", "by", "₹900", "crore", "(", ")", "."])
+words = st.sampled_from(
+    ["The", "council", "approved", "was", "cancelled", "will", "not", "yet", "to", "plan", "on", "Tuesday", ",", "and", "after", "said", "the",
+     "strike", "off", "called", "by", "₹900", "crore", "(", ")", ".", "which", "who", "whose", "that", "capsized", "Corran", "Star", "more", "than",
+     "at", "least", "since", "as", "when", "announcing", "this", "time", "until", "expected", "reopening", "its", "last"]
+)  # fmt: skip
 
 
 @settings(max_examples=300, deadline=None)
@@ -51,8 +55,8 @@ def test_any_word_salad_gives_spans_inside_the_sentence(tokens):
     sentence = " ".join(tokens)
     for predicate in read_predicates(sentence, WORDS):
         assert 0 <= predicate.clause[0] <= predicate.start < predicate.end <= predicate.clause[1] <= len(sentence)
-        for phrase in (predicate.subject, predicate.object, predicate.agent):
-            assert phrase is None or sentence[phrase.start : phrase.end] == phrase.text
+        for phrase in (predicate.subject, predicate.object, predicate.agent, predicate.antecedent, predicate.place):
+            assert phrase is None or sentence[phrase.start : phrase.end] == phrase.text and phrase.text.strip()
 
 
 def test_pronoun_subject_stands_for_the_last_subject_of_the_sentence():

@@ -32,7 +32,7 @@ from timeline.extract.asides import noun_phrase_before
 from timeline.extract.dates import DateMention
 from timeline.extract.figure_units import UNIT
 from timeline.extract.predicates import DETERMINERS, NUMBER_WORDS, PRONOUNS, Phrase, Predicate
-from timeline.extract.words import inflect, lemma
+from timeline.extract.words import inflect, lemma, stem_key
 from timeline.lexicon import Lexicon, phrase_pattern
 
 NOT_EVENT_STATES = frozenset({"not done", "pending"})
@@ -107,7 +107,7 @@ def _dated_nouns(
         noun = sentence[start:end].lower()
         if any(e.date is mention and e.object and noun in e.object.lower() for e in found):
             continue  # "approved the budget on March 3": the noun is what the clause's own event acted on
-        if any(e.date and e.date.value == mention.value and _stem(e.action) == _stem(action) for e in found + events):
+        if any(e.date and e.date.value == mention.value and stem_key(e.action) == stem_key(action) for e in found + events):
             continue
         possessive = re.search(r"[’']s\s+$", sentence[max(0, start - 4) : start])
         span = noun_phrase_before(sentence, start - len(possessive.group(0)), []) if possessive else None
@@ -133,10 +133,6 @@ def _date_of_noun(sentence: str, offset: int, start: int, end: int, dates: list[
 
 def _date_word(text: str) -> bool:
     return bool(re.search(r"\d|day\b|\b(?:weeks?|months?|years?|january|february|march|april|may|june|july|august|september|october|november|december)\b", text, re.IGNORECASE))
-
-
-def _stem(action: str | None) -> str:
-    return (action or "")[:4]
 
 
 def _shared_dates(predicates: list[Predicate], own: list[list[DateMention]], index: int) -> list[DateMention]:

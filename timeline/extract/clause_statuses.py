@@ -44,20 +44,23 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from os.path import commonprefix
 from dataclasses import dataclass
 
 from timeline.extract.predicates import DETERMINERS, NUMBER_WORDS, PRONOUNS, STOP_WORDS, TOKEN, Phrase, Predicate, noun_phrase_at
 from timeline.extract.words import FUNCTION_WORDS, can_be, lemma, verb_forms, verb_lemma
+from timeline.extract.grammar_words import PLANNING_VERBS as GRAMMAR_PLANNING_VERBS
 from timeline.lexicon import Lexicon
 
 BEING_VERBS = frozenset({"take place", "go ahead", "happen", "occur", "begin", "start", "proceed", "come", "get under", "continue"})
-PLANNING_VERBS = frozenset({"plan", "schedule", "set", "slate", "expect"})
+PLANNING_VERBS = GRAMMAR_PLANNING_VERBS | {"set"}  # "the launch was set for May 2" (the clause stage leaves "set" alone: "a fire was set")
 MODALS = frozenset({"may", "might", "could", "can", "must", "should", "need"})
 KEEP_NOUN = frozenset({"hold", "conduct", "stage", "complete", "finish", "carry", "begin", "start", "launch", "call", "organise", "organize", "open", "conclude", "make"})
 LINKING = frozenset({"be", "remain", "seem", "appear", "stay", "become"})
 NEGATED_SUBJECTS = frozenset({"none", "no", "nobody", "neither", "nothing"})
 LINKS = frozenset({"of", "on"})  # "launch of the satellite", "work on the dam"; "talks between ..." names the actors
 NO_THING = re.compile(r"\bno\s+(?P<noun>[a-z][\w-]*)(?:\s+(?:in|on|over|at|for)(?P<where>\s))?", re.IGNORECASE)
+ON_HOLD = re.compile(r"\s+(?:is|are|was|were|remains?|remained|has been|have been|had been)\s+(?:still\s+|now\s+)?(?:put\s+)?on\s+hold\b", re.IGNORECASE)
 IS_PENDING = re.compile(r"\s+(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?pending\b", re.IGNORECASE)
 WORD = re.compile(r"[A-Za-z][\w’'-]*[A-Za-z0-9]|[A-Za-z]")
 EXTRA_WORDS = frozenset({"morning", "afternoon", "evening", "night", "day", "week", "month", "year", "today", "yesterday", "tomorrow", "tonight", "'s", "’s", "own", "new", "planned", "proposed", "scheduled", "much-awaited", "long-awaited", "first", "time"})
@@ -103,6 +106,10 @@ def clause_statuses(sentence: str, predicates: list[Predicate], lexicon: Lexicon
             continue
         where = noun_phrase_at(sentence, match.end("where"), len(sentence)) if match.group("where") else None
         found.append(ClauseStatus(match.start(), match.end("noun"), _key(_content([where.head] if where else []) + [lemma(match.group("noun"))]), "not done"))
+    for hold in ON_HOLD.finditer(sentence):  # "all work on the stadium is on hold": stopped, with no verb of its own
+        thing = _thing_words(sentence, noun_phrase_at(sentence, _phrase_start(sentence, hold.start()), hold.start()))
+        if thing and not any(s.state == "stopped" and s.key == _key(thing) for s in found):
+            found.append(ClauseStatus(hold.start() + 1, hold.end(), _key(thing), "stopped"))
     pending = IS_PENDING.search(sentence)
     if pending and not any(s.state == "pending" for s in found):
         thing = _thing_words(sentence, noun_phrase_at(sentence, 0, pending.start()))
@@ -137,6 +144,8 @@ def _from_predicate(sentence: str, predicate: Predicate, lexicon: Lexicon, event
         if predicate.passive or predicate.object is not None:
             return None  # "the visit has been confirmed" is left to the vocabularies; "is a fine" is no state
         thing = _thing_words(sentence, predicate.subject, predicate.start)
+        if thing and thing[-1].lower() not in event_nouns and verb in {"begin", "start"}:
+            return _status(predicate, thing + ["start"], state)  # "the autumn term is set to begin" meets "the start of the term"
         return _status(predicate, thing, state) if thing and thing[-1].lower() in event_nouns else None
     if state == "done" and not _past(group):
         return None  # "China dominates", "magnets are made": a standing fact, not an action done
@@ -165,6 +174,11 @@ def _from_predicate(sentence: str, predicate: Predicate, lexicon: Lexicon, event
     return _status(predicate, thing[-2:] + [base], state)
 
 
+def _phrase_start(sentence: str, end: int) -> int:
+    """Where the clause holding ``end`` begins: after the last comma or semicolon before it."""
+    return max(sentence.rfind(",", 0, end), sentence.rfind(";", 0, end)) + 1
+
+
 def _lifecycle_head(key: str, words) -> bool:
     """ "reopening", "closure", "suspension": a key whose head names a stop, delay or restart of some other thing."""
     return bool(key) and _lifecycle_noun(key.split()[-1], words)
@@ -175,17 +189,14 @@ def _lifecycle_noun(key: str, words) -> bool:
     if " " in key or not key:
         return False
     stem = lemma(key.lower())
-    verbs = [v.split()[0] for v in (*words.stopped, *words.postponed, *words.resumed)]
-    return stem not in verbs and any(_shares_stem(stem, verb) for verb in verbs)
+    verbs = _lifecycle_verbs(tuple(words.stopped), tuple(words.postponed), tuple(words.resumed))
+    return stem not in verbs and any(len(commonprefix([stem, verb])) >= max(4, len(verb) - 1) for verb in verbs)
 
 
-def _shares_stem(noun: str, verb: str) -> bool:
-    shared = 0
-    for x, y in zip(noun, verb):
-        if x != y:
-            break
-        shared += 1
-    return shared >= 4 and shared >= len(verb) - 1
+@lru_cache(maxsize=8)
+def _lifecycle_verbs(*lists: tuple[str, ...]) -> frozenset[str]:
+    """The verbs that stop, delay or restart a thing, read once per lexicon."""
+    return frozenset(v.split()[0] for words in lists for v in words)
 
 
 @lru_cache(maxsize=8)
@@ -236,6 +247,8 @@ def _content(tokens: list[str]) -> list[str]:
     for index, token in enumerate(tokens):
         lower = token.lower()
         if lower.endswith(("'s", "’s")) and index + 1 < len(tokens):
+            while kept and kept[-1][:1].isupper():
+                kept.pop()  # "Merrowgate Athletic's first match": the whole name owns it
             continue  # "Morvane's Sentra-3 launch": the owner is who acts, not the thing
         if lower in DETERMINERS or lower in STOP_WORDS or lower in NUMBER_WORDS or lower in EXTRA_WORDS or lower in PRONOUNS or lower in FUNCTION_WORDS:
             continue

@@ -113,7 +113,8 @@ def _tense(words: list[str], previous: list[str]) -> tuple[int, str] | None:
 
 
 def _rescheduled(before: list[str]) -> bool | None:
-    """After "postponed to", "pushed back to", "rescheduled for": ahead, unless told in the past perfect.
+    """After "postponed to", "pushed back to", "rescheduled for" (the move's object may come between: "pushed
+    back the start of the term to September 7"): ahead, unless told in the past perfect.
 
     Only the verb group of the move counts, not the clause around it: in "a
     notice announcing that the reopening has been postponed to late June"
@@ -123,10 +124,8 @@ def _rescheduled(before: list[str]) -> bool | None:
     """
     if len(before) < 2 or before[-1] not in RESCHEDULED_TO:
         return None
-    verb = len(before) - 2
-    if before[verb] in {"back", "off", "forward"} and verb and before[verb - 1] in RESCHEDULED_PHRASAL:
-        verb -= 1
-    elif before[verb] not in RESCHEDULED:
+    verb = _rescheduling_verb(before)
+    if verb is None:
         return None
     group = []
     for word in reversed(before[:verb]):
@@ -134,6 +133,18 @@ def _rescheduled(before: list[str]) -> bool | None:
             break
         group.append(word)
     return "had" not in group
+
+
+def _rescheduling_verb(before: list[str]) -> int | None:
+    """Where the move's verb is: right before "to", or before its object ("pushed back the start of the term to")."""
+    for verb in range(len(before) - 2, max(-1, len(before) - 10), -1):
+        if before[verb] in {"back", "off", "forward"} and verb and before[verb - 1] in RESCHEDULED_PHRASAL:
+            return verb - 1
+        if before[verb] in RESCHEDULED:
+            return verb
+        if before[verb] in RESCHEDULED_TO or before[verb] in AUXILIARIES:
+            return None  # another "to" or a verb group of its own: the date is not the move's
+    return None
 
 
 def _forward_cue(before: list[str]) -> bool:

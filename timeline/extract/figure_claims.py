@@ -196,6 +196,7 @@ def _claim(figure: FigureMention, reading: KeyReading, candidates: list[DateMent
         value=figure.value, subject=reading.subject, metric=reading.metric.id if reading.metric else None,
         as_of=period, as_of_stated=as_of is not None, key=reading.key,
         earlier=reading.earlier, correction=reading.correction, superseded=reading.superseded, running=reading.running, standing=standing,
+        purpose=reading.purpose if reading.key is not None and reading.key.measure == reading.purpose else None,
     )  # fmt: skip
 
 
@@ -212,7 +213,9 @@ def _period_dates(context: SentenceContext, clause: tuple[int, int, int, int, in
     outbreak ..." opening a sentence dates all of it), starts a span ("since
     Monday", "the floods that began on Monday") or is a change's baseline
     ("an increase of 11.5% over last year") or a wire dateline's day
-    ("QUILLHAVEN, March 11 (Tidewater) - ") is no period; a "which",
+    ("QUILLHAVEN, March 11 (Tidewater) - ") is no period, nor is one in a
+    relative clause or participle before the figure ("The ballot, which
+    closed on September 7, was backed by 78%", ``_of_another_noun``); a "which",
     "who" or "when" clause takes the date it hangs on. The paragraph's
     date (the last one in the sentence before) is used only when it is a day
     and the figure's sentence names no entity of its own: a continuation of
@@ -225,6 +228,7 @@ def _period_dates(context: SentenceContext, clause: tuple[int, int, int, int, in
     dates = [d for d in context.dates if not STARTS.search(text, max(0, d.start - start - 14), d.start - start)]
     dates = [d for d in dates if not BASELINE.search(text, max(0, d.start - start - 12), d.start - start)]
     dates = [d for d in dates if not _in_dateline(text, d.start - start, d.end - start)]
+    dates = [d for d in dates if not _of_another_noun(context.predicates, d.start - start, clause[4])]
     in_clause = [d for d in dates if clause_start <= d.start < clause_end]
     if not in_clause and re.search(r"\b(?:when|which|who)\s*$", text[max(0, clause[2] - 8) : clause[2]], re.I):
         # "... in 2022, when Lindqvist won with 96,400 votes"; "last year's floods, which killed 37 people"
@@ -245,6 +249,28 @@ def _period_dates(context: SentenceContext, clause: tuple[int, int, int, int, in
     if free:
         return free
     return [d for d in earlier[-1:] if d.value.precision == "day"]
+
+
+RELATIVE_LINKS = frozenset({"which", "who", "whom", "whose", "where", "that", "participle"})
+
+
+def _of_another_noun(predicates: list[Predicate], at: int, figure: int) -> bool:
+    """Whether the date at ``at`` stands in a relative clause or participle that describes a noun before the figure.
+
+    "The union's ballot, which closed on September 7, was backed by 78% of
+    members": September 7 says when the ballot closed, as "Thursday's" does
+    in "after Thursday's derailment", and is no more the share's period than
+    the bridge's closing day is the period of "the bridge, which closed on
+    March 2, carried 38,000 vehicles a day". A clause after the figure
+    describes the figure's own noun or its period ("a fund of €5.4 million,
+    which was approved on April 27", "revenue of $4.5bn in the quarter,
+    which ended on March 31"), and dates it.
+    """
+    for predicate in predicates:
+        relative = predicate.link in RELATIVE_LINKS or predicate.link.endswith(" which")
+        if relative and predicate.antecedent is not None and predicate.owns(at) and predicate.clause[1] <= figure:
+            return True
+    return False
 
 
 DATELINE_BEFORE = re.compile(r"\W*[A-Z][A-Z.'’ -]*,\s*")

@@ -7,11 +7,16 @@ not only from the lexicon:
 - **measured thing**, lemmatised: "over 90% of global processing capacity"
   -> processing capacity; "2,310 people were hurt" -> injured; "the death toll
   climbed to 41" -> deaths; "killed 63 passengers" -> deaths; "shipped
-  12,400 t of steel" -> steel shipments. Synonyms come from
+  12,400 t of steel" -> steel shipments; a share by what its group did
+  ("87% backed a strike", "was backed by 78% of the members" -> member back,
+  ``figure_shares``). Synonyms come from
   ``rules/lexicon/measures.yaml`` (kill, death, toll -> deaths);
 - **kind**: level, share, change, rank, part (9 of the 14) or per-unit;
 - **modifiers** that change the quantity: "from China", "y/y", "per person",
-  and a rate its clause gives ("crossed the bridge each day": per day);
+  a rate its clause gives ("crossed the bridge each day": per day), and a
+  bound (``figure_limits``): "licensed to carry 350 passengers" is a
+  ``limit``, "a target of 5,000 homes" a ``target``, so neither is set
+  against a count of what there is;
 - **subject**: the entity named nearest before the figure in its clause
   (else the first after it, else the nearest earlier in the sentence); "it"
   or "the company" stands for the last entity named in the paragraph.
@@ -28,7 +33,10 @@ wherever the clause puts it ("38,000 vehicles a day", "crossed ... each
 day"), the infinitive after a thing read as a noun before its head ("a plan
 to repair the bridge" -> repair plan). Across the corpus, a measure then
 joins its one fuller name ("repair plan" -> "emergency repair plan",
-``key_settling``) and subjects settle unless one article contrasts them.
+``key_settling``), an amount known only by its purpose ("$2.1 million for
+day-care hubs") takes the name of the one named amount stated for that
+purpose (``figure_purposes``), and subjects settle unless one article
+contrasts them.
 A similarity score (a shared head noun, overlapping words) would also put
 "the $11.2 million contract" beside "the $16.4 million repair plan" or a
 ground-station grant beside a mission budget: a false conflict costs a
@@ -41,6 +49,9 @@ import re
 from dataclasses import dataclass
 
 from timeline.extract.clauses import PLACE_WORD, Name
+from timeline.extract.figure_limits import limit_of
+from timeline.extract.figure_purposes import purpose_only
+from timeline.extract.figure_shares import share_measure
 from timeline.extract.measures import DATE_MARK, FIGURE_MARK, read_measure
 from timeline.extract.words import FUNCTION_WORDS, is_common_word, verb_lemma
 from timeline.lexicon import Lexicon, Metric
@@ -70,6 +81,7 @@ class KeyReading:
     correction: bool
     superseded: bool
     running: bool = False
+    purpose: str | None = None  # the measure, when the amount is known only by what it is for (``figure_purposes``)
 
 
 def read_key(sentence: str, figure: tuple[int, int], spans: tuple[int, int, int, int], value: FigureValue, names: list[Name],
@@ -98,10 +110,12 @@ def read_key(sentence: str, figure: tuple[int, int], spans: tuple[int, int, int,
     if value.qualifier == "more":
         return KeyReading(subject, None, None, **cues)  # an increment ("five more elements") is not a total
     kind, modifiers = _kind(value, clause_text, _clause_rate(_own_words(blanked[item_start:f_start], blanked[f_end:item_end]), value))
+    bound = limit_of(left, right, value.qualifier)  # "licensed to carry 350 passengers" is no count of passengers on board
+    modifiers = modifiers + ((bound,) if bound else ())
     if metric:
         key = QuantityKey(subject=subject, measure=metric.id, kind=kind, unit=value.unit, modifiers=modifiers, source="lexicon")
         return KeyReading(subject, key, metric, **cues)
-    measure = read_measure(value, left, right, lexicon, blanked[f_end:])
+    measure = share_measure(value, left, right, lexicon) or read_measure(value, left, right, lexicon, blanked[f_end:])
     if measure is None:
         return KeyReading(subject, None, None, **cues)
     metric = _metric_naming(lexicon, measure, clause_text, value.unit)
@@ -110,7 +124,8 @@ def read_key(sentence: str, figure: tuple[int, int], spans: tuple[int, int, int,
         key = QuantityKey(subject=subject, measure=metric.id, kind=kind, unit=value.unit, modifiers=modifiers, source="lexicon")
         return KeyReading(subject, key, metric, **cues)
     modifiers = modifiers + tuple(m for m in _source_modifier(right, lexicon) if m != f"from {subject}")
-    return KeyReading(subject, QuantityKey(subject=subject, measure=measure, kind=kind, unit=value.unit, modifiers=modifiers), None, **cues)
+    purpose = measure if measure == purpose_only(value, left, right, lexicon) else None  # "$2.1 million for day-care hubs"
+    return KeyReading(subject, QuantityKey(subject=subject, measure=measure, kind=kind, unit=value.unit, modifiers=modifiers), None, **cues, purpose=purpose)
 
 
 def _earlier(blanked: str, item_start: int, f_start: int, f_end: int, item_end: int) -> str | None:

@@ -32,5 +32,5 @@ DETERMINERS = frozenset("a an the its their his her our this that these those so
 PARTS_OF_DAY = frozenset("morning afternoon evening night midnight noon".split())
 QUANTIFIERS = (("more", "than"), ("less", "than"), ("fewer", "than"), ("at", "least"), ("at", "most"), ("up", "to"), ("as", "many", "as"), ("as", "much", "as"), ("close", "to"))
 SUBJECT_PRONOUNS = frozenset("he she it they".split())
-PLANNING_VERBS = frozenset("expect schedule plan slate".split())
+PLANNING_VERBS = frozenset("expect schedule plan slate pencil earmark".split())
 ASPECT_VERBS = frozenset("begin start continue keep finish".split())

@@ -9,7 +9,8 @@ its purpose ("₹8 crore will go to tanker services"), for a
 count the verb it is the subject or object of ("612 were rescued", "killed
 63"), and last the noun phrase the figure completes ("the death toll
 climbed to 41"). Words are lemmatised (``words``) and named through the
-lexicon's measures (kill, death, toll -> deaths).
+lexicon's measures (kill, death, toll -> deaths). Two kinds of people
+counted together ("248 passengers and crew") count people.
 
 The text handed in has the clause's other figures masked as ``FIGURE_MARK``
 and its dates as ``DATE_MARK``, so that they stop a phrase without being
@@ -89,6 +90,8 @@ def read_measure(value: FigureValue, left: str, right: str, lexicon: Lexicon, re
         return "margin"  # "defeating Lindqvist by 8,560 votes": a difference, not a total
     if value.noun:
         words = value.noun.split()
+        if _two_kinds_of_people(words[-1], after, lexicon):
+            words = ["people"]  # "248 passengers and crew": everyone on board, of either kind
         group = _group_before(left, lexicon)
         if lemma(words[-1]) in lexicon.people:
             verbs = [v for v in (verb_before, _verb_after(tokens(rest), lexicon)) if v]  # "rescued 318 villagers stranded on roofs"
@@ -173,6 +176,21 @@ def _known_measure_before(tokens: list[str], lexicon: Lexicon, reach: int = 12) 
     return None
 
 
+COLLECTIVE_PEOPLE = frozenset("crew crews staff personnel".split())  # nouns of people that take no plural "s"
+
+
+def _two_kinds_of_people(head: str, after: list[str], lexicon: Lexicon) -> bool:
+    """"248 passengers and crew", "300 pupils and teachers": a count of two kinds of people together counts people.
+
+    Neither kind names it: the passengers alone are fewer, and "was carrying
+    284 people" counts the same everyone.
+    """
+    def of_people(word: str) -> bool:
+        return word.lower() in COLLECTIVE_PEOPLE or lemma(word) in lexicon.people
+
+    return after[:1] == ["and"] and len(after) > 1 and of_people(head) and of_people(after[1]) and lemma(after[1]) != lemma(head)
+
+
 GROUP = re.compile(r"^\W*(?:of|among|from)\s+(?:the|those|them)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*,?\s*(?:(?:are|were|is)\s+)?$", re.I)
 
 
@@ -219,8 +237,11 @@ def _purpose(tokens: list[str], lexicon: Lexicon) -> list[str]:
     """What an amount is for: "for emergency water supply", "will go to tanker services", "towards relief".
 
     Money for people ("₹5 lakh to the family of each person who died") is
-    compensation, however it is worded.
+    compensation, however it is worded. A date between the amount and its
+    purpose is passed over ("approved $2.1 million in September for day-care
+    hubs").
     """
+    tokens = _without_dates(tokens)
     for index, token in enumerate(tokens[:4]):
         lower = token.lower()
         following = tokens[index + 1] if index + 1 < len(tokens) else ""
@@ -232,6 +253,21 @@ def _purpose(tokens: list[str], lexicon: Lexicon) -> list[str]:
         if not (lower in AUXILIARIES or lower in MODALS or lower in ("go", "goes", "went", "set", "aside") or only_verb(token)):
             return []
     return []
+
+
+DATE_PREPOSITIONS = frozenset("in on by at during last this next".split())
+
+
+def _without_dates(tokens: list[str]) -> list[str]:
+    """The tokens with each masked date and the preposition before it ("in September") left out."""
+    kept: list[str] = []
+    for token in tokens:
+        if token == DATE_MARK:
+            while kept and kept[-1].lower() in DATE_PREPOSITIONS:
+                kept.pop()
+            continue
+        kept.append(token)
+    return kept
 
 
 def _name_measure(words: list[str], lexicon: Lexicon, verbs_only: bool = False) -> str | None:

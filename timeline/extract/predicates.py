@@ -53,6 +53,9 @@ from timeline.lexicon import PredicateWords, phrase_pattern
 
 
 
+DECLARING_VERBS = frozenset("declare deem pronounce certify".split())  # "was declared contained": the state is the complement
+
+
 @dataclass(frozen=True)
 class Phrase:
     """A noun phrase in sentence offsets, with its words as written (determiners dropped)."""
@@ -212,13 +215,17 @@ def _predicate(sentence, clause, tokens, words: PredicateWords, dates, verb_firs
         named = candidate is not None and candidate.text[:1].isupper()
         if candidate and (named or tokens[rest][2].lower() in COMPLEMENT_PREPOSITIONS):
             place = Phrase(tokens[rest][0], candidate.end, f"{tokens[rest][2].lower()} {candidate.text}")
+    if passive and verb in DECLARING_VERBS and obj is not None:
+        complement = obj.text.split()[-1]
+        if "VBN" in verb_forms(complement) and all(w.lower().endswith("ly") for w in obj.text.split()[:-1]):
+            verb, verb_word, obj = verb_lemma(complement) or verb, complement, None  # "was declared fully contained": contained
     state = _state(before_verb, lowered, verb, verb_word, passive, words)
-    if state == "not done" and _until_date(sentence, tokens[index][1], clause[1], dates):
+    if state == "not done" and _until_date(sentence, tokens[index][1], clause[1]):
         state = "planned" if words.planned and phrase_pattern(words.planned).search(before_verb[-60:]) else "done"  # "did not arrive until May 6"
     return Predicate(clause, tokens[group_start][0], tokens[index][1], verb, state, passive, subject, obj, agent, place, gerund)
 
 
-def _until_date(sentence: str, after: int, end: int, dates) -> bool:
+def _until_date(sentence: str, after: int, end: int) -> bool:
     """ "did not arrive until May 6", "will not reopen until the inspectors leave": "until" says when it does happen."""
     return bool(re.search(r"\b(?:until|till)\b", sentence[after:end], re.IGNORECASE))
 
@@ -237,7 +244,7 @@ def _main_verb(tokens, words: PredicateWords, verb_first: bool = False) -> tuple
         if lower in AUXILIARIES or lower == "to" and group_start is not None:
             group_start = i if group_start is None else group_start
             continue
-        if group_start is not None and (lower in ADVERBS or lower in {"likely", "due", "poised", "going", "yet", "still"} or lower in {"expected", "set", "scheduled", "slated"} and _next_is_to(tokens, i)):
+        if group_start is not None and (lower in ADVERBS or lower.endswith("ly") and len(lower) > 4 and can_be(lower, "ADV") or lower in {"likely", "due", "poised", "going", "yet", "still"} or lower in {"expected", "set", "scheduled", "slated"} and _next_is_to(tokens, i)):
             continue
         if group_start is not None and _can_be_verb(text) and lower not in FUNCTION_WORDS:
             if verb_lemma(text) in words.copulas and _next_is_to(tokens, i):
@@ -285,7 +292,9 @@ def _finite(tokens, i: int) -> bool:
     if "VBZ" in tags and "VBD" not in tags and can_be(text, "NOUN"):
         following = tokens[i + 1][2].lower() if i + 1 < len(tokens) else ""
         return following in DETERMINERS | NUMBER_WORDS or following == "to" or following[:1].isdigit() or following[:1] in "₹$€£"
-    return not previous[:1].isdigit()  # "41 killed": a figure's own verb
+    if previous[:1].isdigit():  # "41 killed": a figure's own verb; "Highway 14 reopened": a name's number
+        return back > 0 and tokens[back - 1][2][:1].isupper() and tokens[back - 1][2].lower() not in STOP_WORDS | DETERMINERS
+    return True
 
 
 def _subject(sentence: str, tokens, dates) -> Phrase | None:
@@ -294,6 +303,9 @@ def _subject(sentence: str, tokens, dates) -> Phrase | None:
     if any(t[2] in {",", GAP} for t in words):
         cut = max(i for i, t in enumerate(words) if t[2] in {",", GAP})
         tail = words[cut + 1 :]
+        if not tail and words[cut][2] == ",":  # "The last order, covering the upper town, was lifted": the phrase before the first comma
+            commas = [i for i, t in enumerate(words[:cut]) if t[2] == ","]
+            tail = words[: commas[0]] if commas and commas[0] > 0 else []
         words = tail or words[: cut]
     if len(words) > 2 and words[0][2].lower() in {"this", "that", "each", "every", "next", "last"} and words[1][2].lower() in {"time", "year", "week", "month", "day"}:
         words = words[2:]  # "This time every school shut": a time adverbial, not the subject
@@ -305,15 +317,25 @@ def _subject(sentence: str, tokens, dates) -> Phrase | None:
             while words and words[0][2][:1].isupper() and len(words) > 1 and words[1][2][:1].islower():
                 words.pop(0)
             continue
-        words.pop(0)
+        dropped = words.pop(0)
+        if dropped[2].lower() in DETERMINERS and words and words[0][2].lower() in ADVERBS and len(words) > 1:
+            break  # "The last evacuation order": after a determiner, "last" describes the noun
     words = [w for w in words if w[2] not in {"“", "”", '"', GAP, "-", "—", "–"}]
     stop = next((i for i, w in enumerate(words) if i and w[2].lower() in STOP_WORDS and not _in_quantifier(words, i)), len(words))
     words = words[:stop]  # "the city council on Tuesday": the phrase ends at its first preposition but "of"
     while len(words) > 1 and (words[-1][2].lower() in ADVERBS or words[-1][2] == ","):
         words.pop()  # "He also"
+    while words and not _wordlike(words[0][2]):
+        words.pop(0)
+    while words and not _wordlike(words[-1][2]):
+        words.pop()  # a phrase of punctuation alone is none
     if not words:
         return None
-    return Phrase(words[0][0], words[-1][1], sentence[words[0][0] : words[-1][1]].strip(" ,"))
+    return Phrase(words[0][0], words[-1][1], sentence[words[0][0] : words[-1][1]])
+
+
+def _wordlike(token: str) -> bool:
+    return token[:1].isalnum() or token[:1] in "₹$€£"
 
 
 def _quantifier(tokens, i: int) -> int:

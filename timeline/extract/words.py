@@ -56,6 +56,11 @@ def verb_lemma(word: str) -> str | None:
     return forms[0] if forms else None
 
 
+def stem_key(action: str | None) -> str:
+    """A bucket that a verb and its noun share ("close", "closure" -> "clos"): reports worth comparing meet in it."""
+    return (action or "")[:4]
+
+
 def can_be(word: str, kind: str) -> bool:
     """Whether the word has a reading of that class (NOUN, VERB, ADJ, ADV)."""
     return kind in word_classes(word.lower())

@@ -34,6 +34,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from timeline.chronology import compatible_dates
 from timeline.corpus import Corpus
 from timeline.event_identity import strictly_same_event
+from timeline.extract.words import stem_key
 from timeline.models import EventClaim, Finding
 
 TYPE = "event-dates"
@@ -49,7 +50,7 @@ def check(rule, options: Options, corpus: Corpus, ruleset) -> Iterator[Finding]:
     buckets: dict[str, list[EventClaim]] = {}
     for event in corpus.events():
         if event.action and event.state in REPORTED_DONE and event.date and event.date.resolved and event.date.end is not None:
-            buckets.setdefault(event.action[:4], []).append(event)  # a verb and its noun share a stem: "close", "closure"
+            buckets.setdefault(stem_key(event.action), []).append(event)
     reported: set = set()
     for key in sorted(buckets):
         events = sorted(buckets[key], key=lambda e: (e.date.start, e.provenance.path, e.provenance.line))

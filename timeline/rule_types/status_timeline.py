@@ -63,14 +63,21 @@ def check(rule, options: Options, corpus: Corpus, ruleset) -> Iterator[Finding]:
 
 
 def settle(keys) -> dict[str, str]:
-    """Each clause key -> the key it is reported under: the only longest key with the same head holding all of its words."""
-    words = {key: frozenset(key.lower().split()) for key in set(keys)}
+    """Each clause key -> the key it is reported under: the only longest key with the same head holding all of its words.
+
+    Keys that differ only in case are one key ("Moor fire" and "moor fire").
+    """
+    keys = set(keys)
+    spelled: dict[str, str] = {}
+    for key in sorted(keys):
+        spelled.setdefault(key.lower(), key)
+    words = {key: frozenset(key.split()) for key in spelled}
     settled = {}
     for key, own in words.items():
-        larger = [other for other, theirs in words.items() if own < theirs and other.lower().split()[-1] == key.lower().split()[-1]]
+        larger = [other for other, theirs in words.items() if own < theirs and other.split()[-1] == key.split()[-1]]
         widest = [k for k in larger if not any(words[k] < words[o] for o in larger)]
-        settled[key] = widest[0] if len(widest) == 1 else key
-    return settled
+        settled[key] = spelled[widest[0] if len(widest) == 1 else key]
+    return {key: settled[key.lower()] for key in keys}
 
 
 def _latest_per_article(claims: list[StatusClaim], settled: dict[str, str]) -> list[StatusClaim]:
