@@ -40,6 +40,7 @@ def test_event_case(case):
     candidates = [e for e in events if e.title == case["title"]] if "title" in case else [e for e in events if e.action == case.get("action")]
     assert candidates, f"expected {case.get('title') or case.get('action')!r}, got {[(e.title, e.action) for e in events]}"
     event = candidates[0]
+    assert not [e.title for e in events if e.action in case.get("not_actions", [])]
     for field in ("actor", "action"):
         if field in case:
             assert getattr(event, field) == case[field], field

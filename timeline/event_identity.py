@@ -100,7 +100,7 @@ def same_event(a: EventClaim, b: EventClaim) -> bool:
     return len(x & y) >= 0.5 * min(len(x), len(y))
 
 
-SERIES_WORDS = frozenset("first second third fourth last final latest new another next previous fresh further".split())
+SERIES_WORDS = frozenset("first second third fourth last final latest new another next previous fresh further interim preliminary initial".split())
 
 
 def _series(event: EventClaim) -> frozenset[str]:

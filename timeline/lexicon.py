@@ -99,6 +99,7 @@ class PredicateWords(Strict):
     movements: tuple[str, ...] = ()
     copulas: tuple[str, ...] = ()
     particles: tuple[str, ...] = ()
+    deliveries: tuple[str, ...] = ()
     event_nouns: tuple[str, ...] = ()
 
 

@@ -50,3 +50,20 @@ def test_as_of_is_the_report_for_a_plan_and_the_stated_day_for_a_done_action():
     [planned] = statuses("The Kestrel-2 satellite launch is expected to take place on March 27.")
     [done] = statuses("The satellite was launched on March 12.")
     assert (planned.as_of.value, done.as_of.value) == ("2026-03-20", "2026-03-12")
+
+
+def test_a_gerund_before_the_head_does_not_tell_keys_apart():
+    settled = settle(["building work", "stadium work", "work"])
+    assert set(settled.values()) == {"stadium work"}  # "building work resumed" meets "all work on the stadium is on hold"
+    assert set(settle(["opening match", "match"]).values()) == {"opening match"}
+
+
+def test_a_key_never_joins_one_that_places_its_thing_in_a_series():
+    settled = settle(["compensation", "compensation round", "compensation second round"])
+    assert settled["compensation"] == "compensation round"  # a bare noun joins the only key naming it
+    assert settled["compensation round"] == "compensation round"
+    assert settled["compensation second round"] == "compensation second round"
+
+
+def test_only_a_bare_noun_joins_a_key_with_another_head():
+    assert settle(["stadium work", "stadium work start"])["stadium work"] == "stadium work"

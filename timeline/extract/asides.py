@@ -74,12 +74,13 @@ def find_asides(sentence: str, dates: list[tuple[int, int]] = ()) -> list[Aside]
         [(m.start(), m.end("link"), m.start("link"), m.group("link").lower()) for m in RELATIVE.finditer(sentence)]
         + [(m.start(), m.end("link"), m.start("link"), "participle") for m in PARTICIPLE.finditer(sentence) if _participle(sentence, m, dates)]
         + [(m.start(), m.start("link"), m.start("link"), "appositive") for m in APPOSITIVE.finditer(sentence) if _appositive(sentence, m, dates)]
-        + [(m.start(), m.end("link"), m.start("link"), "that") for m in RESTRICTIVE.finditer(sentence) if _restrictive(sentence, m)]
+        + [(m.start(), m.end("link"), m.start("link"), "that") for m in RESTRICTIVE.finditer(sentence) if _restrictive(sentence, m, dates)]
     )
     for start, link_end, link_start, link in candidates:
         if start < taken_until or _inside(start, dates):
             continue
-        end = _aside_end(sentence, link_end, dates)
+        end = _subject_relative_end(sentence, link_end, dates) if link == "that" else None
+        end = end or _aside_end(sentence, link_end, dates)
         body = link_start if link == "participle" else link_end
         antecedent = noun_phrase_before(sentence, start, dates)
         if link == "appositive":
@@ -117,12 +118,14 @@ def _participle(sentence: str, match: re.Match, dates) -> bool:
     return bool(last) and not _inside(match.start() - 1, dates) and last.group(1).lower() not in ANTECEDENT_STOPS
 
 
-def _restrictive(sentence: str, match: re.Match) -> bool:
+def _restrictive(sentence: str, match: re.Match, dates=()) -> bool:
     """ "in a ballot that closed on September 4": a relative without commas, after a noun, in a clause whose verb came before.
 
     A restrictive relative inside the subject ("the families who lost homes
-    will be paid") has no comma to end it, so only one after the main verb is
-    taken out; one before it is left to the clause.
+    will be paid") has no comma to end it, so one before the main verb is
+    taken out only when a date closes it and the main verb follows straight
+    after ("the crane that collapsed on March 11 is the subject of an
+    inquiry"); any other is left to the clause.
     """
     before = re.findall(r"[\w’'-]+", sentence[: match.start()])
     after = re.match(r"([a-z][\w’'-]*)", sentence[match.end() :])
@@ -133,8 +136,24 @@ def _restrictive(sentence: str, match: re.Match) -> bool:
         return False  # "said that the ...", "ruled that"
     if not (verb in AUXILIARY_WORDS or verb_forms(verb) & {"VBD", "VBZ"} and not can_be(verb, "NOUN")):
         return False
+    if _subject_relative_end(sentence, match.end(), dates):
+        return True
     segment = sentence[max(sentence.rfind(",", 0, match.start()), 0) : match.start()]
     return any(w.lower() in AUXILIARY_WORDS or w[:1].islower() and verb_forms(w) & {"VBD", "VBZ"} and not can_be(w, "NOUN") for w in re.findall(r"[A-Za-z][\w’'-]*", segment))
+
+
+def _subject_relative_end(sentence: str, body: int, dates) -> int | None:
+    """Where a relative inside the subject ends: at the end of a date that is followed by the main verb, else None."""
+    for start, end in sorted(dates):
+        if start < body:
+            continue
+        if "," in sentence[body:start] or HARD_END.search(sentence[body:start]):
+            return None
+        following = re.match(r"\s*(?:(?:morning|afternoon|evening|night)\s+)?([a-z][\w’'-]*)", sentence[end:])
+        if following and (following.group(1) in AUXILIARY_WORDS or verb_forms(following.group(1)) & {"VBD", "VBZ"} and not can_be(following.group(1), "NOUN")):
+            return end + following.start(1)
+        return None
+    return None
 
 
 def _relative_inside(sentence: str, start: int, end: int) -> int | None:

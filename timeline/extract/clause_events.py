@@ -32,7 +32,7 @@ from timeline.extract.asides import noun_phrase_before
 from timeline.extract.dates import DateMention
 from timeline.extract.figure_units import UNIT
 from timeline.extract.predicates import DETERMINERS, NUMBER_WORDS, PRONOUNS, Phrase, Predicate
-from timeline.extract.words import inflect, lemma, stem_key
+from timeline.extract.words import can_be, inflect, lemma, stem_key, verb_forms
 from timeline.lexicon import Lexicon, phrase_pattern
 
 NOT_EVENT_STATES = frozenset({"not done", "pending"})
@@ -40,12 +40,15 @@ SIMULTANEOUS = frozenset({"when", "as", "while"})  # "killed on Thursday when th
 ASIDE_LINKS = frozenset({"which", "who", "whom", "whose", "where", "participle"})
 FIGURE_WORD = re.compile(r"\d|\b(?:per ?cent|percent|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|lakhs?|crores?|millions?|billions?)\b", re.IGNORECASE)
 PURPOSE = re.compile(r"\b(?:to|for|towards)\s+(?![\d₹$€£])", re.IGNORECASE)
-OF_PHRASE = re.compile(r"\s+(?:of|for|on|into)\s+((?:[\w’'-]+\s*){1,5}?)(?=\s+(?:on|in|at|by|was|were|is|are|came|took|has|had|will)\b|[,.;]|$)")
+OF_PHRASE = re.compile(r"\s+(?:of|for|on|into)\s+([\w₹$€£’'.-]+(?:\s+[\w₹$€£’'.-]+){0,5}?)(?=\s+(?:on|in|at|by|was|were|is|are|came|took|has|had|will)\b|[,.;]|$)")
 SCALE_WORDS = frozenset("crore lakh million billion trillion mn bn cr per cent percent % than least to".split())
 QUALIFIERS = frozenset("over about nearly around almost some roughly more less at least up to under above below least".split())
 TITLE_WORDS = 7
 PLURAL_HEADS = frozenset("people police children men women staff crew cattle".split())
 MEASURE_UNIT = re.compile(UNIT + r"$", re.IGNORECASE)
+HEADLINE_ARTICLE = re.compile(r"^(\w+)\s+(?:the|a|an)\s+", re.IGNORECASE)  # headlines drop articles: "on the merger" -> "on merger"
+OF_THEN_DATE = re.compile(r"\s+of\s+((?:[\w₹$€£’'.-]+\s+){1,7}?)(?:on|in)\s+")  # "signing of its €31 million contract on"
+TIME_WORD_BEFORE = re.compile(r"\b(?:since|after|before|following|until|till|ahead of|prior to)\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w’'-]+[’']s\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -70,7 +73,8 @@ def clause_events(
     events = []
     words = lexicon.predicates
     nouns = lexicon.event_nouns
-    own = [[d for d in dates if _dates_clause(sentence, offset, predicate, d, published)] for predicate in predicates]
+    owned = _noun_owned_dates(sentence, offset, dates, nouns) if nouns else set()
+    own = [[d for d in dates if id(d) not in owned and _dates_clause(sentence, offset, predicate, d, published)] for predicate in predicates]
     for index, predicate in enumerate(predicates):
         clause_dates = own[index] or _shared_dates(predicates, own, index)
         if not clause_dates or predicate.state in NOT_EVENT_STATES or _repeats_figure(sentence, predicate):
@@ -113,9 +117,10 @@ def _dated_nouns(
         span = noun_phrase_before(sentence, start - len(possessive.group(0)), []) if possessive else None
         owner = re.match(r"(.*)", sentence[span[0] : span[1]]) if span else None
         thing = OF_PHRASE.match(sentence, end)
-        if thing and not thing.group(0).split()[0] == "of" or thing and _date_word(thing.group(1)):
+        if thing and not thing.group(0).split()[0] == "of" or thing and _dated_span(sentence, offset, thing.span(1), dates):
             thing = None
-        thing_text = _trim(thing.group(1)) if thing else (_trim(owner.group(1)) if owner and not _date_word(owner.group(1)) else None)
+        owned_by = _trim(owner.group(1)) if owner and not _dated_span(sentence, offset, span, dates) else None
+        thing_text = _trim(thing.group(1)) if thing else owned_by
         title = _headline([sentence[start:end], "of" if thing_text else None, thing_text])
         events.append(ClauseEvent(offset + start, offset + end, "event", title, None, action, thing_text, "done", mention))
     return events
@@ -126,13 +131,46 @@ def _date_of_noun(sentence: str, offset: int, start: int, end: int, dates: list[
         before, after = mention.start - offset, mention.end - offset
         if end <= before and re.fullmatch(r"\s+(?:on|in|of)?\s*", sentence[end:before]) and mention.value.resolved:
             return mention  # "closure on March 4"
+        between = OF_THEN_DATE.fullmatch(sentence, end, before) if end <= before else None
+        if between and mention.value.resolved and not _has_finite_verb(between.group(1)):
+            return mention  # "the signing of its €31 million contract on February 9"
         if after <= start and re.fullmatch(r"(?:[’']s)?\s+", sentence[after:start]) and mention.value.resolved:
             return mention  # "Thursday's derailment", "the March 3 vote"
     return None
 
 
+def _has_finite_verb(text: str) -> bool:
+    """Whether a phrase holds a verb of its own; a participle after a determiner describes a noun ("the covered market")."""
+    words = re.findall(r"[\w’'-]+", text)
+    return any(_finite_verb(w) and not (i and words[i - 1].lower() in DETERMINERS) for i, w in enumerate(words) if w[:1].islower())
+
+
+def _finite_verb(word: str) -> bool:
+    return word in {"is", "are", "was", "were", "has", "have", "had", "will"} or bool(verb_forms(word) & {"VBD", "VBZ"}) and not can_be(word, "NOUN") and not can_be(word, "ADJ")
+
+
+def _noun_owned_dates(sentence: str, offset: int, dates: list[DateMention], nouns: tuple[str, ...]) -> set[int]:
+    """Dates that belong to an event noun after a time word, not to the clause's verb: "has been waiting since the
+    signing of its contract on February 9" dates the signing, and the waiting is no event of that day."""
+    owned = set()
+    for match in phrase_pattern(nouns).finditer(sentence):
+        lead = sentence[max(0, match.start() - 40) : match.start()]
+        if not TIME_WORD_BEFORE.search(lead):
+            continue
+        mention = _date_of_noun(sentence, offset, match.start(), match.end(), dates)
+        if mention is not None:
+            owned.add(id(mention))
+    return owned
+
+
+def _dated_span(sentence: str, offset: int, span: tuple[int, int], dates: list[DateMention]) -> bool:
+    """Whether a phrase is, or holds, a date: "Thursday's", "of last March", but not "of its €31 million contract"."""
+    inside = any(d.start - offset < span[1] and span[0] < d.end - offset for d in dates)
+    return inside or _date_word(sentence[span[0] : span[1]])
+
+
 def _date_word(text: str) -> bool:
-    return bool(re.search(r"\d|day\b|\b(?:weeks?|months?|years?|january|february|march|april|may|june|july|august|september|october|november|december)\b", text, re.IGNORECASE))
+    return bool(re.search(r"day\b|\b(?:weeks?|months?|years?|january|february|march|april|may|june|july|august|september|october|november|december)\b", text, re.IGNORECASE))
 
 
 def _shared_dates(predicates: list[Predicate], own: list[list[DateMention]], index: int) -> list[DateMention]:
@@ -206,7 +244,7 @@ def _verb_event(sentence: str, offset: int, predicate: Predicate, when: DateMent
     actor = _actor(actor_phrase, lexicon, _stands_for(predicate, actor_phrase, actor_before))
     thing_text = _trim(thing.text) if thing else None
     verb, particle = (predicate.verb.split(" ", 1) + [""])[:2]
-    extra = predicate.place.text if predicate.place and not thing_text else ""
+    extra = HEADLINE_ARTICLE.sub(r"\1 ", predicate.place.text) if predicate.place and not thing_text else ""  # "vote on merger"
     if predicate.state == "planned" and not actor and predicate.passive and thing_text:
         parts = [thing_text, "to be", inflect(verb, "VBN"), particle, extra]  # "Second hearing to be held"
     elif predicate.state == "planned":

@@ -18,9 +18,14 @@ head last:
 - a thing named by an event noun is that noun, whatever the verb: "The launch
   of the Kestrel-2 satellite is expected to take place" -> ``Kestrel-2
   satellite launch``; "The port strike will continue" -> ``port strike``;
+- a delivery (a verb in the lexicon's ``deliveries``: grant, issue,
+  receive, pay, ...) is about the thing handed over, whichever side speaks:
+  "the certificate was issued", "the stadium has yet to be granted its
+  certificate" and "expects to receive its certificate" -> ``certificate``;
+  "has not paid compensation" -> ``compensation``;
 - any other action is its thing plus the verb: "the satellite was launched"
-  -> ``satellite launch``; "has not paid compensation" and "compensation was
-  paid" -> ``compensation pay``.
+  -> ``satellite launch``; "has not approved the design" and "the design was
+  approved" -> ``design approve``.
 
 Keys are settled across the corpus by the status-timeline rule: a key whose
 words are a part of exactly one longer key with the same head joins it
@@ -151,7 +156,10 @@ def _from_predicate(sentence: str, predicate: Predicate, lexicon: Lexicon, event
         return None  # "China dominates", "magnets are made": a standing fact, not an action done
     if state == "ongoing" and not lifecycle:
         return None
-    if predicate.passive:
+    delivery = verb in words.deliveries or base in words.deliveries
+    if predicate.passive and delivery and predicate.object is not None:
+        phrase = predicate.object  # "the stadium has yet to be granted its safety certificate": the certificate's state
+    elif predicate.passive:
         phrase = predicate.subject
     elif predicate.object is not None:
         phrase = predicate.object
@@ -169,8 +177,8 @@ def _from_predicate(sentence: str, predicate: Predicate, lexicon: Lexicon, event
     thing = _thing_words(sentence, phrase, predicate.start)
     if not thing:
         return None
-    if lifecycle or base == "await" or base in KEEP_NOUN and thing[-1].lower() in event_nouns:
-        return _status(predicate, thing, state)  # "called off the strike" -> strike; "awaiting compensation" -> compensation
+    if lifecycle or delivery or base == "await" or base in KEEP_NOUN and thing[-1].lower() in event_nouns:
+        return _status(predicate, thing, state)  # "called off the strike" -> strike; "awaiting compensation", "paid compensation" -> compensation
     return _status(predicate, thing[-2:] + [base], state)
 
 

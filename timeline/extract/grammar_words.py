@@ -21,7 +21,7 @@ PRONOUNS = frozenset("he she it they we i you this that these those who which".s
 STOP_WORDS = frozenset(
     "on in at from to for after before since during by with near amid following over under until between into "
     "across through against about as while when where which who that than because despite via per till along off "
-    "regarding within including concerning involving like such".split()
+    "regarding within including concerning involving like such onto upon toward towards beyond behind beside inside throughout alongside".split()
 )  # fmt: skip
 GAP = "§"
 PLACE_PREPOSITIONS = frozenset("near in at outside off".split())

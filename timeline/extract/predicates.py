@@ -54,6 +54,7 @@ from timeline.lexicon import PredicateWords, phrase_pattern
 
 
 DECLARING_VERBS = frozenset("declare deem pronounce certify".split())  # "was declared contained": the state is the complement
+CLAUSE_PRONOUNS = frozenset("it they he she we i you".split())  # "the certificate it needs": a pronoun inside a noun phrase opens a clause
 
 
 @dataclass(frozen=True)
@@ -214,7 +215,7 @@ def _predicate(sentence, clause, tokens, words: PredicateWords, dates, verb_firs
         candidate, _ = _object(sentence, tokens, rest + 1)
         named = candidate is not None and candidate.text[:1].isupper()
         if candidate and (named or tokens[rest][2].lower() in COMPLEMENT_PREPOSITIONS):
-            place = Phrase(tokens[rest][0], candidate.end, f"{tokens[rest][2].lower()} {candidate.text}")
+            place = Phrase(tokens[rest][0], candidate.end, sentence[tokens[rest][0] : candidate.end])
     if passive and verb in DECLARING_VERBS and obj is not None:
         complement = obj.text.split()[-1]
         if "VBN" in verb_forms(complement) and all(w.lower().endswith("ly") for w in obj.text.split()[:-1]):
@@ -370,6 +371,8 @@ def _object(sentence: str, tokens, index: int) -> tuple[Phrase | None, int]:
             break
         if lower == "of" and not words:
             break
+        if words and lower in CLAUSE_PRONOUNS:
+            break  # "the safety certificate it needs": a clause about the noun begins
         after_determiner = bool(words) and words[-1][2].lower() in DETERMINERS  # "the parking scheme"
         if words and not after_determiner and _can_be_verb(text) and not can_be(text, "NOUN") and not can_be(text, "ADJ") and not text.endswith("ed"):
             break

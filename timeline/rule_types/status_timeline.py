@@ -35,6 +35,8 @@ from typing import Iterator, Literal
 from pydantic import BaseModel, ConfigDict
 
 from timeline.corpus import Corpus
+from timeline.event_identity import SERIES_WORDS
+from timeline.extract.words import verb_lemma
 from timeline.models import Finding, StatusClaim
 
 TYPE = "status-timeline"
@@ -63,21 +65,41 @@ def check(rule, options: Options, corpus: Corpus, ruleset) -> Iterator[Finding]:
 
 
 def settle(keys) -> dict[str, str]:
-    """Each clause key -> the key it is reported under: the only longest key with the same head holding all of its words.
+    """Each clause key -> the key it is reported under: the only widest key with the same head holding all of its
+    words; for a bare noun that no wider key has for its head, the only widest key holding it ("compensation" not
+    paid, then the "first round of compensation", keyed ``compensation round``, paid).
 
-    Keys that differ only in case are one key ("Moor fire" and "moor fire").
+    Keys that differ only in case are one key ("Moor fire" and "moor fire"),
+    and a gerund before the head does not tell keys apart (``_telling_words``).
+    A key never joins one that places its thing in a series ("compensation
+    round" paid is not the "compensation second round" still unpaid).
     """
     keys = set(keys)
     spelled: dict[str, str] = {}
     for key in sorted(keys):
         spelled.setdefault(key.lower(), key)
-    words = {key: frozenset(key.split()) for key in spelled}
+    telling = {key: _telling_words(key) for key in spelled}
+    speaker: dict[frozenset[str], str] = {}  # keys that tell the same thing ("opening match", "match") are one: the longest speaks
+    for key in sorted(spelled, key=lambda k: (-len(k), k)):
+        speaker.setdefault(telling[key], key)
     settled = {}
-    for key, own in words.items():
-        larger = [other for other, theirs in words.items() if own < theirs and other.split()[-1] == key.split()[-1]]
-        widest = [k for k in larger if not any(words[k] < words[o] for o in larger)]
-        settled[key] = spelled[widest[0] if len(widest) == 1 else key]
+    for key in spelled:
+        own = telling[key]
+        larger = [words for words in speaker if own < words and not SERIES_WORDS & (words - own)]
+        same_head = [words for words in larger if speaker[words].split()[-1] == key.split()[-1]]
+        if same_head or len(own) > 1:
+            larger = same_head  # "school" joins "public school"; only a bare noun may join a key with another head
+        widest = [w for w in larger if not any(w < o for o in larger)]
+        settled[key] = spelled[speaker[widest[0] if len(widest) == 1 else own]]
     return {key: settled[key.lower()] for key in keys}
+
+
+def _telling_words(key: str) -> frozenset[str]:
+    """The words that tell a key's thing from another's: a gerund before the head only says what kind of activity
+    it is ("building work", "repairing work"), so "building work" resumed meets "all work on the stadium" on hold."""
+    words = key.split()
+    kept = [w for w in words[:-1] if not (w.islower() and w.endswith("ing") and len(w) > 5 and verb_lemma(w) not in {None, w})]
+    return frozenset(kept + words[-1:])
 
 
 def _latest_per_article(claims: list[StatusClaim], settled: dict[str, str]) -> list[StatusClaim]:
