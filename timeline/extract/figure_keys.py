@@ -52,7 +52,7 @@ from timeline.extract.clauses import PLACE_WORD, Name
 from timeline.extract.figure_limits import limit_of
 from timeline.extract.figure_purposes import purpose_only
 from timeline.extract.figure_shares import share_measure
-from timeline.extract.measures import DATE_MARK, FIGURE_MARK, read_measure
+from timeline.extract.measures import DATE_MARK, FIGURE_MARK, counts_people, read_measure
 from timeline.extract.words import FUNCTION_WORDS, is_common_word, verb_lemma
 from timeline.lexicon import Lexicon, Metric
 from timeline.models import FigureValue, QuantityKey
@@ -110,12 +110,12 @@ def read_key(sentence: str, figure: tuple[int, int], spans: tuple[int, int, int,
     if value.qualifier == "more":
         return KeyReading(subject, None, None, **cues)  # an increment ("five more elements") is not a total
     kind, modifiers = _kind(value, clause_text, _clause_rate(_own_words(blanked[item_start:f_start], blanked[f_end:item_end]), value))
-    bound = limit_of(left, right, value.qualifier)  # "licensed to carry 350 passengers" is no count of passengers on board
+    bound = limit_of(left, right, value.qualifier, counts_people(value, lexicon))  # "licensed to carry 350 passengers" is no count on board
     modifiers = modifiers + ((bound,) if bound else ())
     if metric:
         key = QuantityKey(subject=subject, measure=metric.id, kind=kind, unit=value.unit, modifiers=modifiers, source="lexicon")
         return KeyReading(subject, key, metric, **cues)
-    measure = share_measure(value, left, right, lexicon) or read_measure(value, left, right, lexicon, blanked[f_end:])
+    measure = share_measure(value, left, right, lexicon) or read_measure(value, left, right, lexicon, blanked[f_end:], bounded=bound is not None)
     if measure is None:
         return KeyReading(subject, None, None, **cues)
     metric = _metric_naming(lexicon, measure, clause_text, value.unit)
