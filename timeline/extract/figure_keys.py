@@ -93,7 +93,7 @@ def read_key(sentence: str, figure: tuple[int, int], spans: tuple[int, int, int,
     """
     item_start, item_end, clause_start, clause_end = spans
     f_start, f_end = figure
-    blanked = _blank(sentence, [o for o in others if o != figure], dates)
+    blanked = _blank(sentence, [o for o in others if o != figure], dates, _owners(sentence, names))
     left, right = blanked[item_start:f_start], blanked[f_end:item_end]
     metric = _lexicon_metric(lexicon, sentence[item_start:item_end], sentence[clause_start:clause_end], f_start - item_start, value.unit)
     read_subject = _subject(sentence, names, f_start, f_end, item_start, item_end, clause_start, paragraph_entity)
@@ -143,14 +143,16 @@ def _earlier(blanked: str, item_start: int, f_start: int, f_end: int, item_end: 
     return "year" if re.search(r"year|previous", cue.group(0), re.I) else "before"
 
 
-def _blank(text: str, spans: list[tuple[int, int]], dates: list[tuple[int, int]]) -> str:
-    """Other figures in the clause become a placeholder of the same length, and "year on year" becomes blank.
+def _blank(text: str, spans: list[tuple[int, int]], dates: list[tuple[int, int]], owners: list[tuple[int, int]] = ()) -> str:
+    """Other figures in the clause become a placeholder of the same length; "year on year" and ``owners`` become blank.
 
     "net profit rose 18% to ₹1,240 crore" still reads "net profit" before the
     second figure, but "a package of ₹500 crore comprises ₹300 crore" does not
     give the package's name to the part (see ``measures.phrase_before``).
     """
     chars = list(text)
+    for start, end in owners:
+        chars[start:end] = " " * (end - start)
     for mark, marked in ((FIGURE_MARK, spans), (DATE_MARK, dates)):
         for start, end in marked:
             if text[end : end + 2] in ("'s", "’s"):
@@ -159,6 +161,19 @@ def _blank(text: str, spans: list[tuple[int, int]], dates: list[tuple[int, int]]
     for match in YEAR_ON_YEAR.finditer(text):
         chars[match.start() : match.end()] = " " * (match.end() - match.start())
     return "".join(chars)
+
+
+def _owners(sentence: str, names: list[Name]) -> list[tuple[int, int]]:
+    """The owner in each possessive reference ("the council's", "the company's"): it says whose a quantity is, not what.
+
+    A reference stands for the last entity named (``_subject`` reads it so),
+    as "Merrowgate's" does for a name, which never joins the measured thing:
+    "the council's top-up of €21 million" is a top-up, the council's, like
+    "a €19 million top-up" voted on by the named council. The article stays,
+    so that the owner still ends a phrase before it ("an estimate of the
+    city's population" measures the population, not the estimate).
+    """
+    return [(n.start + 3, n.end + 2) for n in names if n.reference and sentence[n.start : n.start + 4].lower() == "the " and sentence[n.end : n.end + 2] in ("'s", "’s")]
 
 
 CLAUSE_RATE = re.compile(r"\b(?:[Ee]ach|[Ee]very|per)\s+(?P<every>day|week|month|year|quarter|hour|night)\b|\b(?P<adverb>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly)\b")
