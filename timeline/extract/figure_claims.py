@@ -67,14 +67,14 @@ def figure_claims(
         where = provenance(sentence.start + span[0], sentence.start + span[1], sentence)
         standing = _standing(sentence, span, clause, context, reading, candidates, figure, lexicon)
         candidates = [] if standing else candidates  # a date of another clause does not place what a thing is or has
-        claims.append(_claim(figure, reading, candidates, sentence.start + clause[0], article, where, standing))
+        claims.append(_claim(figure, reading, candidates, sentence.start + clause[0], article, where, standing, now=reading.current and not candidates))
     return claims
 
 
 def _standing(sentence: Sentence, span: tuple[int, int], clause: tuple[int, int, int, int], context: SentenceContext,
               reading: KeyReading, candidates: list[DateMention], figure: FigureMention, lexicon: Lexicon) -> bool:  # fmt: skip
     """Whether the figure is standing (``figure_standing``): no date in its own clause, no cue of another time."""
-    if reading.key is None or reading.earlier or reading.correction or reading.superseded or reading.running:
+    if reading.key is None or reading.earlier or reading.correction or reading.superseded or reading.running or reading.current:
         return False
     if any(_in_own_clause(context.predicates, span[0], d.start - sentence.start) for d in candidates):
         return False
@@ -221,13 +221,21 @@ def _since(reading: KeyReading, context: SentenceContext, clause: tuple[int, int
     return reading
 
 
-def _claim(figure: FigureMention, reading: KeyReading, candidates: list[DateMention], position: int, article: Article, where: Provenance, standing: bool = False) -> FigureClaim:
+def _claim(figure: FigureMention, reading: KeyReading, candidates: list[DateMention], position: int, article: Article, where: Provenance,
+           standing: bool = False, now: bool = False) -> FigureClaim:  # fmt: skip
+    """The claim; ``now`` when its own words place it at the time of writing and no date does.
+
+    "About 640 firefighters remain on the lines" speaks of the day it was
+    published, as "today" would: its period is that day, stated, and not the
+    days around it that a figure without any cue of time may speak of
+    (``comparison``). So it is not set against "more than 600 on Monday".
+    """
     as_of = nearest(candidates, position)
     period = as_of.value if as_of else publication(article)
     return FigureClaim(
         provenance=where, text=figure.value.text, published=article.published,
         value=figure.value, subject=reading.subject, metric=reading.metric.id if reading.metric else None,
-        as_of=period, as_of_stated=as_of is not None, key=reading.key,
+        as_of=period, as_of_stated=as_of is not None or (now and period is not None), key=reading.key,
         earlier=reading.earlier, correction=reading.correction, superseded=reading.superseded, running=reading.running, standing=standing,
         purpose=reading.purpose if reading.key is not None and reading.key.measure == reading.purpose else None,
     )  # fmt: skip

@@ -70,6 +70,8 @@ RUNNING = re.compile(r"\b(?:so far|thus far|to date|till date|until now|up to no
 SINCE = re.compile(r"\bsince\b", re.I)  # "has admitted 57 patients since the outbreak began": a running count
 PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?\w+(?:ed|en|wn|ne)\b", re.I)
 NOT_BEFORE = re.compile(r",?\s*(?:and\s+)?not\s+$", re.I)
+# "about 640 firefighters remain on the lines", "the fleet now has 12 vessels": the figure is of the day it is written
+NOW = re.compile(r"\b(?:now|currently|presently|at present|still|(?<!the )(?<!its )(?<!their )remains?)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,7 @@ class KeyReading:
     correction: bool
     superseded: bool
     running: bool = False
+    current: bool = False  # its own words say it is of the time of writing ("now", "still", "remain")
     purpose: str | None = None  # the measure, when the amount is known only by what it is for (``figure_purposes``)
 
 
@@ -106,6 +109,7 @@ def read_key(sentence: str, figure: tuple[int, int], spans: tuple[int, int, int,
         correction=not earlier and (bool(CORRECTION.search(sentence[clause_start:f_start])) or _corrects_another(sentence, f_end, item_end)),
         superseded=bool(NOT_BEFORE.search(sentence[item_start:f_start])),
         running=bool(RUNNING.search(clause_text) or (SINCE.search(clause_text) and PERFECT.search(clause_text))),
+        current=bool(NOW.search(_own_words(left, right))),
     )
     if value.qualifier == "more":
         return KeyReading(subject, None, None, **cues)  # an increment ("five more elements") is not a total
