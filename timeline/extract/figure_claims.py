@@ -19,7 +19,8 @@ from typing import Callable
 from timeline.extract.clauses import Name, clause_spans
 from timeline.extract.dates import DateMention
 from timeline.extract.figure_keys import KeyReading, basis, read_key
-from timeline.extract.figure_standing import is_standing
+from timeline.extract.figure_limits import BOUNDS
+from timeline.extract.figure_standing import is_standing, own_predicate
 from timeline.extract.figures import FigureMention
 from timeline.extract.predicates import Predicate
 from timeline.extract.sentences import Sentence
@@ -64,10 +65,42 @@ def figure_claims(
         others = [(s, e) for i, (s, e, _, _) in enumerate(items) if i != index] + seconds[index : index + 1]
         candidates = _period_dates(context, (*clause, span[0]), others, [] if own_subject else context.earlier_dates)
         where = provenance(sentence.start + span[0], sentence.start + span[1], sentence)
-        undated = not candidates and not (reading.earlier or reading.correction or reading.superseded or reading.running)
-        standing = undated and reading.key is not None and is_standing(sentence.text, span, sentence.text[clause[2] : clause[3]], context.predicates, figure.value, lexicon, reading.key.kind)
-        claims.append(_claim(figure, reading, candidates, sentence.start + clause[0], article, where, standing))
+        standing = _standing(sentence, span, clause, context, reading, candidates, figure, lexicon)
+        candidates = [] if standing else candidates  # a date of another clause does not place what a thing is or has
+        claims.append(_claim(figure, reading, candidates, sentence.start + clause[0], article, where, standing, now=reading.current and not candidates))
     return claims
+
+
+def _standing(sentence: Sentence, span: tuple[int, int], clause: tuple[int, int, int, int], context: SentenceContext,
+              reading: KeyReading, candidates: list[DateMention], figure: FigureMention, lexicon: Lexicon) -> bool:  # fmt: skip
+    """Whether the figure is standing (``figure_standing``): no date in its own clause, no cue of another time."""
+    if reading.key is None or reading.earlier or reading.correction or reading.superseded or reading.running or reading.current:
+        return False
+    if any(_in_own_clause(context.predicates, span[0], d.start - sentence.start) for d in candidates):
+        return False
+    bounded = not BOUNDS.isdisjoint(reading.key.modifiers)
+    return is_standing(sentence.text, span, sentence.text[clause[2] : clause[3]], context.predicates, figure.value, lexicon, reading.key.kind, bounded)
+
+
+def _in_own_clause(predicates: list[Predicate], figure: int, at: int) -> bool:
+    """Whether the date at ``at`` (sentence offsets) stands in the figure's own clause, or in a relative clause after it.
+
+    "The stadium seats 32,000 people, and every ticket was sold on June 1":
+    the day is the tickets', in a clause of their own; in "the stadium, which
+    holds 34,500, opened last Saturday" the figure is the aside's and the day
+    the sentence's. A relative clause after the figure describes its noun and
+    dates it ("a fund of £900,000, which was approved on April 6", as in
+    ``_of_another_noun``). With no clause read around the figure, the whole
+    sentence is its clause.
+    """
+    own = own_predicate(predicates, figure)
+    if own is None or own.owns(at):
+        return True
+    return any(_relative(p) and p.clause[0] > figure and p.owns(at) for p in predicates)
+
+
+def _relative(predicate: Predicate) -> bool:
+    return predicate.link in RELATIVE_LINKS or predicate.link.endswith(" which")
 
 
 SECOND_PREDICATE = re.compile(r"\s+and\s+(?:(?:also|then|later|now|still|so)\s+)?(?P<verb>[a-z]+)\b")
@@ -188,13 +221,21 @@ def _since(reading: KeyReading, context: SentenceContext, clause: tuple[int, int
     return reading
 
 
-def _claim(figure: FigureMention, reading: KeyReading, candidates: list[DateMention], position: int, article: Article, where: Provenance, standing: bool = False) -> FigureClaim:
+def _claim(figure: FigureMention, reading: KeyReading, candidates: list[DateMention], position: int, article: Article, where: Provenance,
+           standing: bool = False, now: bool = False) -> FigureClaim:  # fmt: skip
+    """The claim; ``now`` when its own words place it at the time of writing and no date does.
+
+    "About 640 firefighters remain on the lines" speaks of the day it was
+    published, as "today" would: its period is that day, stated, and not the
+    days around it that a figure without any cue of time may speak of
+    (``comparison``). So it is not set against "more than 600 on Monday".
+    """
     as_of = nearest(candidates, position)
     period = as_of.value if as_of else publication(article)
     return FigureClaim(
         provenance=where, text=figure.value.text, published=article.published,
         value=figure.value, subject=reading.subject, metric=reading.metric.id if reading.metric else None,
-        as_of=period, as_of_stated=as_of is not None, key=reading.key,
+        as_of=period, as_of_stated=as_of is not None or (now and period is not None), key=reading.key,
         earlier=reading.earlier, correction=reading.correction, superseded=reading.superseded, running=reading.running, standing=standing,
         purpose=reading.purpose if reading.key is not None and reading.key.measure == reading.purpose else None,
     )  # fmt: skip
@@ -267,8 +308,7 @@ def _of_another_noun(predicates: list[Predicate], at: int, figure: int) -> bool:
     which ended on March 31"), and dates it.
     """
     for predicate in predicates:
-        relative = predicate.link in RELATIVE_LINKS or predicate.link.endswith(" which")
-        if relative and predicate.antecedent is not None and predicate.owns(at) and predicate.clause[1] <= figure:
+        if _relative(predicate) and predicate.antecedent is not None and predicate.owns(at) and predicate.clause[1] <= figure:
             return True
     return False
 

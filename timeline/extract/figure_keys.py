@@ -52,7 +52,7 @@ from timeline.extract.clauses import PLACE_WORD, Name
 from timeline.extract.figure_limits import limit_of
 from timeline.extract.figure_purposes import purpose_only
 from timeline.extract.figure_shares import share_measure
-from timeline.extract.measures import DATE_MARK, FIGURE_MARK, read_measure
+from timeline.extract.measures import DATE_MARK, FIGURE_MARK, counts_people, read_measure
 from timeline.extract.words import FUNCTION_WORDS, is_common_word, verb_lemma
 from timeline.lexicon import Lexicon, Metric
 from timeline.models import FigureValue, QuantityKey
@@ -70,6 +70,8 @@ RUNNING = re.compile(r"\b(?:so far|thus far|to date|till date|until now|up to no
 SINCE = re.compile(r"\bsince\b", re.I)  # "has admitted 57 patients since the outbreak began": a running count
 PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?\w+(?:ed|en|wn|ne)\b", re.I)
 NOT_BEFORE = re.compile(r",?\s*(?:and\s+)?not\s+$", re.I)
+# "about 640 firefighters remain on the lines", "the fleet now has 12 vessels": the figure is of the day it is written
+NOW = re.compile(r"\b(?:now|currently|presently|at present|still|(?<!the )(?<!its )(?<!their )remains?)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,7 @@ class KeyReading:
     correction: bool
     superseded: bool
     running: bool = False
+    current: bool = False  # its own words say it is of the time of writing ("now", "still", "remain")
     purpose: str | None = None  # the measure, when the amount is known only by what it is for (``figure_purposes``)
 
 
@@ -93,7 +96,7 @@ def read_key(sentence: str, figure: tuple[int, int], spans: tuple[int, int, int,
     """
     item_start, item_end, clause_start, clause_end = spans
     f_start, f_end = figure
-    blanked = _blank(sentence, [o for o in others if o != figure], dates)
+    blanked = _blank(sentence, [o for o in others if o != figure], dates, _owners(sentence, names))
     left, right = blanked[item_start:f_start], blanked[f_end:item_end]
     metric = _lexicon_metric(lexicon, sentence[item_start:item_end], sentence[clause_start:clause_end], f_start - item_start, value.unit)
     read_subject = _subject(sentence, names, f_start, f_end, item_start, item_end, clause_start, paragraph_entity)
@@ -106,16 +109,17 @@ def read_key(sentence: str, figure: tuple[int, int], spans: tuple[int, int, int,
         correction=not earlier and (bool(CORRECTION.search(sentence[clause_start:f_start])) or _corrects_another(sentence, f_end, item_end)),
         superseded=bool(NOT_BEFORE.search(sentence[item_start:f_start])),
         running=bool(RUNNING.search(clause_text) or (SINCE.search(clause_text) and PERFECT.search(clause_text))),
+        current=bool(NOW.search(_own_words(left, right))),
     )
     if value.qualifier == "more":
         return KeyReading(subject, None, None, **cues)  # an increment ("five more elements") is not a total
     kind, modifiers = _kind(value, clause_text, _clause_rate(_own_words(blanked[item_start:f_start], blanked[f_end:item_end]), value))
-    bound = limit_of(left, right, value.qualifier)  # "licensed to carry 350 passengers" is no count of passengers on board
+    bound = limit_of(left, right, value.qualifier, counts_people(value, lexicon))  # "licensed to carry 350 passengers" is no count on board
     modifiers = modifiers + ((bound,) if bound else ())
     if metric:
         key = QuantityKey(subject=subject, measure=metric.id, kind=kind, unit=value.unit, modifiers=modifiers, source="lexicon")
         return KeyReading(subject, key, metric, **cues)
-    measure = share_measure(value, left, right, lexicon) or read_measure(value, left, right, lexicon, blanked[f_end:])
+    measure = share_measure(value, left, right, lexicon) or read_measure(value, left, right, lexicon, blanked[f_end:], bounded=bound is not None)
     if measure is None:
         return KeyReading(subject, None, None, **cues)
     metric = _metric_naming(lexicon, measure, clause_text, value.unit)
@@ -143,14 +147,16 @@ def _earlier(blanked: str, item_start: int, f_start: int, f_end: int, item_end: 
     return "year" if re.search(r"year|previous", cue.group(0), re.I) else "before"
 
 
-def _blank(text: str, spans: list[tuple[int, int]], dates: list[tuple[int, int]]) -> str:
-    """Other figures in the clause become a placeholder of the same length, and "year on year" becomes blank.
+def _blank(text: str, spans: list[tuple[int, int]], dates: list[tuple[int, int]], owners: list[tuple[int, int]] = ()) -> str:
+    """Other figures in the clause become a placeholder of the same length; "year on year" and ``owners`` become blank.
 
     "net profit rose 18% to ₹1,240 crore" still reads "net profit" before the
     second figure, but "a package of ₹500 crore comprises ₹300 crore" does not
     give the package's name to the part (see ``measures.phrase_before``).
     """
     chars = list(text)
+    for start, end in owners:
+        chars[start:end] = " " * (end - start)
     for mark, marked in ((FIGURE_MARK, spans), (DATE_MARK, dates)):
         for start, end in marked:
             if text[end : end + 2] in ("'s", "’s"):
@@ -159,6 +165,19 @@ def _blank(text: str, spans: list[tuple[int, int]], dates: list[tuple[int, int]]
     for match in YEAR_ON_YEAR.finditer(text):
         chars[match.start() : match.end()] = " " * (match.end() - match.start())
     return "".join(chars)
+
+
+def _owners(sentence: str, names: list[Name]) -> list[tuple[int, int]]:
+    """The owner in each possessive reference ("the council's", "the company's"): it says whose a quantity is, not what.
+
+    A reference stands for the last entity named (``_subject`` reads it so),
+    as "Merrowgate's" does for a name, which never joins the measured thing:
+    "the council's top-up of €21 million" is a top-up, the council's, like
+    "a €19 million top-up" voted on by the named council. The article stays,
+    so that the owner still ends a phrase before it ("an estimate of the
+    city's population" measures the population, not the estimate).
+    """
+    return [(n.start + 3, n.end + 2) for n in names if n.reference and sentence[n.start : n.start + 4].lower() == "the " and sentence[n.end : n.end + 2] in ("'s", "’s")]
 
 
 CLAUSE_RATE = re.compile(r"\b(?:[Ee]ach|[Ee]very|per)\s+(?P<every>day|week|month|year|quarter|hour|night)\b|\b(?P<adverb>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly)\b")

@@ -12,9 +12,12 @@ state the same kind of bound:
   ceiling"), a verb that caps ("caps classes at 28 pupils", "fees are capped
   at $500", "the law limits groups to 12"), a permission or an ability whose
   object the figure is ("is licensed to carry 350", "is designed to hold
-  2,000", "can seat 400", "capable of treating 90 patients"), and "up to"
-  after a verb in the simple present ("carries up to 350 passengers": a
-  habitual maximum; "killed up to 40 people" stays an estimate);
+  2,000", "can seat 400", "capable of treating 90 patients"), a verb of
+  room in the simple present, which says what a place can take as "can"
+  does ("the arena seats 18,000", "the hall accommodates 400 guests", "the
+  stand holds 9,000 people"), and "up to" after a verb in the simple
+  present ("carries up to 350 passengers": a habitual maximum; "killed up
+  to 40 people" stays an estimate);
 - ``target``, a goal: "a target of 5,000 homes", "a 60% goal", "aims to
   raise $5 million", "targets 8,000 sales";
 - ``threshold``, a floor a count must reach: "a threshold of 50%", "a
@@ -26,7 +29,9 @@ for any story: the lexicon is not consulted. Only active "limits ... to"
 caps: "losses were limited to 5%" reports what happened, as does an
 ability in the past ("rescuers were able to pull 40 people out"). "Could"
 is left out of the abilities, since "a strike could close 61 schools" is a
-conditional, not a capacity.
+conditional, not a capacity. "Holds" is room only for a count of people:
+"the party holds 27 seats" and "the silo holds 40,000 tonnes" may say what
+is there now; "seats" and "accommodates" always say how many fit.
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ KIND_OF_NOUN = {
     "target": "target", "targets": "target", "goal": "target", "goals": "target",
     "threshold": "threshold", "thresholds": "threshold", "minimum": "threshold", "quorum": "threshold",
 }  # fmt: skip
+BOUNDS = frozenset(KIND_OF_NOUN.values())  # the modifiers a bound puts in a key
 NOUNS = "|".join(sorted(KIND_OF_NOUN, key=len, reverse=True))
 NOUN_BEFORE = re.compile(
     rf"\b(?P<noun>{NOUNS})\s+(?:(?:of|at|is|was|are|were|to|:)\s+|(?:is|was|are|were|stands|stood|remains|remained)\s+(?:set\s+|fixed\s+)?at\s+"
@@ -55,24 +61,27 @@ ALLOWED = re.compile(
     re.IGNORECASE,
 )
 AIMED = re.compile(r"\b(?:aims?|aimed|aiming|hopes?|hoped|hoping|seeks?|sought|seeking)\s+to\s+(?P<verb>[a-z]+)\s+$|\b(?:targets|targeted|targeting|targetting)\s+$", re.IGNORECASE)
+ROOM = re.compile(r"\b(?:(?P<fits>seats|seat|accommodates|accommodate)|(?P<holds>holds|hold))\s+$", re.IGNORECASE)  # simple present only
 PAST_ABILITY = re.compile(r"\b(?:was|were|been)\s+(?:\w+ly\s+)?able\s+to\s+[a-z]+\s+$", re.IGNORECASE)  # "were able to pull 40 people": done
 NO_ACTION = frozenset({"be", "have", "get"})  # "can be 300", "is able to have": no capacity is stated
 OWN = re.compile(r",|;|\b(?:where|which|who|whom|whose|that|when|while|because|although|if|unless)\b", re.IGNORECASE)
 WORD = re.compile(r"[A-Za-z][\w'’-]*|\S")
 
 
-def limit_of(left: str, right: str, qualifier: str | None) -> str | None:
+def limit_of(left: str, right: str, qualifier: str | None, people: bool = False) -> str | None:
     """``limit``, ``target`` or ``threshold`` when the figure states a bound, else None.
 
     ``left`` and ``right`` are the words of the figure's clause item before
     and after it (other figures and dates masked); ``qualifier`` is the
-    figure's own ("up to").
+    figure's own ("up to"); ``people`` whether it counts people.
     """
     cuts = list(OWN.finditer(left))
     own = left[cuts[-1].end() if cuts else 0 :]
     if match := NOUN_BEFORE.search(own):
         return KIND_OF_NOUN[match.group("noun").lower()]
     if CAPPED.search(own):
+        return "limit"
+    if (room := ROOM.search(own)) and (room.group("fits") or people):
         return "limit"
     if (match := ALLOWED.search(own)) and (match.group("verb") or match.group("gerund") or match.group("modal")).lower() not in NO_ACTION:
         if not PAST_ABILITY.search(own, 0, match.end()):

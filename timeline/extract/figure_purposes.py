@@ -11,7 +11,12 @@ Keying choice: an amount keyed by its purpose alone (``purpose_only``, kept
 on its claim) takes the name of the one named amount in the corpus, of the
 same kind, unit and modifiers, whose own words after it state that purpose
 (``join_purposes``): the purpose's lemmas, in order, between the named
-amount and the next amount in its sentence. When two named amounts are
+amount and the next amount in its sentence. A named amount stated for
+another time is another amount, however alike its words: a roof contract
+signed "on February 2" for the stadium is not the "€19 million for the
+stadium" approved "on April 20". When both give a day or a period of their
+own, the two must overlap; when either gives none, its time is not known
+and it is not ruled out. When two named amounts are
 stated for that purpose ("a roof grant ... for the gym", "a gym fund"), or
 none is, it keeps its purpose: as elsewhere (``figure_keys``), a doubtful
 pair stays apart. An amount with a name of its own is never renamed here;
@@ -59,17 +64,25 @@ def join_purposes(pairs: list[tuple[FigureClaim, QuantityKey]]) -> list[tuple[Fi
     purposes = {claim.purpose for claim, _ in pairs if claim.purpose}
     if not purposes:
         return pairs
-    stated: dict[tuple, set[str]] = {}  # (kind, unit, modifiers, purpose) -> measures of named amounts stated for it
+    stated: dict[tuple, list[tuple[str, FigureClaim]]] = {}  # (kind, unit, modifiers, purpose) -> named amounts stated for it
     for claim, key in pairs:
         if claim.purpose or key.unit in ("percent", "percentage_point", "count", "rank"):
             continue
         for run in _runs(_words_after(claim)) & purposes:
-            stated.setdefault((key.kind, key.unit, key.modifiers, run), set()).add(key.measure)
+            stated.setdefault((key.kind, key.unit, key.modifiers, run), []).append((key.measure, claim))
     joined = []
     for claim, key in pairs:
-        names = stated.get((key.kind, key.unit, key.modifiers, claim.purpose), set()) if claim.purpose == key.measure else set()
+        named = stated.get((key.kind, key.unit, key.modifiers, claim.purpose), []) if claim.purpose == key.measure else []
+        names = {measure for measure, other in named if _same_time(claim, other)}
         joined.append((claim, key.model_copy(update={"measure": next(iter(names))}) if len(names) == 1 else key))
     return joined
+
+
+def _same_time(a: FigureClaim, b: FigureClaim) -> bool:
+    """Whether two amounts may be of one time: their stated periods overlap, or one states none."""
+    if not (a.as_of_stated and b.as_of_stated and a.as_of and b.as_of and a.as_of.start and b.as_of.start):
+        return True
+    return a.as_of.start <= (b.as_of.end or b.as_of.start) and b.as_of.start <= (a.as_of.end or a.as_of.start)
 
 
 def _words_after(claim: FigureClaim) -> list[str]:

@@ -23,6 +23,13 @@ past ("cost", which may be either, counts as past). It is not:
   move as a story unfolds;
 - a count of people (``people`` in ``rules/lexicon/measures.yaml``): people
   come and go, a hospital's patients or a train's passengers are of a day.
+  A bound on people ("the stadium seats 32,000 people", ``figure_limits``)
+  is not: it says how many fit, and stands like any capacity.
+
+A date in another clause of the sentence does not place a standing figure
+in time (``figure_claims``): in "the stadium seats 32,000 people, and
+every ticket was sold on June 1" the day is the tickets', and the stadium
+seats as many after it as before.
 """
 
 from __future__ import annotations
@@ -45,20 +52,20 @@ HAS_BEFORE = re.compile(r"\b(?:has|have)\s+(?:(?:(?:a|an|the|its|their)\s+)?(?:[
 PAST_WORDS = re.compile(r"\b(?:had|was|were|did)\b", re.IGNORECASE)
 
 
-def is_standing(sentence: str, figure: tuple[int, int], clause: str, predicates: list[Predicate], value: FigureValue, lexicon: Lexicon, kind: str) -> bool:
+def is_standing(sentence: str, figure: tuple[int, int], clause: str, predicates: list[Predicate], value: FigureValue, lexicon: Lexicon, kind: str, bounded: bool = False) -> bool:
     """Whether the figure at ``figure`` (sentence offsets) states what a thing is or has, in the simple present.
 
     ``clause`` is the figure's own clause's text, ``predicates`` the clause
     stage's reading of the sentence and ``kind`` the kind of its key: only a
-    level stands (a share of a market or a rate of traffic moves with it).
-    The caller rules out figures with a date, a change or a correction of
-    their own.
+    level stands (a share of a market or a rate of traffic moves with it);
+    ``bounded`` whether its key states a bound. The caller rules out figures
+    with a date of their own, a change or a correction.
     """
     if kind != "level" or value.change or TIME_CUE.search(clause):
         return False
-    if value.noun and lemma(value.noun.split()[-1]) in lexicon.people:
+    if value.noun and lemma(value.noun.split()[-1]) in lexicon.people and not bounded:
         return False
-    predicate = _own_predicate(predicates, figure[0])
+    predicate = own_predicate(predicates, figure[0])
     if predicate is None:
         # "the council has 60 members", "the trust has a budget of £42 million": the clause stage reads "have" as no action
         return bool(HAS_BEFORE.search(sentence, 0, figure[0]))
@@ -85,7 +92,8 @@ def is_standing(sentence: str, figure: tuple[int, int], clause: str, predicates:
     return figure[0] >= predicate.end or in_subject
 
 
-def _own_predicate(predicates: list[Predicate], position: int) -> Predicate | None:
+def own_predicate(predicates: list[Predicate], position: int) -> Predicate | None:
     """The innermost clause whose own words hold the figure (an aside's, not the sentence's, when it stands in one)."""
     owners = [p for p in predicates if p.owns(position)]
     return min(owners, key=lambda p: p.clause[1] - p.clause[0]) if owners else None
+

@@ -73,7 +73,7 @@ def tokens(text: str) -> list[str]:
     return [re.sub(r"['’]s$", "", t) if len(t) > 2 else t for t in TOKEN.findall(text)]
 
 
-def read_measure(value: FigureValue, left: str, right: str, lexicon: Lexicon, rest: str = "") -> str | None:
+def read_measure(value: FigureValue, left: str, right: str, lexicon: Lexicon, rest: str = "", bounded: bool = False) -> str | None:
     """The measured thing, lemmatised and named through the lexicon's measures, or None.
 
     Read in the order a reader would: what a counted noun counts ("214 cases
@@ -83,6 +83,11 @@ def read_measure(value: FigureValue, left: str, right: str, lexicon: Lexicon, re
     will go to tanker services"), for a count the verb it is subject or
     object of ("612 were rescued", "killed 63"), and last the noun phrase the
     figure completes ("the death toll climbed to 41").
+
+    A ``bounded`` figure (a capacity or a cap, ``figure_limits``) of people
+    counts people: its verb ("seats", "is licensed to carry") says how many
+    may be there, not what befell them, and the stadium that "seats 32,000
+    people" and "holds 34,500 spectators" states one capacity either way.
     """
     after, before = tokens(right), tokens(left)
     verb_before = _verb_before(before, lexicon)
@@ -93,6 +98,8 @@ def read_measure(value: FigureValue, left: str, right: str, lexicon: Lexicon, re
         if _two_kinds_of_people(words[-1], after, lexicon):
             words = ["people"]  # "248 passengers and crew": everyone on board, of either kind
         group = _group_before(left, lexicon)
+        if bounded and lemma(words[-1]) in lexicon.people:
+            return "people"
         if lemma(words[-1]) in lexicon.people:
             verbs = [v for v in (verb_before, _verb_after(tokens(rest), lexicon)) if v]  # "rescued 318 villagers stranded on roofs"
             if any((verb_lemma(v) or "") in lexicon.reporting_verbs for v in verbs[:1]):
@@ -174,6 +181,11 @@ def _known_measure_before(tokens: list[str], lexicon: Lexicon, reach: int = 12) 
                 if size == 1 and (verb_lemma(words[0]) or "") in lexicon.measure_of and words[0].lower().endswith("ed"):
                     return lexicon.measure_of[verb_lemma(words[0])]
     return None
+
+
+def counts_people(value: FigureValue, lexicon: Lexicon) -> bool:
+    """Whether the figure counts people ("32,000 people", "34,500 spectators")."""
+    return bool(value.noun) and lemma(value.noun.split()[-1]) in lexicon.people
 
 
 COLLECTIVE_PEOPLE = frozenset("crew crews staff personnel".split())  # nouns of people that take no plural "s"
