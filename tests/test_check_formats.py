@@ -17,7 +17,7 @@ from timeline.models import Finding, Provenance, Severity
 from timeline.render import concise
 from timeline.render.findings import places, printable, relative_path, severity_first
 
-NEW_FORMATS = ("concise", "github")
+NEW_FORMATS = ("concise", "github", "sarif")
 CONCISE = re.compile(r"^(?P<path>.+):(?P<line>\d+):(?P<column>\d+): (?P<severity>error|warning|info) (?P<rule>[a-z-]+) (?P<message>.+)$")
 RANK = {"error": 3, "warning": 2, "info": 1}
 

@@ -28,14 +28,14 @@ from timeline.extract import extract_claims
 from timeline.extract.dates import DateSettings
 from timeline.ingest import discover, read_article
 from timeline.models import Severity
-from timeline.render import concise, github, json_format, markdown, table
+from timeline.render import concise, github, json_format, markdown, sarif, table
 from timeline.render.explain import key_records, render_keys
 from timeline.rule_types import RULE_TYPES
 from timeline.ruleset import RuleSet, load_ruleset
 from timeline.selection import Selection, parse_period
 
 FORMATS = click.Choice(["table", "json"])
-CHECK_FORMATS = click.Choice(["table", "json", "concise", "github"])
+CHECK_FORMATS = click.Choice(["table", "json", "concise", "github", "sarif"])
 
 
 @dataclass
@@ -118,7 +118,7 @@ def main() -> None:
 @paths_argument
 @click.option(
     "--format", "output_format", type=CHECK_FORMATS, default="table", show_default=True,
-    help="Output format: concise is one line per finding (path:line:col: severity rule message, errors first), github GitHub Actions annotations.",
+    help="Output format: concise is one line per finding, github GitHub Actions annotations, sarif SARIF 2.1.0 for code scanning.",
 )  # fmt: skip
 @rules_option
 @click.option(
@@ -154,6 +154,8 @@ def check(paths: tuple[Path, ...], output_format: str, rules: Path | None, fail_
         click.echo(concise.render_findings(findings), nl=False)
     elif output_format == "github":
         click.echo(github.render_findings(findings), nl=False)
+    elif output_format == "sarif":
+        click.echo(sarif.render_findings(findings, run.ruleset.rules), nl=False)
     else:
         click.echo(table.render_findings(findings, max_claims or run.settings.max_claims), nl=False)
         if explain_keys:
