@@ -127,7 +127,7 @@ def main() -> None:
     default=None,
     help="Lowest severity that makes the exit code 1 (default: error, or [tool.timeline] fail-on).",
 )
-@click.option("--explain-keys", is_flag=True, help="Also show every figure's key and why it was or was not compared.")
+@click.option("--explain-keys", is_flag=True, help="Also show every figure's key and why it was or was not compared (table and json).")
 @click.option("--max-claims", type=click.IntRange(min=1), default=None, help="Claims shown per finding in the table (default 8, or [tool.timeline] max-claims).")
 @version_option
 @guarded
