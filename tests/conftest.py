@@ -45,3 +45,33 @@ def cli(tmp_path: Path, monkeypatch) -> Cli:
     """The CLI, run from ``tmp_path`` (so the repository's pyproject.toml is not read)."""
     monkeypatch.chdir(tmp_path)
     return Cli()
+
+
+STORY = {
+    "a-harbour-post.md": (
+        "---\npublished: 2031-03-03\nsource: Harbour Post\n---\n"
+        "The launch of the Tellwick rescue drone is expected to take place on Friday, the coastguard said.\n\n"
+        "The Tellwick dam holds around 40-45% of the valley reservoir capacity, engineers said on Monday.\n"
+    ),
+    "b-valley-daily.md": (
+        "---\npublished: 2031-03-08\nsource: Valley Daily\n---\n"
+        "The Tellwick rescue drone was launched on March 7 from the harbour wall.\n\n"
+        "The Tellwick dam holds over 60% of the valley reservoir capacity, engineers said.\n"
+    ),
+    "c-notes.md": "Engineers inspected the Tellwick spillway after the floods.\n",
+}
+
+
+@pytest.fixture
+def story(tmp_path: Path) -> Path:
+    """An invented three-article story with one finding of each severity.
+
+    In the engine's path order the info comes first (a:5, status-update),
+    then the error (a:7, figure-contradiction), then the warning (c:1,
+    article-undated), so it shows whether a format puts errors first.
+    """
+    folder = tmp_path / "story"
+    folder.mkdir()
+    for name, text in STORY.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder

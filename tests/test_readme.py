@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
 import shutil
@@ -78,3 +79,16 @@ def test_documented_timeline_fields_and_show_options_exist(cli):
     help_text = cli("show", "--help").stdout
     for option in re.findall(r"(--[a-z][a-z-]+)", help_text):
         assert f"`{option}" in README, option
+
+
+def test_readme_check_format_examples_are_what_check_prints(cli, tmp_path):
+    """Each new `check` format's example is its real output on the seeds: all of concise, github's first line, sarif's first result."""
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    examples = dict(re.findall(r"`timeline check seeds --format (\w+)`[^`]*?(?:prints|:)\n\n```(?:text|json)\n(.*?)```", README, re.S))
+    assert set(examples) == {"concise", "github", "sarif"}
+    assert cli("check", "seeds", "--format", "concise").stdout == examples["concise"]
+    assert cli("check", "seeds", "--format", "github").stdout.splitlines(keepends=True)[0] == examples["github"]
+    first_result = json.loads(cli("check", "seeds", "--format", "sarif").stdout)["runs"][0]["results"][0]
+    assert json.loads(examples["sarif"]) == first_result
+    help_text = cli("check", "--help").stdout
+    assert "table|json|concise|github|sarif" in help_text

@@ -28,13 +28,14 @@ from timeline.extract import extract_claims
 from timeline.extract.dates import DateSettings
 from timeline.ingest import discover, read_article
 from timeline.models import Severity
-from timeline.render import json_format, markdown, table
+from timeline.render import concise, github, json_format, markdown, sarif, table
 from timeline.render.explain import key_records, render_keys
 from timeline.rule_types import RULE_TYPES
 from timeline.ruleset import RuleSet, load_ruleset
 from timeline.selection import Selection, parse_period
 
 FORMATS = click.Choice(["table", "json"])
+CHECK_FORMATS = click.Choice(["table", "json", "concise", "github", "sarif"])
 
 
 @dataclass
@@ -115,7 +116,10 @@ def main() -> None:
 
 @main.command()
 @paths_argument
-@format_option
+@click.option(
+    "--format", "output_format", type=CHECK_FORMATS, default="table", show_default=True,
+    help="Output format: concise is one line per finding, github GitHub Actions annotations, sarif SARIF 2.1.0 for code scanning.",
+)  # fmt: skip
 @rules_option
 @click.option(
     "--fail-on",
@@ -123,7 +127,7 @@ def main() -> None:
     default=None,
     help="Lowest severity that makes the exit code 1 (default: error, or [tool.timeline] fail-on).",
 )
-@click.option("--explain-keys", is_flag=True, help="Also show every figure's key and why it was or was not compared.")
+@click.option("--explain-keys", is_flag=True, help="Also show every figure's key and why it was or was not compared (table and json).")
 @click.option("--max-claims", type=click.IntRange(min=1), default=None, help="Claims shown per finding in the table (default 8, or [tool.timeline] max-claims).")
 @version_option
 @guarded
@@ -133,6 +137,8 @@ def check(paths: tuple[Path, ...], output_format: str, rules: Path | None, fail_
     PATHS are files or folders (searched recursively for .txt and .md); with
     none, the folders named by [tool.timeline] corpus, else ./seeds.
     """
+    if explain_keys and output_format not in ("table", "json"):
+        raise click.UsageError(f"--explain-keys works with --format table or json, not {output_format}")
     run = load_run(paths, rules)
     findings = run_rules(run.corpus, run.ruleset)
     threshold = fail_on or run.settings.fail_on
@@ -144,6 +150,12 @@ def check(paths: tuple[Path, ...], output_format: str, rules: Path | None, fail_
     }  # fmt: skip
     if output_format == "json":
         click.echo(json_format.render_findings(findings, summary, key_records(figures) if explain_keys else None), nl=False)
+    elif output_format == "concise":
+        click.echo(concise.render_findings(findings), nl=False)
+    elif output_format == "github":
+        click.echo(github.render_findings(findings), nl=False)
+    elif output_format == "sarif":
+        click.echo(sarif.render_findings(findings, run.ruleset.rules), nl=False)
     else:
         click.echo(table.render_findings(findings, max_claims or run.settings.max_claims), nl=False)
         if explain_keys:
