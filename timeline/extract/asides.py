@@ -113,10 +113,7 @@ def _participle(sentence: str, match: re.Match, dates) -> bool:
     at_date = any(s <= match.end("link") + (following.start(1) if following else 0) < e for s, e in dates)
     if not (at_date or next_word in FOLLOWS_PARTICIPLE or next_word in {",", ".", ";", ""}):
         return False
-    before = sentence[: match.start()].rstrip()
-    dated = next(((s, e) for s, e in dates if s < match.start() <= e + 1), None)
-    if dated:  # "a report on the collapse of March 9, published on May 5": the noun is before the date
-        before = re.sub(r"\s+(?:of|on|in)\s*$", "", sentence[: dated[0]].rstrip())
+    before = sentence[: _before_date(sentence, match.start(), dates)].rstrip()  # "the collapse of March 9, published on May 5"
     last = re.search(r"([\w’'-]+)\W*$", before)
     return bool(last) and not _inside(len(before) - 1, dates) and last.group(1).lower() not in ANTECEDENT_STOPS
 

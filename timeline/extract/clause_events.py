@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from timeline.extract.asides import noun_phrase_before
+from timeline.extract.asides import AUXILIARY_WORDS, noun_phrase_before
 from timeline.extract.dates import DateMention
 from timeline.extract.figure_units import UNIT
 from timeline.extract.predicates import DETERMINERS, NUMBER_WORDS, PRONOUNS, Phrase, Predicate
@@ -76,7 +76,8 @@ def clause_events(
     events = []
     words = lexicon.predicates
     nouns = lexicon.event_nouns
-    owned = _noun_owned_dates(sentence, offset, dates, nouns, predicates) if nouns else set()
+    dated_nouns = _nouns_with_dates(sentence, offset, dates, nouns)
+    owned = _noun_owned_dates(sentence, dated_nouns, predicates)
     own = [[d for d in dates if id(d) not in owned and _dates_clause(sentence, offset, predicate, d, published)] for predicate in predicates]
     for index, predicate in enumerate(predicates):
         clause_dates = own[index] or _shared_dates(predicates, own, index)
@@ -93,22 +94,25 @@ def clause_events(
             events.append(_noun_event(sentence, offset, predicate, noun, when, lexicon))
             continue
         events.append(_verb_event(sentence, offset, predicate, when, lexicon, actor_before))
-    return events + _dated_nouns(sentence, offset, dates, nouns, events, published)
+    return events + _dated_nouns(sentence, offset, dates, dated_nouns, events, published)
+
+
+def _nouns_with_dates(sentence: str, offset: int, dates: list[DateMention], nouns: tuple[str, ...]) -> list[tuple[int, int, DateMention]]:
+    """Each event noun of the sentence that has a date of its own, with that date (read once per sentence)."""
+    if not nouns or not dates:
+        return []
+    found = ((m.start(), m.end(), _date_of_noun(sentence, offset, m.start(), m.end(), dates)) for m in phrase_pattern(nouns).finditer(sentence))
+    return [(start, end, mention) for start, end, mention in found if mention is not None]
 
 
 def _dated_nouns(
-    sentence: str, offset: int, dates: list[DateMention], nouns: tuple[str, ...], found: list[ClauseEvent], published: date | None
+    sentence: str, offset: int, dates: list[DateMention], dated_nouns: list[tuple[int, int, DateMention]], found: list[ClauseEvent], published: date | None
 ) -> list[ClauseEvent]:
     """An event noun with its own date is an event wherever it stands: "since the bridge's closure on March 4",
     "Thursday's derailment of the express", "the March 3 vote"."""
-    if not nouns or not dates:
-        return []
-    pattern = phrase_pattern(nouns)
     events = []
-    for match in pattern.finditer(sentence):
-        start, end = match.span()
-        mention = _date_of_noun(sentence, offset, start, end, dates)
-        if mention is None or (published and mention.value.start and mention.value.start > published):
+    for start, end, mention in dated_nouns:
+        if published and mention.value.start and mention.value.start > published:
             continue
         action = lemma(sentence[start:end])
         noun = sentence[start:end].lower()
@@ -149,23 +153,19 @@ def _has_finite_verb(text: str) -> bool:
 
 
 def _finite_verb(word: str) -> bool:
-    return word in {"is", "are", "was", "were", "has", "have", "had", "will"} or bool(verb_forms(word) & {"VBD", "VBZ"}) and not can_be(word, "NOUN") and not can_be(word, "ADJ")
+    return word in AUXILIARY_WORDS or bool(verb_forms(word) & {"VBD", "VBZ"}) and not can_be(word, "NOUN") and not can_be(word, "ADJ")
 
 
-def _noun_owned_dates(sentence: str, offset: int, dates: list[DateMention], nouns: tuple[str, ...], predicates: list[Predicate]) -> set[int]:
+def _noun_owned_dates(sentence: str, dated_nouns: list[tuple[int, int, DateMention]], predicates: list[Predicate]) -> set[int]:
     """Dates that belong to an event noun, not to the clause's verb: after a time word ("has been waiting since the
     signing of its contract on February 9" dates the signing, and the waiting is no event of that day), or in the
     subject ("a report on the collapse of March 9 blamed a worn bolt": the report is not of March 9)."""
-    owned = set()
     subjects = [(p.subject.start, p.start) for p in predicates if p.subject is not None and p.clause[0] <= p.subject.start < p.start]
-    for match in phrase_pattern(nouns).finditer(sentence):
-        lead = sentence[max(0, match.start() - 40) : match.start()]
-        if not TIME_WORD_BEFORE.search(lead) and not any(s <= match.start() < verb for s, verb in subjects):
-            continue
-        mention = _date_of_noun(sentence, offset, match.start(), match.end(), dates)
-        if mention is not None:
-            owned.add(id(mention))
-    return owned
+    return {
+        id(mention)
+        for start, _, mention in dated_nouns
+        if TIME_WORD_BEFORE.search(sentence[max(0, start - 40) : start]) or any(s <= start < verb for s, verb in subjects)
+    }
 
 
 def _dated_span(sentence: str, offset: int, span: tuple[int, int], dates: list[DateMention]) -> bool:

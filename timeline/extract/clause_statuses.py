@@ -132,11 +132,11 @@ def _from_predicate(sentence: str, predicate: Predicate, lexicon: Lexicon, event
         return None  # "may be sourced", "must be designed": a possibility is no state
     lifecycle_verbs = words.stopped + words.postponed + words.resumed
     if predicate.subject and any(verb_lemma(w) in LINKING for w in predicate.subject.text.split()[1:]):
-        return _still(sentence, predicate, predicate.subject.text.split(), verb, words)  # "the bridge remains shut", read as "bridge remains" + "shut"
+        return _still(predicate, predicate.subject.text.split(), verb, words)  # "the bridge remains shut", read as "bridge remains" + "shut"
     if base in LINKING and not predicate.passive and predicate.object is not None and predicate.subject is not None:
         complement = verb_lemma(predicate.object.text.lower()) if " " not in predicate.object.text else None
         if complement in lifecycle_verbs:  # "schools will stay shut until Monday": the schools are shut
-            return _still(sentence, predicate, predicate.subject.text.split() + ["stays"], complement, words)
+            return _still(predicate, predicate.subject.text.split() + ["stays"], complement, words)
     before = sentence[: predicate.start].split()
     if before and before[-1].lower() in DETERMINERS | {"of"}:
         return None  # "the number of stranded containers": a participle describing a noun
@@ -149,7 +149,7 @@ def _from_predicate(sentence: str, predicate: Predicate, lexicon: Lexicon, event
         return _status(predicate, thing, "pending")
     if predicate.subject is not None and predicate.subject.text.split()[0].lower() in NEGATED_SUBJECTS:
         state = "not done"  # "None of the families had received compensation"
-    lifecycle = any(v in words.stopped + words.postponed + words.resumed for v in (verb, base))
+    lifecycle = any(v in lifecycle_verbs for v in (verb, base))
     if verb in BEING_VERBS or base in words.copulas:
         if predicate.passive or predicate.object is not None:
             return None  # "the visit has been confirmed" is left to the vocabularies; "is a fine" is no state
@@ -187,7 +187,7 @@ def _from_predicate(sentence: str, predicate: Predicate, lexicon: Lexicon, event
     return _status(predicate, thing[-2:] + [base], state)
 
 
-def _still(sentence: str, predicate: Predicate, subject_words: list[str], verb: str, words) -> ClauseStatus | None:
+def _still(predicate: Predicate, subject_words: list[str], verb: str, words) -> ClauseStatus | None:
     """ "The road remains closed", "schools will stay shut": a thing kept in the state of a stop or restart verb."""
     cut = next(i for i, w in enumerate(subject_words) if i and verb_lemma(w) in LINKING)
     thing = _content(subject_words[:cut])
