@@ -1,0 +1,82 @@
+"""``timeline check``: run the rules and print the findings in one of the check formats."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from timeline.cli import main
+from timeline.cli.common import guarded, load_run, paths_argument, rules_option, version_option
+from timeline.comparison import analyse_figures
+from timeline.engine import run_rules
+from timeline.models import Severity
+from timeline.render import concise, github, json_format, sarif, table
+from timeline.render.explain import key_records, render_keys
+
+CHECK_FORMATS = click.Choice(["table", "json", "concise", "github", "sarif"])
+
+
+@main.command()
+@paths_argument
+@click.option(
+    "--format", "output_format", type=CHECK_FORMATS, default="table", show_default=True,
+    help="Output format: concise is one line per finding, github GitHub Actions annotations, sarif SARIF 2.1.0 for code scanning.",
+)  # fmt: skip
+@rules_option
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info", "never"]),
+    default=None,
+    help="Lowest severity that makes the exit code 1 (default: error, or [tool.timeline] fail-on).",
+)
+@click.option("--explain-keys", is_flag=True, help="Also show every figure's key and why it was or was not compared (table and json).")
+@click.option("--max-claims", type=click.IntRange(min=1), default=None, help="Claims shown per finding in the table (default 8, or [tool.timeline] max-claims).")
+@version_option
+@guarded
+def check(paths: tuple[Path, ...], output_format: str, rules: Path | None, fail_on: str | None, explain_keys: bool, max_claims: int | None) -> None:
+    """Flag conflicting figures, statuses and dates across the articles in PATHS.
+
+    PATHS are files or folders (searched recursively for .txt and .md); with
+    none, the folders named by [tool.timeline] corpus, else ./seeds.
+    """
+    if explain_keys and output_format not in ("table", "json"):
+        raise click.UsageError(f"--explain-keys works with --format table or json, not {output_format}")
+    run = load_run(paths, rules)
+    findings = run_rules(run.corpus, run.ruleset)
+    threshold = fail_on or run.settings.fail_on
+    counts = {severity.value: sum(1 for f in findings if f.severity is severity) for severity in Severity}
+    figures = analyse_figures(run.corpus, run.ruleset)
+    summary = {
+        "articles": len(run.corpus.articles), "unreadable": len(run.errors), "findings": len(findings), **counts,
+        "figures": {"total": len(run.corpus.figures()), "compared": figures.compared, "lone": figures.lone, "unkeyed": len(figures.unkeyed)},
+    }  # fmt: skip
+    if output_format == "json":
+        click.echo(json_format.render_findings(findings, summary, key_records(figures) if explain_keys else None), nl=False)
+    elif output_format == "concise":
+        click.echo(concise.render_findings(findings), nl=False)
+    elif output_format == "github":
+        click.echo(github.render_findings(findings), nl=False)
+    elif output_format == "sarif":
+        click.echo(sarif.render_findings(findings, run.ruleset.rules), nl=False)
+    else:
+        click.echo(table.render_findings(findings, max_claims or run.settings.max_claims), nl=False)
+        if explain_keys:
+            click.echo(render_keys(figures), nl=False)
+        click.echo(summary_line(summary))
+    if run.errors:
+        sys.exit(2)
+    failing = threshold != "never" and any(f.severity.rank >= Severity(threshold).rank for f in findings)
+    sys.exit(1 if failing else 0)
+
+
+def summary_line(summary: dict) -> str:
+    plural = lambda n, word: f"{n} {word}{'' if n == 1 else 's'}"  # noqa: E731
+    parts = [plural(summary["error"], "error"), plural(summary["warning"], "warning"), f"{summary['info']} info"]
+    line = f"{plural(summary['findings'], 'finding')} ({', '.join(parts)}) in {plural(summary['articles'], 'article')}"
+    if summary["unreadable"]:
+        line += f"; {plural(summary['unreadable'], 'input error')}"
+    figures = summary["figures"]
+    line += f"; figures: {figures['compared']} compared, {figures['lone']} alone on their key, {figures['unkeyed']} without a key"
+    return line
