@@ -16,6 +16,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
+from hostile import HOSTILE_NAME, hostile_story
 from timeline.models import Finding, Provenance, Severity
 from timeline.render import github
 from timeline.render.findings import unsafe
@@ -73,24 +74,6 @@ def test_info_is_a_notice_and_errors_come_first(cli, story):
         ("warning", "article-undated", "story/c-notes.md"),
         ("notice", "status-update", "story/a-harbour-post.md"),
     ]
-
-
-HOSTILE_SENTENCE = (
-    "The Tellwick dam holds over 60% of the valley reservoir capacity ::error file=x::pwned %0A %0D %25 "
-    "<script>alert(1)</script> \x1b]8;;https://evil.example\x07click here\x1b]8;;\x07 \x1b[2J\x1b[31m\x07 "
-    "\u2028::warning::forged\x85::notice::forged\x0b::error::forged\x0c::error::forged, engineers said."
-)
-HOSTILE_NAME = "evil\n::error file=x,line=1::pwned %0A.md"
-
-
-def hostile_story(folder: Path) -> None:
-    """A dated article, and an undated one whose name and sentence try every trick; both state the dam's share."""
-    (folder / "harbour-post.md").write_text(
-        "---\npublished: 2031-03-02\nsource: Harbour Post\n---\n"
-        "The Tellwick dam holds around 40-45% of the valley reservoir capacity, engineers said on Monday.\n",
-        encoding="utf-8",
-    )
-    (folder / HOSTILE_NAME).write_text(HOSTILE_SENTENCE + "\n", encoding="utf-8")
 
 
 def test_a_hostile_article_cannot_forge_a_workflow_command(cli, tmp_path):

@@ -1,12 +1,16 @@
-"""Plain-text tables for a terminal (tabulate): one row per claim, or per event for the timeline."""
+"""Plain-text tables for a terminal (tabulate): one row per claim, or per event for the timeline.
+
+The findings of ``check`` have their own layout, in ``check_table``.
+"""
 
 from __future__ import annotations
 
 from tabulate import tabulate
 
-from timeline.models import Claim, EventClaim, Finding, TimelineEntry
+from timeline.models import Claim, EventClaim, TimelineEntry
 from timeline.render.dates import date_label, day_label
-from timeline.render.records import claim_date, value_summary
+from timeline.render.findings import printable
+from timeline.render.records import value_summary
 from timeline.selection import is_dated, source_count
 
 QUOTE_WIDTH = 90
@@ -27,25 +31,6 @@ def where(claim: Claim) -> str:
     return f"{claim.provenance.path}:{claim.provenance.line}"
 
 
-def render_findings(findings: list[Finding], max_claims: int = 8) -> str:
-    """One row per claim of each finding; a finding about many reports shows ``max_claims`` and "and N more"."""
-    rows = []
-    for finding in findings:
-        head = [finding.rule, finding.severity.value, finding.subject or ""]
-        if not finding.claims:
-            location = finding.location
-            rows.append(head + [finding.message, "", f"{location.path}:{location.line}", excerpt(location.quote, "")])
-            continue
-        for index, claim in enumerate(finding.claims[:max_claims]):
-            prefix = head if index == 0 else ["", "", ""]
-            rows.append(prefix + [f'"{claim.text}" {value_summary(claim)}', claim_date(claim), where(claim), excerpt(claim.provenance.quote, claim.text)])
-        if len(finding.claims) > max_claims:
-            rows.append(["", "", "", f"and {len(finding.claims) - max_claims} more", "", "", ""])
-    if not rows:
-        return ""
-    return tabulate(rows, headers=["rule", "severity", "subject", "claim", "date", "where", "quote"], tablefmt="simple") + "\n"
-
-
 def render_claims(claims: list[Claim], agreeing: dict[tuple[str, int, int], int] | None = None) -> str:
     """One row per claim; a figure shows its key, where the key came from, and how many sources state its value."""
     agreeing = agreeing or {}
@@ -59,7 +44,7 @@ def render_claims(claims: list[Claim], agreeing: dict[tuple[str, int, int], int]
             f"{key.measure} [{key.kind}]" if key else "", key.source if key else "", sources,
         ])  # fmt: skip
     headers = ["kind", "where", "text", "value", "subject", "metric", "key", "key from", "sources"]
-    return tabulate(rows, headers=headers, tablefmt="simple") + "\n" if rows else ""
+    return tabulate(safe(rows), headers=headers, tablefmt="simple") + "\n" if rows else ""
 
 
 def reported(entry: TimelineEntry, source: EventClaim) -> str:
@@ -85,4 +70,9 @@ def render_timeline(entries: list[TimelineEntry], verbose: bool = False) -> str:
             prefix = head if index == 0 else ["", "", "", ""]
             rows.append(prefix + [where(source) + reported(entry, source), excerpt(source.provenance.quote, source.text, 70)])
     headers = ["date", "kind", "event", "sources"] + (["source", "quote"] if verbose else ["first source"])
-    return tabulate(rows, headers=headers, tablefmt="simple") + "\n" if rows else ""
+    return tabulate(safe(rows), headers=headers, tablefmt="simple") + "\n" if rows else ""
+
+
+def safe(rows: list[list]) -> list[list]:
+    """Every text cell made printable: an article's terminal escapes or line ends are shown, never obeyed."""
+    return [[printable(cell) if isinstance(cell, str) else cell for cell in row] for row in rows]
