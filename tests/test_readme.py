@@ -8,6 +8,10 @@ import shlex
 import shutil
 from pathlib import Path
 
+from click.testing import CliRunner
+
+from timeline.cli import main
+
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -82,13 +86,24 @@ def test_documented_timeline_fields_and_show_options_exist(cli):
 
 
 def test_readme_check_format_examples_are_what_check_prints(cli, tmp_path):
-    """Each new `check` format's example is its real output on the seeds: all of concise, github's first line, sarif's first result."""
+    """Each `check` format's example is its real output on the seeds: all of concise, github's first line, sarif's first result, markdown's start."""
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
-    examples = dict(re.findall(r"`timeline check seeds --format (\w+)`[^`]*?(?:prints|:)\n\n```(?:text|json)\n(.*?)```", README, re.S))
-    assert set(examples) == {"concise", "github", "sarif"}
+    examples = dict(re.findall(r"`timeline check seeds --format (\w+)`[^`]*?(?:prints|:)\n\n```(?:text|json|markdown)\n(.*?)```", README, re.S))
+    assert set(examples) == {"concise", "github", "sarif", "markdown"}
     assert cli("check", "seeds", "--format", "concise").stdout == examples["concise"]
     assert cli("check", "seeds", "--format", "github").stdout.splitlines(keepends=True)[0] == examples["github"]
     first_result = json.loads(cli("check", "seeds", "--format", "sarif").stdout)["runs"][0]["results"][0]
     assert json.loads(examples["sarif"]) == first_result
+    assert cli("check", "seeds", "--format", "markdown").stdout.startswith(examples["markdown"])
     help_text = cli("check", "--help").stdout
-    assert "table|json|concise|github|sarif" in help_text
+    assert "table|json|concise|github|sarif|markdown" in help_text
+    for option in re.findall(r"(--[a-z][a-z-]+)", help_text):
+        assert f"`{option}" in README, option
+
+
+def test_readme_table_example_is_the_first_block_check_prints(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    [example] = re.findall(r"the first block of `timeline check seeds` is:\n\n```text\n(.*?)```", README, re.S)
+    output = CliRunner(env={"COLUMNS": "100"}).invoke(main, ["check", "seeds"]).stdout
+    assert output.split("\n\n")[0] + "\n" == example

@@ -150,11 +150,14 @@ def strip_boilerplate(body: str, boilerplate: Boilerplate) -> str:
     return body
 
 
-def read_article(path: Path, boilerplate: Boilerplate) -> Article:
-    """One article, or InputError naming the file (and line) when it cannot be read."""
+def read_article(path: Path, boilerplate: Boilerplate, raw: bytes | None = None) -> Article:
+    """One article, or InputError naming the file (and line) when it cannot be read.
+
+    ``raw`` is the article's bytes when they do not come from ``path`` (stdin, named by ``--stdin-filename``).
+    """
     name = str(path)
     try:
-        raw = path.read_bytes()
+        raw = path.read_bytes() if raw is None else raw
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror or error}", name) from None
     text = decode(raw, name)

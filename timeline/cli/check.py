@@ -12,17 +12,18 @@ from timeline.cli.common import guarded, load_run, paths_argument, rules_option,
 from timeline.comparison import analyse_figures
 from timeline.engine import run_rules
 from timeline.models import Severity
-from timeline.render import concise, github, json_format, sarif, table
+from timeline.render import check_markdown, check_table, concise, github, json_format, sarif
+from timeline.render.style import Style, wants_colour
 from timeline.render.explain import key_records, render_keys
 
-CHECK_FORMATS = click.Choice(["table", "json", "concise", "github", "sarif"])
+CHECK_FORMATS = click.Choice(["table", "json", "concise", "github", "sarif", "markdown"])
 
 
 @main.command()
 @paths_argument
 @click.option(
     "--format", "output_format", type=CHECK_FORMATS, default="table", show_default=True,
-    help="Output format: concise is one line per finding, github GitHub Actions annotations, sarif SARIF 2.1.0 for code scanning.",
+    help="Output format: concise is one line per finding, github GitHub Actions annotations, sarif SARIF 2.1.0 for code scanning, markdown a report for a pull request.",
 )  # fmt: skip
 @rules_option
 @click.option(
@@ -33,17 +34,24 @@ CHECK_FORMATS = click.Choice(["table", "json", "concise", "github", "sarif"])
 )
 @click.option("--explain-keys", is_flag=True, help="Also show every figure's key and why it was or was not compared (table and json).")
 @click.option("--max-claims", type=click.IntRange(min=1), default=None, help="Claims shown per finding in the table (default 8, or [tool.timeline] max-claims).")
+@click.option("-q", "--quiet", is_flag=True, help="Print only the findings: no summary line and no progress.")
+@click.option("--no-color", is_flag=True, help="Never colour the table (colour is used only on a terminal, and never when NO_COLOR is set).")
+@click.option("--stdin-filename", metavar="PATH", help="Name for the article read from stdin (PATH -); it stands in for the file of that name.")
 @version_option
 @guarded
-def check(paths: tuple[Path, ...], output_format: str, rules: Path | None, fail_on: str | None, explain_keys: bool, max_claims: int | None) -> None:
+def check(
+    paths: tuple[Path, ...], output_format: str, rules: Path | None, fail_on: str | None, explain_keys: bool, max_claims: int | None,
+    quiet: bool, no_color: bool, stdin_filename: str | None,
+) -> None:
     """Flag conflicting figures, statuses and dates across the articles in PATHS.
 
     PATHS are files or folders (searched recursively for .txt and .md); with
-    none, the folders named by [tool.timeline] corpus, else ./seeds.
+    none, the folders named by [tool.timeline] corpus, else ./seeds. A PATH
+    of - is one article read from stdin (see --stdin-filename).
     """
     if explain_keys and output_format not in ("table", "json"):
         raise click.UsageError(f"--explain-keys works with --format table or json, not {output_format}")
-    run = load_run(paths, rules)
+    run = load_run(paths, rules, stdin_filename, quiet)
     findings = run_rules(run.corpus, run.ruleset)
     threshold = fail_on or run.settings.fail_on
     counts = {severity.value: sum(1 for f in findings if f.severity is severity) for severity in Severity}
@@ -60,11 +68,15 @@ def check(paths: tuple[Path, ...], output_format: str, rules: Path | None, fail_
         click.echo(github.render_findings(findings), nl=False)
     elif output_format == "sarif":
         click.echo(sarif.render_findings(findings, run.ruleset.rules), nl=False)
+    elif output_format == "markdown":
+        click.echo(check_markdown.render_findings(findings, "" if quiet else summary_line(summary)), nl=False)
     else:
-        click.echo(table.render_findings(findings, max_claims or run.settings.max_claims), nl=False)
+        style = Style(colour=wants_colour(sys.stdout, no_color))
+        click.echo(check_table.render_findings(findings, max_claims or run.settings.max_claims, style=style), nl=False, color=style.colour)
         if explain_keys:
-            click.echo(render_keys(figures), nl=False)
-        click.echo(summary_line(summary))
+            click.echo(("\n" if findings else "") + render_keys(figures), nl=False)
+        if not quiet:
+            click.echo(("\n" if findings or explain_keys else "") + summary_line(summary))
     if run.errors:
         sys.exit(2)
     failing = threshold != "never" and any(f.severity.rank >= Severity(threshold).rank for f in findings)

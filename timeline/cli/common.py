@@ -15,7 +15,8 @@ from timeline.corpus import Corpus
 from timeline.errors import InputError, TimelineError
 from timeline.extract import extract_claims
 from timeline.extract.dates import DateSettings
-from timeline.ingest import discover, read_article
+from timeline.cli.progress import Progress, progress_wanted
+from timeline.ingest import Discovery, discover, read_article
 from timeline.ruleset import RuleSet, load_ruleset
 
 @dataclass
@@ -38,26 +39,54 @@ def rules_in_force(rules: Path | None) -> tuple[Settings, RuleSet]:
     return settings, load_ruleset(rules or (Path(settings.rules) if settings.rules else None))
 
 
-def load_run(paths: tuple[Path, ...], rules: Path | None) -> Run:
+STDIN = Path("-")
+
+
+def load_run(paths: tuple[Path, ...], rules: Path | None, stdin_filename: str | None = None, quiet: bool = False) -> Run:
+    """Read and extract every article of PATHS (or of the settings' corpus), reporting each unreadable one.
+
+    A path ``-`` is one article read from stdin, named ``stdin_filename``
+    (default ``<stdin>``); when the folders given also hold a file of that
+    name, the text from stdin stands in for it, as an editor's unsaved buffer
+    does, so the article is checked against the rest of the corpus.
+    """
     settings, ruleset = rules_in_force(rules)
-    targets = list(paths) or [Path(p) for p in settings.corpus]
-    found = discover(targets)
+    from_stdin = STDIN in paths
+    targets = [p for p in paths if p != STDIN] if paths else [Path(p) for p in settings.corpus]
+    found = discover(targets) if targets else Discovery(files=[], errors=[])
     errors: list[TimelineError] = list(found.errors)
+    files: list[tuple[Path, bytes | None]] = [(path, None) for path in found.files]
+    if from_stdin:
+        files = stdin_article(files, Path(stdin_filename or "<stdin>"))
     date_settings = DateSettings(fiscal_year_start=settings.fiscal_year_start, day_first=settings.day_first)
     articles, claims = [], []
-    for path in found.files:
+    progress = Progress(len(files), enabled=progress_wanted(quiet=quiet))
+    for path, raw in files:
+        progress.advance()
         try:
-            article = read_article(path, ruleset.boilerplate)
+            article = read_article(path, ruleset.boilerplate, raw)
         except InputError as error:
             errors.append(error)
             continue
         articles.append(article)
         claims.extend(extract_claims(article, ruleset, date_settings.for_article(article, settings.fiscal_year_start_by_source)))
-    if not found.files and not found.errors:
+    progress.close()
+    if not files and not found.errors:
         errors.append(InputError("no .txt or .md articles found", ", ".join(str(t) for t in targets)))
     for error in errors:
         report_error(error)
     return Run(settings=settings, ruleset=ruleset, corpus=Corpus(articles=tuple(articles), claims=tuple(claims)), errors=errors)
+
+
+def stdin_article(files: list[tuple[Path, bytes | None]], name: Path) -> list[tuple[Path, bytes | None]]:
+    """The files to read with stdin's text in place of the file called ``name``, or added after them."""
+    raw = sys.stdin.buffer.read()
+    replaced = [(path, raw) if same_file(path, name) else (path, text) for path, text in files]
+    return replaced if any(text is raw for _, text in replaced) else files + [(name, raw)]
+
+
+def same_file(path: Path, name: Path) -> bool:
+    return path == name or path.resolve() == name.resolve()
 
 
 def finish(run: Run, output: str) -> None:
