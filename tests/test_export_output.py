@@ -25,7 +25,7 @@ def temporaries(folder: Path) -> list[str]:
     return [p.name for p in folder.iterdir() if p.name.endswith(".tmp")]
 
 
-@pytest.mark.parametrize("output_format", ["markdown"])
+@pytest.mark.parametrize("output_format", ["markdown", "json", "csv"])
 def test_output_file_holds_exactly_what_stdout_would(cli, seeds, tmp_path, output_format):
     printed = cli("export", "seeds", "--format", output_format).stdout_bytes
     result = cli("export", "seeds", "--format", output_format, "-o", "out/chronology")

@@ -26,9 +26,9 @@ from timeline.cli.common import Run, finish, guarded, load_run, paths_argument, 
 from timeline.errors import TimelineError
 from timeline.export import build_export, default_title
 from timeline.models import Severity
-from timeline.render import export_markdown
+from timeline.render import export_csv, export_json, export_markdown
 
-RENDERERS = {"markdown": export_markdown.render}
+RENDERERS = {"markdown": export_markdown.render, "json": export_json.render, "csv": export_csv.render}
 
 
 @main.command()
