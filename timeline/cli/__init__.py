@@ -22,5 +22,5 @@ def main() -> None:
     """Find dated claims in news articles, flag conflicts across sources, print one timeline."""
 
 
-from timeline.cli import check, export, listing, rules  # noqa: E402,F401  (registers the commands)
+from timeline.cli import check, export, listing, rules, schema  # noqa: E402,F401  (registers the commands)
 from timeline.cli.common import load_run  # noqa: E402,F401  (used by tests and scripts)
