@@ -1,4 +1,4 @@
-"""Command line: ``timeline check``, ``timeline show``, ``timeline claims``, ``timeline rules``.
+"""Command line: ``timeline check``, ``show``, ``claims``, ``rules``, ``export`` and ``schema``.
 
 Exit codes follow linters such as ruff and yamllint: 0 when nothing is at or
 above ``--fail-on``, 1 when something is, 2 on a usage, configuration or input
