@@ -45,9 +45,6 @@ class Export:
     min_severity: Severity
     unreadable: int
 
-    def article(self, path: str) -> Article | None:
-        return next((a for a in self.articles if a.path == path), None)
-
     def summary(self) -> dict[str, int | str]:
         dated = sum(1 for entry in self.entries if is_dated(entry))
         return {

@@ -82,7 +82,7 @@ class Footnotes:
     """Numbered footnotes, one per article and sentence, in order of first citation."""
 
     def __init__(self, export: Export):
-        self.export = export
+        self.articles = {article.path: article for article in export.articles}
         self.numbers: dict[tuple[str, str], int] = {}
         self.notes: list[str] = []
 
@@ -94,13 +94,13 @@ class Footnotes:
         return f"[^{self.numbers[key]}]"
 
     def credit(self, path: str) -> str:
-        article = self.export.article(path)
+        article = self.articles.get(path)
         if article is None:
             return inert(path)
         return ", ".join(inert(part) for part in (source_name(article), article.source or "", day_label(article.published) if article.published else "") if part.strip())
 
     def name(self, path: str) -> str:
-        article = self.export.article(path)
+        article = self.articles.get(path)
         return inert(source_name(article) if article else path)
 
 
