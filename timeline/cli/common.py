@@ -27,6 +27,7 @@ class Run:
     ruleset: RuleSet
     corpus: Corpus
     errors: list[TimelineError] = field(default_factory=list)
+    targets: tuple[Path, ...] = ()  # the files and folders read, as given or as the settings name them
 
 
 def report_error(error: TimelineError) -> None:
@@ -75,7 +76,7 @@ def load_run(paths: tuple[Path, ...], rules: Path | None, stdin_filename: str | 
         errors.append(InputError("no .txt or .md articles found", ", ".join(str(t) for t in targets)))
     for error in errors:
         report_error(error)
-    return Run(settings=settings, ruleset=ruleset, corpus=Corpus(articles=tuple(articles), claims=tuple(claims)), errors=errors)
+    return Run(settings=settings, ruleset=ruleset, corpus=Corpus(articles=tuple(articles), claims=tuple(claims)), errors=errors, targets=tuple(targets))
 
 
 def stdin_article(files: list[tuple[Path, bytes | None]], name: Path) -> list[tuple[Path, bytes | None]]:
