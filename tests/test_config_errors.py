@@ -1,4 +1,4 @@
-"""Rule-set errors read as plain sentences: the entry by its id, the file and line, the key, a suggestion.
+"""Configuration errors read as plain sentences: the entry by its id, the file and line, the key, a suggestion.
 
 Each case copies the built-in rules into a folder of its own, breaks one
 file, and compares the whole stderr line of `timeline rules`. Line numbers
@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from timeline.config import toml_line
 from timeline.errors import ConfigError
 from timeline.ruleset import default_rules_dir, load_ruleset
 
@@ -133,9 +134,11 @@ def line_of(text: str, start: str, occurrence: int = -1) -> int:
 
 @pytest.mark.parametrize("file, edit, marked, expected", RULE_SET_CASES.values(), ids=RULE_SET_CASES.keys())
 def test_a_broken_rule_set_is_one_plain_line(cli, tmp_path, file, edit, marked, expected):
+    """From a folder with its own (empty) settings, so that rules/ beside them is the rule set in force."""
     _, text = break_rules(tmp_path, file, edit)
+    (tmp_path / "timeline.toml").write_text("", encoding="utf-8")
     fields = {"path": f"rules/{file}", "line": line_of(text, marked), "first": line_of(text, marked, 0)}
-    result = cli("rules", "--rules", "rules")
+    result = cli("rules")
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr == f"timeline: error: {expected.format(**fields)}\n"
 
@@ -165,6 +168,78 @@ def test_a_file_that_is_a_list_at_the_top_is_named(cli, tmp_path):
     assert result.stderr == "timeline: error: rules/lexicon/entities.yaml:1: expected keys and values at the top level, not a list or a single value\n"
 
 
+# (settings file, its text, the text of the line the error points at, expected message with {line})
+SETTINGS_CASES = {
+    "a Python spelling of a key": (
+        "pyproject.toml", '[project]\nname = "desk"\n\n[tool.timeline]\ncorpus = "articles"\nfail_on = "warning"\n', "fail_on",
+        "unknown key 'fail_on' in [tool.timeline] (pyproject.toml:{line}); did you mean 'fail-on'?",
+    ),
+    "a choice that does not exist": (
+        "pyproject.toml", '[tool.timeline]\nfail-on = "fatal"\n', "fail-on",
+        "'fail-on' in [tool.timeline] must be one of error, warning, info, never, not 'fatal' (pyproject.toml:{line})",
+    ),
+    "a month out of range in a subtable": (
+        "pyproject.toml", '[tool.timeline]\nday-first = false\n\n[tool.timeline.fiscal-year-start-by-source]\n"Harbour Post" = 13\n', '"Harbour Post"',
+        "'Harbour Post' in [tool.timeline.fiscal-year-start-by-source] must be at most 12, not 13 (pyproject.toml:{line})",
+    ),
+    "a misspelt key in timeline.toml names no table": (
+        "timeline.toml", "# settings of the desk\nmax-claim = 3\n", "max-claim",
+        "unknown key 'max-claim' (timeline.toml:{line}); did you mean 'max-claims'?",
+    ),
+    "timeline.toml written like a pyproject.toml": (
+        "timeline.toml", '[tool.timeline]\ncorpus = "articles"\n', "[tool.timeline]",
+        "unknown key 'tool' (timeline.toml:{line}); timeline.toml takes the settings at its top level, without [tool.timeline]",
+    ),
+    "true or false written as a word": (
+        "timeline.toml", 'day-first = "yes"\n', "day-first",
+        "'day-first' must be true or false, not 'yes' (timeline.toml:{line})",
+    ),
+    "a rules folder that is not a rule set": (
+        "pyproject.toml", '[tool.timeline]\nrules = "house-style"\n', "rules",
+        "'rules' in [tool.timeline] names 'house-style', which is not a rule set folder (no checks/ inside) (pyproject.toml:{line})",
+    ),
+    "TOML that does not parse keeps the compiler form": (
+        "timeline.toml", "corpus = [\"articles\"\nfail-on = 'error'\n", "fail-on",
+        "timeline.toml:{line}: invalid TOML: unclosed array",
+    ),
+}
+
+
+@pytest.mark.parametrize("name, text, marked, expected", SETTINGS_CASES.values(), ids=SETTINGS_CASES.keys())
+def test_a_broken_setting_is_one_plain_line(cli, tmp_path, name, text, marked, expected):
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    result = cli("rules")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == f"timeline: error: {expected.format(line=line_of(text, marked, 0))}\n"
+
+
+KEYS = st.sampled_from(["corpus", "fail-on", "rules", "day-first", "max-claims", "Capitol Ledger", "Harbour Post", "x_1"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    before=st.lists(KEYS, max_size=4),
+    key=KEYS,
+    quote=st.sampled_from(['{}', '"{}"', "'{}'"]),
+    spaces=st.sampled_from(["", " ", "   "]),
+    nested=st.booleans(),
+    comments=st.integers(0, 3),
+)
+def test_the_line_of_a_setting_is_found_however_it_is_written(before, key, quote, spaces, nested, comments):
+    """Keys written bare or quoted, indented or not, after other keys and tables, in a table or its subtable."""
+    if " " in key and quote == "{}":
+        quote = '"{}"'
+    lines = ["[project]", 'name = "desk"', *(["# a comment"] * comments), "[tool.timeline]"]
+    lines += [f"{spaces}{other.replace(' ', '-')} = 1" for other in before if other.replace(" ", "-") != key]
+    if nested:
+        lines.append("[tool.timeline.fiscal-year-start-by-source]")
+    lines.append(f"{spaces}{quote.format(key)}{spaces}= 7")
+    lines.append("[tool.other]")
+    lines.append(f"{quote.format(key)} = 8")
+    loc = ("fiscal-year-start-by-source", key) if nested else (key,)
+    assert toml_line("\n".join(lines) + "\n", ("tool", "timeline"), loc) == len(lines) - 2
+
+
 @settings(max_examples=40, deadline=None)
 @given(
     ids=st.lists(st.from_regex(r"[a-z]{3,8}(-[a-z]{3,8}){0,2}", fullmatch=True), min_size=1, max_size=5, unique=True),
@@ -184,3 +259,4 @@ def test_an_unknown_key_is_found_in_whichever_metric_it_is(tmp_path_factory, ids
     assert caught.value.message == f"unknown key '{typo}' in metric '{ids[broken]}'"
     assert caught.value.line == 2 + 4 * broken + 1  # "metrics:", four lines per metric before it, then its id
     assert caught.value.hint.startswith("did you mean '")
+
