@@ -8,6 +8,7 @@ test finds that line in the file it wrote.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -160,6 +161,8 @@ def test_yaml_syntax_keeps_the_compiler_form_and_says_where_the_list_opened(cli,
     assert result.exit_code == 2
     assert result.stderr.startswith("timeline: error: rules/lexicon/entities.yaml:4: invalid YAML: expected ',' or ']'")
     assert "(while parsing a flow sequence that starts on line 3)" in result.stderr
+    readme = " ".join((Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8").split())
+    assert f"`{result.stderr.removeprefix('timeline: error: ').strip()}`" in readme
 
 
 def test_a_file_that_is_a_list_at_the_top_is_named(cli, tmp_path):
@@ -260,3 +263,21 @@ def test_an_unknown_key_is_found_in_whichever_metric_it_is(tmp_path_factory, ids
     assert caught.value.line == 2 + 4 * broken + 1  # "metrics:", four lines per metric before it, then its id
     assert caught.value.hint.startswith("did you mean '")
 
+
+def test_the_readme_examples_are_what_these_edits_print(cli, tmp_path, monkeypatch):
+    """The README's block of configuration errors, each made by the case of the same meaning above."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    [block] = re.findall(r"then a hint:\n\n```text\n(.*?)```", readme, re.S)
+    printed = []
+    for case in ("unknown key, with the key it was meant to be", "missing key, at the entry", "a severity that does not exist", "an unknown rule type", "a rule id used twice"):
+        file, edit, _, _ = RULE_SET_CASES[case]
+        folder = tmp_path / str(len(printed))
+        break_rules(folder, file, edit)
+        monkeypatch.chdir(folder)
+        printed.append(cli("rules", "--rules", "rules").stderr)
+    name, text, _, _ = SETTINGS_CASES["a Python spelling of a key"]
+    (tmp_path / "desk").mkdir()
+    (tmp_path / "desk" / name).write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "desk")
+    printed.append(cli("rules").stderr)
+    assert block == "".join(printed)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 import tomllib
 from pathlib import Path
@@ -151,3 +152,9 @@ def test_init_defaults_to_the_current_folder(cli, tmp_path):
     assert result.stdout == "copied the built-in rules to rules\nwrote timeline.toml\n"
     assert (tmp_path / "rules" / "checks").is_dir()
 
+
+def test_the_readme_shows_what_init_prints_and_writes(cli, tmp_path):
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    [(printed, written)] = re.findall(r"In an empty folder, `timeline init` prints\n\n```text\n(.*?)```.*?```toml\n(.*?)```", readme, re.S)
+    assert cli("init").stdout == printed
+    assert (tmp_path / "timeline.toml").read_text(encoding="utf-8") == written

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -157,3 +158,9 @@ def test_explain_still_prints_only_the_rule(cli):
     explained = cli("rules", "--explain", "figure-update").stdout
     assert explained.startswith("figure-update (figure-consistency, info)\n") and "settings:" not in explained
 
+
+def test_the_readme_header_example_is_what_the_repository_prints(cli, monkeypatch):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    [example] = re.findall(r"from the repository's folder it prints:\n\n```text\n(.*?)```", readme, re.S)
+    monkeypatch.chdir(ROOT)
+    assert "\n".join(header(cli)) + "\n" == example
