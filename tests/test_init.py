@@ -34,7 +34,7 @@ def test_init_in_an_empty_folder_sets_up_settings_and_rules_that_are_then_in_for
     desk = tmp_path / "desk"
     result = cli("init", desk)
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == "copied the built-in rules to desk/rules\nwrote desk/timeline.toml\n"
+    assert result.stdout == "wrote desk/timeline.toml\ncopied the built-in rules to desk/rules\n"
     assert sorted(os.listdir(desk)) == ["rules", "timeline.toml"]  # no temporary file left behind
     assert files_under(desk / "rules") == files_under(default_rules_dir())
     written = tomllib.loads((desk / "timeline.toml").read_text(encoding="utf-8"))
@@ -120,7 +120,7 @@ def test_existing_rules_are_never_overwritten_and_a_second_run_changes_nothing(c
     before = files_under(desk)
     again = cli("init", desk)
     assert again.exit_code == 0
-    assert again.stdout == "desk/rules exists already; left as it is\ndesk/timeline.toml exists already; left as it is\n"
+    assert again.stdout == "desk/timeline.toml exists already; left as it is\ndesk/rules exists already; left as it is\n"
     assert files_under(desk) == before
 
 
@@ -144,12 +144,22 @@ def test_a_pyproject_that_is_not_toml_is_an_error_and_nothing_is_appended(cli, t
     assert result.exit_code == 2
     assert result.stderr.startswith("timeline: error: desk/pyproject.toml:2: invalid TOML: ")
     assert (desk / "pyproject.toml").read_text(encoding="utf-8") == '[project]\nname = "x\n'
+    assert not (desk / "rules").exists()
+
+
+def test_a_pyproject_whose_tool_is_not_a_table_is_left_alone(cli, tmp_path):
+    (tmp_path / "pyproject.toml").write_text('tool = "hatch"\n', encoding="utf-8")
+    result = cli("init")
+    assert result.exit_code == 2
+    assert result.stderr == "timeline: error: pyproject.toml: cannot add a [tool.timeline] section: 'tool' here is not a table\n"
+    assert os.listdir(tmp_path) == ["pyproject.toml"]  # nothing written, the rules not copied either
+    assert (tmp_path / "pyproject.toml").read_text(encoding="utf-8") == 'tool = "hatch"\n'
 
 
 def test_init_defaults_to_the_current_folder(cli, tmp_path):
     result = cli("init")
     assert result.exit_code == 0
-    assert result.stdout == "copied the built-in rules to rules\nwrote timeline.toml\n"
+    assert result.stdout == "wrote timeline.toml\ncopied the built-in rules to rules\n"
     assert (tmp_path / "rules" / "checks").is_dir()
 
 

@@ -92,6 +92,7 @@ class SettingsFile:
             raise self.error(first_error(error)) from None
 
     def error(self, detail) -> EntryError:
+        """A pydantic error as a sentence: keys of a subtable are in ``[tool.timeline.<key>]``, the rest in the section."""
         loc = data_loc(self.data, tuple(detail["loc"]))
         entry = self.table(*(str(part) for part in loc[:1])) if len(loc) > 1 and not isinstance(loc[1], int) else self.table()
         holder = str(loc[0]) if loc and len(loc) > 1 else None

@@ -22,6 +22,8 @@ was set up, and nothing was overwritten to get there), and 2 on an error
 Files are written atomically: a temporary file in the same folder, then a
 rename; the rules are copied into a temporary folder that is then renamed,
 so an interrupted run leaves no half-written settings or half-copied rules.
+The settings come first, so that a ``pyproject.toml`` that cannot take the
+section stops the run before anything at all is written.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ import os
 import shutil
 import sys
 import tempfile
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -55,12 +58,13 @@ def init(folder: Path) -> None:
     except OSError as error:
         raise ConfigError(f"cannot create the folder: {error.strerror}", display_path(folder)) from None
     rules = folder / "rules"
+    # Settings first: a pyproject.toml that cannot take the section stops the run before anything is written.
+    write_settings(folder, live_rules=is_rule_set(rules) or not rules.exists())
     if rules.exists():
         click.echo(f"{display_path(rules)} exists already; left as it is")
     else:
         copy_rules(rules)
         click.echo(f"copied the built-in rules to {display_path(rules)}")
-    write_settings(folder, live_rules=is_rule_set(rules))
     if not is_rule_set(rules):
         click.echo(f"{display_path(rules)} is not a rule set (no checks/ inside): the built-in rules stay in force", err=True)
         sys.exit(1)
@@ -73,12 +77,16 @@ def write_settings(folder: Path, live_rules: bool) -> None:
         return
     if pyproject.is_file():
         text, data = read_toml(pyproject)
-        if "timeline" in data.get("tool", {}):
+        if isinstance(data.get("tool"), dict) and "timeline" in data["tool"]:
             click.echo(f"{display_path(pyproject)} has a [tool.timeline] section already; left as it is")
             return
         newline = "\r\n" if "\r\n" in text else "\n"
         body = starter_settings(PYPROJECT_SECTION, live_rules).replace("\n", newline)
         separator = "" if not text else (newline if text.endswith(("\n", "\r")) else newline * 2)
+        try:  # a `tool = ...` that is not a table would make the section invalid: check before writing
+            tomllib.loads(text + separator + body)
+        except tomllib.TOMLDecodeError:
+            raise ConfigError("cannot add a [tool.timeline] section: 'tool' here is not a table", display_path(pyproject)) from None
         write_atomically(pyproject, text + separator + body)
         click.echo(f"added a [tool.timeline] section to {display_path(pyproject)}")
         return
