@@ -65,7 +65,7 @@ def test_fiscal_year_start_by_source_is_a_setting(tmp_path):
 
 def test_a_source_month_out_of_range_is_a_configuration_error(tmp_path):
     (tmp_path / "pyproject.toml").write_text('[tool.timeline.fiscal-year-start-by-source]\n"Capitol Ledger" = 13\n', encoding="utf-8")
-    with pytest.raises(ConfigError, match="fiscal-year-start-by-source.Capitol Ledger"):
+    with pytest.raises(ConfigError, match=r"'Capitol Ledger' in \[tool\.timeline\.fiscal-year-start-by-source\] must be at most 12, not 13 \(.*pyproject\.toml:2\)"):
         load_settings(tmp_path)
 
 

@@ -1,8 +1,10 @@
 """Load the rule set (``rules/``): boilerplate, lexicon, figure bands and rule instances.
 
 Everything is validated before any article is read, the way yamllint checks
-its configuration first: an unknown key, a wrong type or an unknown rule type
-is a ConfigError naming the file, and nothing runs.
+its configuration first: an unknown key, a wrong type, an unknown rule type,
+a key written twice or an id used twice is a ConfigError naming the entry by
+its id, the file and the line (see ``timeline/config_errors.py``), and
+nothing runs.
 """
 
 from __future__ import annotations
@@ -10,13 +12,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import ConfigDict, Field
 
+from timeline.config_errors import EntryError, did_you_mean, display_path
 from timeline.errors import ConfigError
 from timeline.lexicon import Lexicon
 from timeline.models import Frozen as Strict
 from timeline.models import Severity
+from timeline.yaml_document import ENTRY_KINDS, YamlDocument
 
 
 class Boilerplate(Strict):
@@ -103,74 +106,80 @@ def default_rules_dir() -> Path:
     """The rules shipped with the package, or the checkout's ``rules/`` when run from source."""
     here = Path(__file__).resolve().parent
     for candidate in (here / "default_rules", here.parent / "rules"):
-        if (candidate / "checks").is_dir():
+        if is_rule_set(candidate):
             return candidate
     raise ConfigError("the default rule set is missing from this installation", str(here / "default_rules"))
 
 
+def is_rule_set(folder: Path) -> bool:
+    """Whether a folder is laid out as a rule set: rule instances in ``checks/``."""
+    return (folder / "checks").is_dir()
+
+
 def read_yaml(path: Path) -> Any:
-    try:
-        with path.open(encoding="utf-8") as handle:
-            return yaml.safe_load(handle) or {}
-    except OSError as error:
-        raise ConfigError(f"cannot read: {error.strerror}", str(path)) from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        problem = getattr(error, "problem", None) or "not valid YAML"
-        raise ConfigError(f"invalid YAML: {problem}", str(path), line) from None
-
-
-def validate(model: type[BaseModel], data: Any, path: Path) -> Any:
-    try:
-        return model.model_validate(data)
-    except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "(top level)"
-        raise ConfigError(f"{where}: {first['msg']}", str(path)) from None
+    """The data of one YAML file (for tools and tests; the loaders below keep its lines for messages)."""
+    return YamlDocument.read(path).data
 
 
 def load_lexicon(folder: Path) -> Lexicon:
     merged: dict[str, Any] = {}
+    where: dict[str, str] = {}
     for path in sorted(folder.glob("*.yaml")):
-        data = read_yaml(path)
-        if not isinstance(data, dict):
-            raise ConfigError("expected a mapping at the top level", str(path))
-        for key, value in data.items():
+        document = YamlDocument.read(path)
+        for key in document.mapping():
             if key in merged:
-                raise ConfigError(f"'{key}' is defined in more than one lexicon file", str(path))
-            merged[key] = value
-        validate(Lexicon, data, path)
+                raise EntryError(f"'{key}' is defined in more than one lexicon file", document.shown, document.line((key,)), f"also in {where[key]}")
+            merged[key], where[key] = document.data[key], document.shown
+        document.validate(Lexicon)
+        check_unique_names(document)
     return Lexicon.model_validate(merged)
+
+
+def check_unique_names(document: YamlDocument) -> None:
+    """Two entries of one list with the same id: which one a key or a finding refers to would be a guess."""
+    for holder, entries in document.data.items():
+        if not isinstance(entries, list):
+            continue
+        first: dict[str, int] = {}
+        for index, entry in enumerate(entries):
+            named_by = next((key for key in ("id", "kind") if isinstance(entry, dict) and key in entry), None)
+            if named_by is None:
+                continue
+            name, line = entry[named_by], document.line((holder, index))
+            if name in first:
+                kind = ENTRY_KINDS.get(holder, holder) + (" id" if named_by == "id" else "")
+                raise EntryError(f"duplicate {kind} '{name}'", document.shown, line, f"the first is on line {first[name]}")
+            first[name] = line
 
 
 def load_rules(folder: Path) -> tuple[RuleInstance, ...]:
     from timeline.rule_types import RULE_TYPES
 
     rules = []
-    seen: set[str] = set()
+    first: dict[str, str] = {}
     for path in sorted(folder.glob("*.yaml")):
-        rule = validate(RuleInstance, read_yaml(path), path)
+        document = YamlDocument.read(path, whole_entry="rule")
+        document.mapping()
+        rule = document.validate(RuleInstance)
         if rule.type not in RULE_TYPES:
-            known = ", ".join(sorted(RULE_TYPES))
-            raise ConfigError(f"unknown rule type '{rule.type}' (known: {known})", str(path))
-        if rule.id in seen:
-            raise ConfigError(f"rule id '{rule.id}' is used twice", str(path))
-        seen.add(rule.id)
-        validate(RULE_TYPES[rule.type].Options, rule.options, path)
+            raise EntryError(f"unknown rule type '{rule.type}' in {document.top}", document.shown, document.line(("type",)), did_you_mean(rule.type, sorted(RULE_TYPES)))
+        if rule.id in first:
+            raise EntryError(f"duplicate rule id '{rule.id}'", document.shown, document.line(("id",)), f"the first is in {first[rule.id]}")
+        first[rule.id] = f"{document.shown}:{document.line(('id',))}"
+        document.validate(RULE_TYPES[rule.type].Options, rule.options, prefix=("options",))
         rules.append(rule)
     return tuple(rules)
 
 
 def load_ruleset(root: Path | None = None) -> RuleSet:
     root = root or default_rules_dir()
-    if not (root / "checks").is_dir():
-        raise ConfigError("not a rule set folder (no checks/ inside)", str(root))
+    if not is_rule_set(root):
+        raise ConfigError("not a rule set folder (no checks/ inside)", display_path(root))
     return RuleSet(
         root=root,
-        boilerplate=validate(Boilerplate, read_yaml(root / "boilerplate.yaml"), root / "boilerplate.yaml"),
+        boilerplate=YamlDocument.read(root / "boilerplate.yaml").validate(Boilerplate),
         lexicon=load_lexicon(root / "lexicon"),
-        figures=validate(FigureSettings, read_yaml(root / "figures.yaml"), root / "figures.yaml"),
+        figures=YamlDocument.read(root / "figures.yaml").validate(FigureSettings),
         statuses=_statuses(root / "statuses.yaml"),
         rules=load_rules(root / "checks"),
     )
@@ -180,4 +189,4 @@ def _statuses(path: Path) -> StatusTransitions:
     """The transition table; a rule set without one (older copies) reports no clause-status moves."""
     if not path.is_file():
         return StatusTransitions()
-    return validate(StatusTransitions, read_yaml(path), path)
+    return YamlDocument.read(path).validate(StatusTransitions)

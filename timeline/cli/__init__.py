@@ -1,4 +1,4 @@
-"""Command line: ``timeline check``, ``show``, ``claims``, ``rules``, ``export`` and ``schema``.
+"""Command line: ``timeline check``, ``show``, ``claims``, ``rules``, ``init``, ``export`` and ``schema``.
 
 Exit codes follow linters such as ruff and yamllint: 0 when nothing is at or
 above ``--fail-on``, 1 when something is, 2 on a usage, configuration or input
@@ -22,5 +22,5 @@ def main() -> None:
     """Find dated claims in news articles, flag conflicts across sources, print one timeline."""
 
 
-from timeline.cli import check, export, listing, rules, schema  # noqa: E402,F401  (registers the commands)
+from timeline.cli import check, export, init, listing, rules, schema  # noqa: E402,F401  (registers the commands)
 from timeline.cli.common import load_run  # noqa: E402,F401  (used by tests and scripts)

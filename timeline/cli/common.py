@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from timeline import __version__
-from timeline.config import Settings, load_settings
+from timeline.config import Settings
 from timeline.corpus import Corpus
 from timeline.errors import InputError, TimelineError
 from timeline.extract import extract_claims
@@ -18,6 +18,7 @@ from timeline.extract.dates import DateSettings
 from timeline.cli.progress import Progress, progress_wanted
 from timeline.ingest import Discovery, discover, read_article
 from timeline.ruleset import RuleSet, load_ruleset
+from timeline.settings_discovery import in_force
 
 @dataclass
 class Run:
@@ -35,9 +36,9 @@ def report_error(error: TimelineError) -> None:
 
 
 def rules_in_force(rules: Path | None) -> tuple[Settings, RuleSet]:
-    """Settings of the current folder and the rule set: --rules, else [tool.timeline] rules, else built-in."""
-    settings = load_settings(Path.cwd())
-    return settings, load_ruleset(rules or (Path(settings.rules) if settings.rules else None))
+    """The nearest settings (paths resolved) and the rule set: --rules, else theirs, else rules/ beside them, else built-in."""
+    found, chosen = in_force(rules)
+    return found.settings, load_ruleset(chosen.folder)
 
 
 STDIN = Path("-")
@@ -114,7 +115,7 @@ FORMATS = click.Choice(["table", "json"])
 
 paths_argument = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 rules_option = click.option(
-    "--rules", type=click.Path(path_type=Path, file_okay=False), help="Rule-set folder to use instead of the built-in one."
+    "--rules", type=click.Path(path_type=Path, file_okay=False), help="Rule-set folder to use instead of the one in force (see `timeline rules`)."
 )
 version_option = click.version_option(__version__, prog_name="timeline")
 format_option = click.option("--format", "output_format", type=FORMATS, default="table", show_default=True, help="Output format.")
