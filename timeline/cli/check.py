@@ -11,6 +11,7 @@ from timeline.cli import main
 from timeline.cli.common import guarded, load_run, paths_argument, rules_option, version_option
 from timeline.comparison import analyse_figures
 from timeline.engine import run_rules
+from timeline.fingerprints import CorpusNames
 from timeline.models import Severity
 from timeline.render import concise, github, json_format, sarif, table
 from timeline.render.explain import key_records, render_keys
@@ -59,7 +60,7 @@ def check(paths: tuple[Path, ...], output_format: str, rules: Path | None, fail_
     elif output_format == "github":
         click.echo(github.render_findings(findings), nl=False)
     elif output_format == "sarif":
-        click.echo(sarif.render_findings(findings, run.ruleset.rules), nl=False)
+        click.echo(sarif.render_findings(findings, run.ruleset.rules, CorpusNames(run.roots)), nl=False)
     else:
         click.echo(table.render_findings(findings, max_claims or run.settings.max_claims), nl=False)
         if explain_keys:

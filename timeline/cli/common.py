@@ -26,6 +26,8 @@ class Run:
     ruleset: RuleSet
     corpus: Corpus
     errors: list[TimelineError] = field(default_factory=list)
+    roots: tuple[Path, ...] = ()
+    """The PATHS (or corpus folders) read: baselines name articles relative to them."""
 
 
 def report_error(error: TimelineError) -> None:
@@ -57,7 +59,7 @@ def load_run(paths: tuple[Path, ...], rules: Path | None) -> Run:
         errors.append(InputError("no .txt or .md articles found", ", ".join(str(t) for t in targets)))
     for error in errors:
         report_error(error)
-    return Run(settings=settings, ruleset=ruleset, corpus=Corpus(articles=tuple(articles), claims=tuple(claims)), errors=errors)
+    return Run(settings=settings, ruleset=ruleset, corpus=Corpus(articles=tuple(articles), claims=tuple(claims)), errors=errors, roots=tuple(targets))
 
 
 def finish(run: Run, output: str) -> None:
