@@ -10,6 +10,9 @@ filled before anything runs::
     fiscal-year-start = 4       # month the fiscal year starts (April in India)
     day-first = true            # 04/06/2025 is 4 June
     max-claims = 8              # claims shown per finding in the table ("and N more")
+    select = ["figure-contradiction"]       # rule ids to run (default: every rule)
+    ignore = ["status-update"]              # rule ids never to run
+    required-front-matter = ["published"]   # what a new article (check --new) must have
 
     [tool.timeline.fiscal-year-start-by-source]   # per source (front matter `source:`)
     "Capitol Ledger" = 10                         # a US federal source: October
@@ -36,6 +39,9 @@ class Settings(BaseModel):
     day_first: bool = Field(True, alias="day-first")
     max_claims: int = Field(8, alias="max-claims", ge=1)
     fiscal_year_start_by_source: dict[str, Annotated[int, Field(ge=1, le=12)]] = Field({}, alias="fiscal-year-start-by-source")
+    select: list[str] | None = None
+    ignore: list[str] = []
+    required_front_matter: list[Literal["published", "title", "source", "url"]] = Field(["published"], alias="required-front-matter")
 
 
 def load_settings(folder: Path) -> Settings:

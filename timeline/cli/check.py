@@ -8,7 +8,8 @@ from pathlib import Path
 import click
 
 from timeline.cli import main
-from timeline.cli.common import guarded, load_run, paths_argument, rules_option, version_option
+from timeline.cli.common import guarded, paths_argument, rules_option, version_option
+from timeline.cli.scope import Scope, scope_note, scope_options
 from timeline.comparison import analyse_figures
 from timeline.engine import run_rules
 from timeline.fingerprints import CorpusNames
@@ -34,23 +35,29 @@ CHECK_FORMATS = click.Choice(["table", "json", "concise", "github", "sarif"])
 )
 @click.option("--explain-keys", is_flag=True, help="Also show every figure's key and why it was or was not compared (table and json).")
 @click.option("--max-claims", type=click.IntRange(min=1), default=None, help="Claims shown per finding in the table (default 8, or [tool.timeline] max-claims).")
+@scope_options
 @version_option
 @guarded
-def check(paths: tuple[Path, ...], output_format: str, rules: Path | None, fail_on: str | None, explain_keys: bool, max_claims: int | None) -> None:
+def check(
+    paths: tuple[Path, ...], output_format: str, rules: Path | None, fail_on: str | None, explain_keys: bool, max_claims: int | None, scope: Scope
+) -> None:
     """Flag conflicting figures, statuses and dates across the articles in PATHS.
 
     PATHS are files or folders (searched recursively for .txt and .md); with
-    none, the folders named by [tool.timeline] corpus, else ./seeds.
+    none, the folders named by [tool.timeline] corpus, else ./seeds. With
+    --new, PATHS are new articles, checked together with that corpus.
     """
     if explain_keys and output_format not in ("table", "json"):
         raise click.UsageError(f"--explain-keys works with --format table or json, not {output_format}")
-    run = load_run(paths, rules)
-    findings = run_rules(run.corpus, run.ruleset)
+    run = scope.load(paths, rules)
+    findings, hidden = scope.narrow(run, run_rules(run.corpus, run.ruleset))
+    if scope.write:
+        sys.exit(scope.record(run, findings))
     threshold = fail_on or run.settings.fail_on
     counts = {severity.value: sum(1 for f in findings if f.severity is severity) for severity in Severity}
     figures = analyse_figures(run.corpus, run.ruleset)
     summary = {
-        "articles": len(run.corpus.articles), "unreadable": len(run.errors), "findings": len(findings), **counts,
+        "articles": len(run.corpus.articles), "unreadable": len(run.errors), "findings": len(findings), **counts, **hidden,
         "figures": {"total": len(run.corpus.figures()), "compared": figures.compared, "lone": figures.lone, "unkeyed": len(figures.unkeyed)},
     }  # fmt: skip
     if output_format == "json":
@@ -78,6 +85,7 @@ def summary_line(summary: dict) -> str:
     line = f"{plural(summary['findings'], 'finding')} ({', '.join(parts)}) in {plural(summary['articles'], 'article')}"
     if summary["unreadable"]:
         line += f"; {plural(summary['unreadable'], 'input error')}"
+    line += scope_note(summary)
     figures = summary["figures"]
     line += f"; figures: {figures['compared']} compared, {figures['lone']} alone on their key, {figures['unkeyed']} without a key"
     return line

@@ -40,9 +40,10 @@ def rules_in_force(rules: Path | None) -> tuple[Settings, RuleSet]:
     return settings, load_ruleset(rules or (Path(settings.rules) if settings.rules else None))
 
 
-def load_run(paths: tuple[Path, ...], rules: Path | None) -> Run:
+def load_run(paths: tuple[Path, ...], rules: Path | None, extra: tuple[Path, ...] = ()) -> Run:
+    """Read PATHS (else the settings' corpus) and the ``extra`` articles (``check --new``) with the rules in force."""
     settings, ruleset = rules_in_force(rules)
-    targets = list(paths) or [Path(p) for p in settings.corpus]
+    targets = (list(paths) or [Path(p) for p in settings.corpus]) + list(extra)
     found = discover(targets)
     errors: list[TimelineError] = list(found.errors)
     date_settings = DateSettings(fiscal_year_start=settings.fiscal_year_start, day_first=settings.day_first)
