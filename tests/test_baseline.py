@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shlex
 from pathlib import Path
 
 import pytest
@@ -18,6 +20,8 @@ from hypothesis import strategies as st
 
 from timeline.fingerprints import CorpusNames, fingerprint
 from timeline.models import FigureClaim, FigureValue, Finding, Provenance, QuantityKey, Severity
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def write_baseline(cli, *paths) -> Path:
@@ -127,6 +131,15 @@ def test_a_changed_value_is_a_new_finding(cli, flood):
     assert {c["text"] for c in finding["claims"]} == {"around 30-35%", "over 55%"}
 
 
+def test_the_committed_seeds_baseline_accepts_exactly_the_seeds_findings(cli, seeds):
+    """What `.ci/run` checks; and no stale entry is left behind when a finding goes away."""
+    entries = json.loads((ROOT / "seeds.baseline.json").read_text(encoding="utf-8"))["findings"]
+    result = cli("check", "seeds", "--baseline", ROOT / "seeds.baseline.json", "--fail-on", "info")
+    assert result.exit_code == 0, result.stdout
+    summary = cli.json("check", "seeds", "--baseline", ROOT / "seeds.baseline.json")["summary"]
+    assert summary["findings"] == 0 and summary["baselined"] == len(entries) == len(cli.json("check", "seeds")["findings"])
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
@@ -225,3 +238,13 @@ def test_corpus_names_are_relative_to_the_first_root_holding_the_file(tmp_path):
     assert names(str(tmp_path / "flood" / "late" / "04.md")) == "late/04.md"
     assert names(str(tmp_path / "elsewhere" / "one.md")) == "one.md"
     assert names(str(tmp_path / "stray.md")) == "stray.md"
+
+
+def test_readme_baseline_examples_are_what_check_writes_and_prints(cli, seeds):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    [entry] = re.findall(r"An entry of `seeds.baseline.json`:\n\n```json\n(.*?)```", readme, re.S)
+    write_baseline(cli, "seeds")
+    assert json.loads(entry) in json.loads(Path("accepted.json").read_text(encoding="utf-8"))["findings"]
+    [(command, printed)] = re.findall(r"`(timeline check seeds --baseline seeds.baseline.json --format json)` prints:\n\n```json\n(.*?)```", readme, re.S)
+    Path("seeds.baseline.json").write_bytes((ROOT / "seeds.baseline.json").read_bytes())
+    assert cli(*shlex.split(command)[1:]).stdout == printed

@@ -9,6 +9,8 @@ repository in a temporary folder.
 from __future__ import annotations
 
 import json
+import re
+import shlex
 import subprocess
 from pathlib import Path
 
@@ -224,3 +226,9 @@ def test_without_git_on_path_is_one_line_and_exit_2(cli, repo, tmp_path, monkeyp
     result = cli("check", "--changed-since", "main")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == "timeline: error: --changed-since needs git, and no 'git' command was found on PATH\n"
+
+
+def test_readme_new_example_is_what_check_prints(cli, seeds):
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    [(command, printed)] = re.findall(r"`(timeline check --new \S+ --format concise)`\nprints[^:]*:\n\n```text\n(.*?)```", readme, re.S)
+    assert cli(*shlex.split(command)[1:]).stdout == printed

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -213,3 +214,12 @@ def test_stripping_keeps_every_offset_and_every_other_character(pieces):
 )  # fmt: skip
 def test_split_ids(values, ids):
     assert split_ids(values) == ids
+
+
+def test_readme_examples_of_the_usage_error_and_the_marker_are_true(cli, seeds, flood):
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    [usage] = re.findall(r"`(Error: unknown rule [^`]+)`", readme)
+    assert cli("check", seeds, "--select", "figure-contradicton").stderr.rstrip().splitlines()[-1] == usage
+    [line] = re.findall(r"```markdown\n(Floodwater [^\n]*<!-- timeline: ignore [^\n]*)\n```", readme)
+    _, [marker] = strip_ignore_markers(line)
+    assert marker.rules == ("figure-contradiction",) and marker.target == 1
