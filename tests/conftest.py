@@ -75,3 +75,38 @@ def story(tmp_path: Path) -> Path:
     for name, text in STORY.items():
         (folder / name).write_text(text, encoding="utf-8")
     return folder
+
+
+FLOOD = {
+    "01_courier.md": (
+        "---\npublished: 2031-05-04\nsource: Ashcombe Courier\n---\n"
+        "Heavy rain fell on Ashcombe through the weekend, and the river burst its banks on Saturday night.\n\n"
+        "Floodwater covered around 30-35% of the Ashcombe district farmland on Sunday, the county engineer said.\n\n"
+        "Volunteers filled sandbags at the school hall until late in the evening.\n"
+    ),
+    "02_wire.md": (
+        "---\npublished: 2031-05-05\nsource: Valley Wire\n---\n"
+        "The Ashcombe river fell slowly on Monday after the weekend flood.\n\n"
+        "Floodwater covered over 50% of the Ashcombe district farmland on Sunday, the county engineer said.\n\n"
+        "The council opened two shelters for families from the lower town.\n"
+    ),
+    "03_notes.md": (
+        "---\npublished: 2031-05-06\nsource: Ashcombe Courier\n---\n"
+        "Schools in Ashcombe reopened on Tuesday as the water went down.\n\n"
+        "Around 20% of the town's homes were still without power on Tuesday, the grid operator said.\n"
+    ),
+}
+
+
+@pytest.fixture
+def flood(tmp_path: Path) -> Path:
+    """An invented three-article flood story with one figure conflict: the farmland under water (01:7 vs 02:7).
+
+    03 states a power-cut share no other article states yet, so a new
+    article can dispute it without touching the farmland conflict.
+    """
+    folder = tmp_path / "flood"
+    folder.mkdir()
+    for name, text in FLOOD.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder

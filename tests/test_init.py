@@ -53,7 +53,8 @@ def test_the_starter_settings_document_every_setting_with_its_default(cli, tmp_p
         [line] = [line for line in text.splitlines() if line.lstrip("# ").startswith(f"{key} ")]
         if key != "rules":
             uncommented = tomllib.loads(line.lstrip("# ").split("  #")[0])
-            assert Settings.model_validate(uncommented) == Settings(), line
+            read = Settings.model_validate(uncommented)  # a setting with no default shows a valid example instead
+            assert read == Settings() or (field.default is None and field.examples), line
         assert field.description is None or line.endswith(field.description)
 
 

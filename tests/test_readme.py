@@ -26,9 +26,12 @@ def test_first_two_commands_set_up_and_run_the_main_job_and_the_tests():
     assert "pip install '.[test]'" in tests and tests.endswith("pytest")
 
 
-def test_ci_runs_exactly_the_readme_test_command():
+def test_ci_runs_exactly_the_readme_test_command_then_checks_the_seeds_against_their_baseline():
+    """The check follows the test line, whose `. .venv/bin/activate` is still in force for it."""
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()
-    assert ci[-1] == fenced_commands()[1]
+    tests = ci.index(fenced_commands()[1])
+    assert ci[tests + 1 :] == ["timeline check seeds --baseline seeds.baseline.json"]
+    assert "timeline check seeds --baseline seeds.baseline.json" in README
 
 
 def test_documented_json_fields_are_produced(cli):

@@ -11,6 +11,9 @@ is decided by ``timeline/settings_discovery.py``; this module reads one file.
     fiscal-year-start = 4       # month the fiscal year starts (April in India)
     day-first = true            # 04/06/2025 is 4 June
     max-claims = 8              # claims shown per finding in the table ("and N more")
+    select = ["figure-contradiction"]       # rule ids to run (default: every rule)
+    ignore = ["status-update"]              # rule ids never to run
+    required-front-matter = ["published"]   # what a new article (check --new) must have
 
     [tool.timeline.fiscal-year-start-by-source]   # per source (front matter `source:`)
     "Capitol Ledger" = 10                         # a US federal source: October
@@ -52,6 +55,13 @@ class Settings(BaseModel):
     max_claims: int = Field(8, alias="max-claims", ge=1, description="claims shown per finding in the check table")
     fiscal_year_start_by_source: dict[str, Annotated[int, Field(ge=1, le=12)]] = Field(
         {}, alias="fiscal-year-start-by-source", description="per source, by front matter `source:`"
+    )
+    select: list[str] | None = Field(
+        None, description="rule ids to run (default: all); --select replaces it", examples=[["figure-contradiction", "status-change"]]
+    )
+    ignore: list[str] = Field([], description="rule ids not to run; --ignore adds to it")
+    required_front_matter: list[Literal["published", "title", "source", "url"]] = Field(
+        ["published"], alias="required-front-matter", description="front matter a new article must carry (check --new, --changed-since)"
     )
 
 

@@ -9,9 +9,19 @@ from timeline.models import Article, Claim, EventClaim, FigureClaim, StatusClaim
 
 
 @dataclass(frozen=True)
+class NewArticles:
+    """The articles a run checks as new (``check --new``, ``--changed-since``), by path, and the front matter they must have."""
+
+    paths: frozenset[str]
+    required_front_matter: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Corpus:
     articles: tuple[Article, ...]
     claims: tuple[Claim, ...]
+    new: NewArticles | None = None
+    """Set when some articles are checked as new; rules about new articles only (front matter) read it."""
     cache: dict[str, Any] = field(default_factory=dict, compare=False, repr=False, hash=False)
     """Analyses computed once per run and shared by rules (the figure comparison)."""
 

@@ -178,6 +178,10 @@ class CheckSummary(Record):
     warning: int = Field(ge=0)
     info: int = Field(ge=0)
     figures: FigureCounts
+    silenced: int = Field(ge=0, description="findings silenced by inline ignore markers")
+    new_articles: int | None = Field(ge=0, description="articles checked as new (--new, --changed-since), else null")
+    outside_new: int = Field(ge=0, description="findings left out because they involve no new article")
+    baselined: int = Field(ge=0, description="findings left out because the --baseline file holds them")
 
 
 class KeyedFigure(Record):

@@ -2,9 +2,10 @@
 
 The article body keeps every character at the offset it had in the file (after
 CRLF -> LF and BOM removal, which move no line or column), so provenance maps
-straight back to ``file:line:column``. Front matter and boilerplate are blanked
-with spaces rather than cut out for the same reason. Files are only read,
-never written.
+straight back to ``file:line:column``. Front matter, inline ignore markers
+(``<!-- timeline: ignore RULE -->``, see ``timeline/suppression.py``) and
+boilerplate are blanked with spaces rather than cut out for the same reason.
+Files are only read, never written.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from timeline.extract.date_resolvers import parse_explicit
 from timeline.extract.dates import DateMention, find_dates
 from timeline.models import Article, Precision
 from timeline.ruleset import Boilerplate
+from timeline.suppression import strip_ignore_markers
 
 ARTICLE_SUFFIXES = {".txt", ".md"}
 DATE_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
@@ -33,7 +35,11 @@ class Discovery:
 
 
 def discover(paths: list[Path]) -> Discovery:
-    """Article files under the given paths: folders recursively, sorted, each file once."""
+    """Article files under the given paths: folders recursively, sorted, each file once.
+
+    "Once" by the file itself, not its spelling: ``seeds`` and
+    ``/abs/seeds/a.txt`` read ``a.txt`` once, under the first spelling met.
+    """
     files: list[Path] = []
     errors: list[InputError] = []
     for path in paths:
@@ -44,7 +50,10 @@ def discover(paths: list[Path]) -> Discovery:
             files.append(path)
         else:
             errors.append(InputError("no such file or folder", str(path)))
-    return Discovery(files=list(dict.fromkeys(files)), errors=errors)
+    first_spelling: dict[Path, Path] = {}
+    for path in files:
+        first_spelling.setdefault(path.resolve(), path)
+    return Discovery(files=list(first_spelling.values()), errors=errors)
 
 
 def decode(raw: bytes, path: str) -> str:
@@ -162,6 +171,7 @@ def read_article(path: Path, boilerplate: Boilerplate, raw: bytes | None = None)
         raise InputError(f"cannot read: {error.strerror or error}", name) from None
     text = decode(raw, name)
     meta, body = split_front_matter(text, name)
+    body, ignore_markers = strip_ignore_markers(body)
     if meta.get("published") is not None:
         published, how, header = front_matter_date(meta["published"], name, _line_of(text, "published")), "front-matter", None
     else:
@@ -178,4 +188,5 @@ def read_article(path: Path, boilerplate: Boilerplate, raw: bytes | None = None)
         url=str(meta["url"]) if meta.get("url") is not None else None,
         header=header,
         fiscal_year_start=fiscal_year_start,
+        ignore_markers=ignore_markers,
     )

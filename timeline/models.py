@@ -205,6 +205,18 @@ class EventClaim(ClaimBase):
 Claim = Annotated[Union[DateClaim, FigureClaim, StatusClaim, EventClaim], Field(discriminator="kind")]
 
 
+class IgnoreMarker(Frozen):
+    """``<!-- timeline: ignore RULE[, RULE] -->`` in an article: findings of ``rules`` that involve line ``target`` are silenced.
+
+    ``line`` is where the marker is written; ``target`` is that line, or the
+    next non-blank line when the marker stands alone on its line.
+    """
+
+    line: int
+    target: int
+    rules: tuple[str, ...]
+
+
 class Article(Frozen):
     """One article as read from disk.
 
@@ -226,6 +238,7 @@ class Article(Frozen):
     url: str | None = None
     header: tuple[int, int] | None = None
     fiscal_year_start: int | None = None
+    ignore_markers: tuple[IgnoreMarker, ...] = ()
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset in ``body``."""

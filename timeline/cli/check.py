@@ -8,9 +8,11 @@ from pathlib import Path
 import click
 
 from timeline.cli import main
-from timeline.cli.common import guarded, load_run, paths_argument, rules_option, version_option
+from timeline.cli.common import guarded, paths_argument, rules_option, version_option
+from timeline.cli.scope import Scope, scope_note, scope_options
 from timeline.comparison import analyse_figures
 from timeline.engine import run_rules
+from timeline.fingerprints import CorpusNames
 from timeline.models import Severity
 from timeline.render import check_markdown, check_table, concise, github, json_format, sarif
 from timeline.render.style import Style, wants_colour
@@ -37,27 +39,31 @@ CHECK_FORMATS = click.Choice(["table", "json", "concise", "github", "sarif", "ma
 @click.option("-q", "--quiet", is_flag=True, help="Print only the findings: no summary line and no progress.")
 @click.option("--no-color", is_flag=True, help="Never colour the table (colour is used only on a terminal, and never when NO_COLOR is set).")
 @click.option("--stdin-filename", metavar="PATH", help="Name for the article read from stdin (PATH -); it stands in for the file of that name.")
+@scope_options
 @version_option
 @guarded
 def check(
     paths: tuple[Path, ...], output_format: str, rules: Path | None, fail_on: str | None, explain_keys: bool, max_claims: int | None,
-    quiet: bool, no_color: bool, stdin_filename: str | None,
+    quiet: bool, no_color: bool, stdin_filename: str | None, scope: Scope,
 ) -> None:
     """Flag conflicting figures, statuses and dates across the articles in PATHS.
 
     PATHS are files or folders (searched recursively for .txt and .md); with
     none, the folders named by [tool.timeline] corpus, else ./seeds. A PATH
-    of - is one article read from stdin (see --stdin-filename).
+    of - is one article read from stdin (see --stdin-filename). With --new,
+    PATHS are new articles, checked together with that corpus.
     """
     if explain_keys and output_format not in ("table", "json"):
         raise click.UsageError(f"--explain-keys works with --format table or json, not {output_format}")
-    run = load_run(paths, rules, stdin_filename, quiet)
-    findings = run_rules(run.corpus, run.ruleset)
+    run = scope.load(paths, rules, stdin_filename, quiet)
+    findings, hidden = scope.narrow(run, run_rules(run.corpus, run.ruleset))
+    if scope.write:
+        sys.exit(scope.record(run, findings))
     threshold = fail_on or run.settings.fail_on
     counts = {severity.value: sum(1 for f in findings if f.severity is severity) for severity in Severity}
     figures = analyse_figures(run.corpus, run.ruleset)
     summary = {
-        "articles": len(run.corpus.articles), "unreadable": len(run.errors), "findings": len(findings), **counts,
+        "articles": len(run.corpus.articles), "unreadable": len(run.errors), "findings": len(findings), **counts, **hidden,
         "figures": {"total": len(run.corpus.figures()), "compared": figures.compared, "lone": figures.lone, "unkeyed": len(figures.unkeyed)},
     }  # fmt: skip
     if output_format == "json":
@@ -67,7 +73,7 @@ def check(
     elif output_format == "github":
         click.echo(github.render_findings(findings), nl=False)
     elif output_format == "sarif":
-        click.echo(sarif.render_findings(findings, run.ruleset.rules), nl=False)
+        click.echo(sarif.render_findings(findings, run.ruleset.rules, CorpusNames(run.roots)), nl=False)
     elif output_format == "markdown":
         click.echo(check_markdown.render_findings(findings, "" if quiet else summary_line(summary)), nl=False)
     else:
@@ -89,6 +95,7 @@ def summary_line(summary: dict) -> str:
     line = f"{plural(summary['findings'], 'finding')} ({', '.join(parts)}) in {plural(summary['articles'], 'article')}"
     if summary["unreadable"]:
         line += f"; {plural(summary['unreadable'], 'input error')}"
+    line += scope_note(summary)
     figures = summary["figures"]
     line += f"; figures: {figures['compared']} compared, {figures['lone']} alone on their key, {figures['unkeyed']} without a key"
     return line

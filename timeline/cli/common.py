@@ -28,7 +28,8 @@ class Run:
     ruleset: RuleSet
     corpus: Corpus
     errors: list[TimelineError] = field(default_factory=list)
-    targets: tuple[Path, ...] = ()  # the files and folders read, as given or as the settings name them
+    roots: tuple[Path, ...] = ()
+    """The PATHS (or corpus folders) read: baselines name articles relative to them, export titles itself after them."""
 
 
 def report_error(error: TimelineError) -> None:
@@ -44,8 +45,8 @@ def rules_in_force(rules: Path | None) -> tuple[Settings, RuleSet]:
 STDIN = Path("-")
 
 
-def load_run(paths: tuple[Path, ...], rules: Path | None, stdin_filename: str | None = None, quiet: bool = False) -> Run:
-    """Read and extract every article of PATHS (or of the settings' corpus), reporting each unreadable one.
+def load_run(paths: tuple[Path, ...], rules: Path | None, extra: tuple[Path, ...] = (), stdin_filename: str | None = None, quiet: bool = False) -> Run:
+    """Read PATHS (else the settings' corpus) and the ``extra`` articles (``check --new``) with the rules in force.
 
     A path ``-`` is one article read from stdin, named ``stdin_filename``
     (default ``<stdin>``); when the folders given also hold a file of that
@@ -53,8 +54,9 @@ def load_run(paths: tuple[Path, ...], rules: Path | None, stdin_filename: str | 
     does, so the article is checked against the rest of the corpus.
     """
     settings, ruleset = rules_in_force(rules)
-    from_stdin = STDIN in paths
+    from_stdin = STDIN in paths or STDIN in extra
     targets = [p for p in paths if p != STDIN] if paths else [Path(p) for p in settings.corpus]
+    targets += [p for p in extra if p != STDIN]
     found = discover(targets) if targets else Discovery(files=[], errors=[])
     errors: list[TimelineError] = list(found.errors)
     files: list[tuple[Path, bytes | None]] = [(path, None) for path in found.files]
@@ -77,7 +79,7 @@ def load_run(paths: tuple[Path, ...], rules: Path | None, stdin_filename: str | 
         errors.append(InputError("no .txt or .md articles found", ", ".join(str(t) for t in targets)))
     for error in errors:
         report_error(error)
-    return Run(settings=settings, ruleset=ruleset, corpus=Corpus(articles=tuple(articles), claims=tuple(claims)), errors=errors, targets=tuple(targets))
+    return Run(settings=settings, ruleset=ruleset, corpus=Corpus(articles=tuple(articles), claims=tuple(claims)), errors=errors, roots=tuple(targets))
 
 
 def stdin_article(files: list[tuple[Path, bytes | None]], name: Path) -> list[tuple[Path, bytes | None]]:

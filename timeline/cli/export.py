@@ -56,7 +56,7 @@ def export(paths: tuple[Path, ...], output_format: str, output: Path | None, tit
     run = load_run(paths, rules)
     if output is not None:
         refuse_to_overwrite_the_corpus(output, run)
-    heading = title if title is not None else default_title(list(run.targets))
+    heading = title if title is not None else default_title(list(run.roots))
     text = RENDERERS[output_format](build_export(run.corpus, run.ruleset, heading, Severity(min_severity), len(run.errors)))
     if output is None:
         finish(run, text)
@@ -70,8 +70,8 @@ def export(paths: tuple[Path, ...], output_format: str, output: Path | None, tit
 def refuse_to_overwrite_the_corpus(output: Path, run: Run) -> None:
     """TimelineError when ``output`` is inside a folder being read or is one of the files read."""
     place = output.resolve()
-    if any(Path(article.path).resolve() == place for article in run.corpus.articles) or any(t.resolve() == place for t in run.targets):
+    if any(Path(article.path).resolve() == place for article in run.corpus.articles) or any(t.resolve() == place for t in run.roots):
         raise TimelineError("is an article being read; write the export elsewhere", str(output))
-    for target in run.targets:
+    for target in run.roots:
         if target.is_dir() and place.is_relative_to(target.resolve()):
             raise TimelineError(f"is inside {target}, which is being read; write the export elsewhere", str(output))

@@ -39,6 +39,7 @@ from typing import Any
 
 import click
 
+from timeline.atomic_write import write_atomically
 from timeline.cli import main
 from timeline.cli.common import guarded, version_option
 from timeline.config import PYPROJECT_SECTION, Settings, quoted_key, read_toml
@@ -142,28 +143,3 @@ def copy_rules(target: Path) -> None:
         raise ConfigError(f"cannot copy the built-in rules: {error.strerror or error}", display_path(target)) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write a temporary file in the same folder, then rename it over ``path``; keep the old file's permissions."""
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~current_umask()
-    try:
-        descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as error:
-        raise ConfigError(f"cannot write: {error.strerror or error}", display_path(path)) from None
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise ConfigError(f"cannot write: {error.strerror or error}", display_path(path)) from None
-
-
-def current_umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

@@ -17,16 +17,16 @@ What goes where:
   claim's exact text (``snippet``), and the location's ``message`` is the
   sentence it stands in. Columns count Unicode code points
   (``columnKind``), as every other format does;
-- ``partialFingerprints``: a hash of the rule, the subject and each
-  statement's file, sentence and text, never line numbers, so GitHub
-  recognises the same finding after an unrelated edit moves it.
+- ``partialFingerprints``: the finding's fingerprint (``timeline/fingerprints.py``,
+  the one a baseline records): a hash of the rule, the disputed quantity and
+  each statement's file and text, never line numbers, so GitHub recognises
+  the same finding after an unrelated edit moves it.
 
 No timestamps and no run-specific data: the same input, read from the same folder, gives the same bytes.
 """
 
 from __future__ import annotations
 
-import hashlib
 import inspect
 import json
 import re
@@ -36,6 +36,7 @@ from typing import Any
 from urllib.parse import quote
 
 from timeline import __version__
+from timeline.fingerprints import Namer, fingerprint
 from timeline.models import Finding, Provenance
 from timeline.render.findings import places, relative_path, severity_first
 from timeline.rule_types import RULE_TYPES
@@ -47,7 +48,8 @@ FINGERPRINT = "timelineFinding/v1"
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
-def render_findings(findings: list[Finding], rules: tuple[RuleInstance, ...]) -> str:
+def render_findings(findings: list[Finding], rules: tuple[RuleInstance, ...], names: Namer | None = None) -> str:
+    """The log; ``names`` names articles in fingerprints (by default as given; ``check`` names them within their corpus folder)."""
     index = {rule.id: position for position, rule in enumerate(rules)}
     driver: dict[str, Any] = {"name": "timeline", "version": __version__}
     if home := information_uri():
@@ -56,7 +58,7 @@ def render_findings(findings: list[Finding], rules: tuple[RuleInstance, ...]) ->
     run = {
         "tool": {"driver": driver},
         "columnKind": "unicodeCodePoints",
-        "results": [result(finding, index) for finding in severity_first(findings)],
+        "results": [result(finding, index, names) for finding in severity_first(findings)],
     }
     log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
@@ -87,7 +89,7 @@ def rule_descriptor(rule: RuleInstance) -> dict[str, Any]:
     return descriptor
 
 
-def result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
+def result(finding: Finding, index: dict[str, int], names: Namer | None = None) -> dict[str, Any]:
     texts = {(c.provenance.path, c.provenance.line, c.provenance.column): c.text for c in finding.claims}
     record: dict[str, Any] = {"ruleId": finding.rule}
     if finding.rule in index:
@@ -96,7 +98,7 @@ def result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
         level=LEVELS[finding.severity.value],
         message={"text": finding.message},
         locations=[location(p, texts.get((p.path, p.line, p.column))) for p in places(finding)],
-        partialFingerprints={FINGERPRINT: fingerprint(finding)},
+        partialFingerprints={FINGERPRINT: fingerprint(finding, names)},
     )
     return record
 
@@ -121,12 +123,3 @@ def uri(path: str) -> str:
     shown = relative_path(path)
     return Path(shown).as_uri() if Path(shown).is_absolute() else quote(shown, safe="/")
 
-
-def fingerprint(finding: Finding) -> str:
-    """Same rule, subject and statements (file, sentence, text), same hash: line numbers play no part."""
-    statements = sorted({(uri(c.provenance.path), " ".join(c.provenance.quote.split()), c.text) for c in finding.claims})
-    if not statements:
-        where = finding.location
-        statements = [(uri(where.path), " ".join(where.quote.split()), "")]
-    identity = json.dumps([finding.rule, finding.subject, statements], ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(identity.encode("utf-8")).hexdigest()

@@ -9,8 +9,18 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from timeline.rule_types import article_metadata, event_dates, figure_consistency, part_whole, status_timeline, weekday_dates
+from timeline.rule_types import (
+    article_metadata,
+    event_dates,
+    figure_consistency,
+    new_article_front_matter,
+    part_whole,
+    status_timeline,
+    weekday_dates,
+)
 
 RULE_TYPES: dict[str, ModuleType] = {
-    module.TYPE: module for module in (figure_consistency, status_timeline, article_metadata, part_whole, event_dates, weekday_dates)
+    module.TYPE: module for module in (
+        figure_consistency, status_timeline, article_metadata, part_whole, event_dates, weekday_dates, new_article_front_matter,
+    )  # fmt: skip
 }
