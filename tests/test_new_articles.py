@@ -71,8 +71,10 @@ def test_a_new_folder_makes_each_of_its_articles_new(cli, corpus):
     report = cli.json("check", "--new", "late")
     assert report["summary"]["new_articles"] == 2
     assert rules_and_files(report) == [
-        ("figure-contradiction", ["03_notes.md", "radio.md"]), ("article-undated", ["bakery.md"]), ("front-matter-required", ["bakery.md"]),
+        ("article-undated", ["bakery.md"]), ("front-matter-required", ["bakery.md"]), ("figure-contradiction", ["03_notes.md", "radio.md"]),
     ]  # fmt: skip
+    [conflict] = [f for f in report["findings"] if f["rule"] == "figure-contradiction"]
+    assert conflict["path"].endswith("late/radio.md")  # anchored in the new article, where a reviewer of the change looks
 
 
 @pytest.mark.parametrize(

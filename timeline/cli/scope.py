@@ -29,6 +29,7 @@ from timeline.baseline import read_baseline, write_baseline
 from timeline.changed_articles import changed_since, require_git
 from timeline.cli.common import Run, load_run, rules_in_force
 from timeline.corpus import NewArticles
+from timeline.engine import finding_order
 from timeline.errors import ConfigError
 from timeline.fingerprints import CorpusNames, fingerprint
 from timeline.ingest import discover
@@ -114,7 +115,7 @@ class Scope:
         counts: dict[str, Any] = {"silenced": len(findings) - len(shown), "new_articles": None, "outside_new": 0, "baselined": 0}
         if run.corpus.new is not None:
             before, new = len(shown), run.corpus.new.paths
-            shown = [finding for finding in shown if involves(finding, new)]
+            shown = sorted((anchored_in(finding, new) for finding in shown if involves(finding, new)), key=finding_order)
             counts.update(new_articles=len(new), outside_new=before - len(shown))
         if self.accepted is not None:
             before, name = len(shown), CorpusNames(run.roots)
@@ -134,6 +135,19 @@ class Scope:
 def involves(finding: Finding, paths: frozenset[str]) -> bool:
     """True when the finding's anchor or one of its statements is in one of ``paths``."""
     return finding.location.path in paths or any(claim.provenance.path in paths for claim in finding.claims)
+
+
+def anchored_in(finding: Finding, paths: frozenset[str]) -> Finding:
+    """The finding anchored at its first statement in a new article, where a reviewer of the change looks.
+
+    GitHub shows an annotation in a pull request's diff only on a file the
+    pull request changed; anchored at an older article's statement, the
+    finding about a new one would be out of sight.
+    """
+    if finding.location.path in paths:
+        return finding
+    claim = next(claim for claim in finding.claims if claim.provenance.path in paths)
+    return finding.model_copy(update={"location": claim.provenance})
 
 
 def scope_note(summary: dict[str, Any]) -> str:
