@@ -108,7 +108,7 @@ def test_an_unreadable_article_prints_the_rest_but_writes_no_file(cli, seeds, tm
     written = cli("export", "seeds", "-o", "chronology.md")
     assert written.exit_code == 2
     assert written.stderr.splitlines() == [
-        "timeline: error: seeds/broken.txt:1: not valid UTF-8 (byte 0xff)",
+        "timeline: error: seeds/broken.txt:1: not valid UTF-8 (byte 0xff at byte offset 19); save the file as UTF-8",
         "timeline: error: chronology.md: not written: 1 article could not be read",
     ]
     assert target.read_text(encoding="utf-8") == "last good export\n"

@@ -11,7 +11,7 @@ def test_non_utf8_file_is_named_and_others_are_checked(cli, seeds):
     result = cli("check", seeds, "--format", "json")
     assert result.exit_code == 2
     errors = result.stderr.strip().splitlines()
-    assert errors == [f"timeline: error: {bad}:2: not valid UTF-8 (byte 0xff)"]
+    assert errors == [f"timeline: error: {bad}:2: not valid UTF-8 (byte 0xff at byte offset 37); save the file as UTF-8"]
     assert "Traceback" not in result.output
     import json
 

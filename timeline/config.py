@@ -56,6 +56,8 @@ class Settings(BaseModel):
     fiscal_year_start_by_source: dict[str, Annotated[int, Field(ge=1, le=12)]] = Field(
         {}, alias="fiscal-year-start-by-source", description="per source, by front matter `source:`"
     )
+    max_file_size: int = Field(5_000_000, alias="max-file-size", ge=1, description="bytes; a larger article is an input error")
+    max_line_length: int = Field(100_000, alias="max-line-length", ge=1, description="characters; an article with a longer line is an input error")
     select: list[str] | None = Field(
         None, description="rule ids to run (default: all); --select replaces it", examples=[["figure-contradiction", "status-change"]]
     )

@@ -15,16 +15,17 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-import yaml
-
+from timeline import front_matter
+from timeline.decoding import decode
 from timeline.errors import InputError
-from timeline.extract.date_resolvers import parse_explicit
 from timeline.extract.dates import DateMention, find_dates
 from timeline.models import Article, Precision
 from timeline.ruleset import Boilerplate
 from timeline.suppression import strip_ignore_markers
 
 ARTICLE_SUFFIXES = {".txt", ".md"}
+BROKEN_LINK = "symbolic link to nothing readable (its target is missing, or it points back at itself)"
+NOT_NEWLINE = re.compile(r"[^\n]")
 DATE_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
 
 
@@ -44,10 +45,13 @@ def discover(paths: list[Path]) -> Discovery:
     errors: list[InputError] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
-            files.extend(p for p in found if not any(part.startswith(".") for part in p.relative_to(path).parts))
+            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES and not hidden(p, path))
+            files.extend(p for p in found if p.is_file())
+            errors.extend(InputError(BROKEN_LINK, str(p)) for p in found if p.is_symlink() and not p.exists())
         elif path.is_file():
             files.append(path)
+        elif path.is_symlink():
+            errors.append(InputError(BROKEN_LINK, str(path)))
         else:
             errors.append(InputError("no such file or folder", str(path)))
     first_spelling: dict[Path, Path] = {}
@@ -56,64 +60,13 @@ def discover(paths: list[Path]) -> Discovery:
     return Discovery(files=list(first_spelling.values()), errors=errors)
 
 
-def decode(raw: bytes, path: str) -> str:
-    """UTF-8 with or without BOM; LF, CRLF or CR line endings become LF."""
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise InputError(f"not valid UTF-8 (byte 0x{raw[error.start]:02x})", path, line) from None
-    if "\x00" in text:
-        raise InputError("looks like a binary file (contains NUL bytes)", path)
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+def hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
 def blank(text: str, start: int, end: int) -> str:
     """Replace text[start:end] by spaces, keeping newlines, so offsets do not move."""
-    return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
-
-
-def split_front_matter(text: str, path: str) -> tuple[dict, str]:
-    """YAML between a first line ``---`` and the next ``---`` (or ``...``) line.
-
-    title, published, source, url and fiscal-year-start are read; other keys
-    (tags, author ...) are ignored, since publishing systems add many.
-    """
-    if not text.startswith("---\n"):
-        return {}, text
-    closing = re.search(r"^(?:---|\.\.\.)[ \t]*$", text[4:], re.MULTILINE)
-    if closing is None:
-        raise InputError("front matter opened with '---' is never closed", path, 1)
-    end = 4 + closing.end()
-    try:
-        data = yaml.safe_load(text[4 : 4 + closing.start()]) or {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise InputError("front matter is not valid YAML", path, (mark.line + 2) if mark else 1) from None
-    if not isinstance(data, dict):
-        raise InputError("front matter must be a mapping of keys to values", path, 2)
-    return data, blank(text, 0, end)
-
-
-def front_matter_date(value: object, path: str, line: int) -> date:
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        parsed = parse_explicit(value.strip(), True)
-        if parsed:
-            return parsed
-    raise InputError(f"front matter 'published' is not a date: {value!r}", path, line)
-
-
-def front_matter_month(value: object, path: str, line: int) -> int:
-    """``fiscal-year-start``: a month number, 1 (calendar-year fiscal) to 12."""
-    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 12:
-        return value
-    raise InputError(f"front matter 'fiscal-year-start' must be a month number from 1 to 12, not {value!r}", path, line)
-
-
-def _line_of(text: str, key: str) -> int:
-    return next((i + 1 for i, l in enumerate(text.split("\n")) if l.startswith(key)), 1)
+    return blank_spans(text, [(start, end)])
 
 
 def header_date(body: str) -> tuple[date | None, str | None, tuple[int, int] | None]:
@@ -144,49 +97,84 @@ def _is_whole_line_day(line: str, mention: DateMention) -> bool:
 
 
 def strip_boilerplate(body: str, boilerplate: Boilerplate) -> str:
+    """The body with boilerplate lines and spans blanked, in one pass over each (never once per match)."""
     exact = {line.strip().casefold() for line in boilerplate.lines}
     whole = [re.compile(pattern) for pattern in boilerplate.line_patterns]
-    spans = [re.compile(pattern) for pattern in boilerplate.span_patterns]
+    spans: list[tuple[int, int]] = []
     offset = 0
     for line in body.split("\n"):
         trimmed = line.strip()
         if trimmed and (trimmed.casefold() in exact or any(p.fullmatch(trimmed) for p in whole)):
-            body = blank(body, offset, offset + len(line))
+            spans.append((offset, offset + len(line)))
         offset += len(line) + 1
-    for pattern in spans:
-        for match in list(pattern.finditer(body)):
-            body = blank(body, match.start(), match.end())
+    body = blank_spans(body, spans)
+    for pattern in boilerplate.span_patterns:
+        body = blank_spans(body, [match.span() for match in re.finditer(pattern, body)])
     return body
 
 
-def read_article(path: Path, boilerplate: Boilerplate, raw: bytes | None = None) -> Article:
+def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each of the sorted, non-overlapping ``spans`` blanked as ``blank`` does."""
+    if not spans:
+        return text
+    pieces, last = [], 0
+    for start, end in spans:
+        pieces += [text[last:start], NOT_NEWLINE.sub(" ", text[start:end])]
+        last = end
+    return "".join(pieces) + text[last:]
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much one article may hold before it is refused as an input error (see README, "Limits and errors")."""
+
+    max_file_size: int = 5_000_000
+    max_line_length: int = 100_000
+
+
+def read_article(path: Path, boilerplate: Boilerplate, raw: bytes | None = None, limits: Limits = Limits()) -> Article:
     """One article, or InputError naming the file (and line) when it cannot be read.
 
     ``raw`` is the article's bytes when they do not come from ``path`` (stdin, named by ``--stdin-filename``).
     """
     name = str(path)
     try:
-        raw = path.read_bytes() if raw is None else raw
+        if raw is None:
+            check_size(path.stat().st_size, name, limits)
+            raw = path.read_bytes()
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror or error}", name) from None
+    check_size(len(raw), name, limits)
     text = decode(raw, name)
-    meta, body = split_front_matter(text, name)
+    check_lines(text, name, limits)
+    meta, body_start = front_matter.split_front_matter(text, name)
+    body = blank(text, 0, body_start)
+    if not body.strip():
+        raise InputError("article has no text after its front matter" if body_start else "article is empty", name)
     body, ignore_markers = strip_ignore_markers(body)
-    if meta.get("published") is not None:
-        published, how, header = front_matter_date(meta["published"], name, _line_of(text, "published")), "front-matter", None
-    else:
-        published, how, header = header_date(body)
-    fiscal = meta.get("fiscal-year-start")
-    fiscal_year_start = front_matter_month(fiscal, name, _line_of(text, "fiscal-year-start")) if fiscal is not None else None
+    day = front_matter.published(meta, text, name)
+    published, how, header = (day, "front-matter", None) if day else header_date(body)
     return Article(
         path=name,
         body=strip_boilerplate(body, boilerplate),
-        title=str(meta["title"]) if meta.get("title") is not None else None,
+        title=front_matter.text_field(meta, "title"),
         published=published,
         published_source=how,
-        source=str(meta["source"]) if meta.get("source") is not None else None,
-        url=str(meta["url"]) if meta.get("url") is not None else None,
+        source=front_matter.text_field(meta, "source"),
+        url=front_matter.text_field(meta, "url"),
         header=header,
-        fiscal_year_start=fiscal_year_start,
+        fiscal_year_start=front_matter.fiscal_year_start(meta, text, name),
         ignore_markers=ignore_markers,
     )
+
+
+def check_size(size: int, path: str, limits: Limits) -> None:
+    if size > limits.max_file_size:
+        raise InputError(f"file is {size:,} bytes, over the limit of {limits.max_file_size:,} (max-file-size)", path)
+
+
+def check_lines(text: str, path: str, limits: Limits) -> None:
+    """The first line longer than the limit, named by its number; one pass over the text."""
+    for number, line in enumerate(text.split("\n"), 1):
+        if len(line) > limits.max_line_length:
+            raise InputError(f"line is {len(line):,} characters, over the limit of {limits.max_line_length:,} (max-line-length)", path, number)

@@ -16,7 +16,7 @@ from timeline.errors import InputError, TimelineError
 from timeline.extract import extract_claims
 from timeline.extract.dates import DateSettings
 from timeline.cli.progress import Progress, progress_wanted
-from timeline.ingest import Discovery, discover, read_article
+from timeline.ingest import Discovery, Limits, discover, read_article
 from timeline.ruleset import RuleSet, load_ruleset
 from timeline.settings_discovery import in_force
 
@@ -65,10 +65,11 @@ def load_run(paths: tuple[Path, ...], rules: Path | None, extra: tuple[Path, ...
     date_settings = DateSettings(fiscal_year_start=settings.fiscal_year_start, day_first=settings.day_first)
     articles, claims = [], []
     progress = Progress(len(files), enabled=progress_wanted(quiet=quiet))
+    limits = Limits(max_file_size=settings.max_file_size, max_line_length=settings.max_line_length)
     for path, raw in files:
         progress.advance()
         try:
-            article = read_article(path, ruleset.boilerplate, raw)
+            article = read_article(path, ruleset.boilerplate, raw, limits)
         except InputError as error:
             errors.append(error)
             continue
