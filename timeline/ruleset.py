@@ -10,22 +10,35 @@ nothing runs.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import ConfigDict, Field
+from pydantic import AfterValidator, ConfigDict, Field
 
 from timeline.config_errors import EntryError, did_you_mean, display_path
 from timeline.errors import ConfigError
 from timeline.lexicon import Lexicon
 from timeline.models import Frozen as Strict
 from timeline.models import Severity
+from timeline.regex_safety import regex_problem
 from timeline.yaml_document import ENTRY_KINDS, YamlDocument
 
 
+def safe_pattern(pattern: str) -> str:
+    """A rule file's regular expression, refused at load when it is invalid or can backtrack for ever."""
+    if problem := regex_problem(pattern):
+        raise ValueError(f"{pattern!r} is {problem}" if problem.startswith("not") else f"{pattern!r} has {problem}")
+    return pattern
+
+
+Pattern = Annotated[str, AfterValidator(safe_pattern)]
+
+
 class Boilerplate(Strict):
+    """``rules/boilerplate.yaml``: lines and spans blanked before an article is read."""
+
     lines: tuple[str, ...] = ()
-    line_patterns: tuple[str, ...] = ()
-    span_patterns: tuple[str, ...] = ()
+    line_patterns: tuple[Pattern, ...] = ()
+    span_patterns: tuple[Pattern, ...] = ()
 
 
 class Band(Strict):
