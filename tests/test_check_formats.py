@@ -82,8 +82,9 @@ def test_an_unreadable_article_is_reported_on_stderr_and_exits_2(cli, story, out
     (story / "broken.md").write_bytes(b"The Tellwick \xff dam.\n")
     result = cli("check", story, "--format", output_format)
     assert result.exit_code == 2
-    assert "broken.md" in result.stderr and "broken.md" not in result.stdout
-    assert result.stdout.strip(), "the readable articles are still reported"
+    assert "broken.md" in result.stderr
+    assert "input-error" in result.stdout and "broken.md" in result.stdout, "the unreadable article is in the report too"
+    assert "figure-contradiction" in result.stdout, "the readable articles are still reported"
 
 
 @pytest.mark.parametrize("output_format", NEW_FORMATS)

@@ -18,7 +18,8 @@ from timeline.cli.common import version_option
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @version_option
-def main() -> None:
+@click.option("--debug", is_flag=True, help="Show the traceback of an internal error (a bug) instead of one line.")
+def main(debug: bool) -> None:
     """Find dated claims in news articles, flag conflicts across sources, print one timeline."""
 
 

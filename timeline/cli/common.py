@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +14,7 @@ from timeline.corpus import Corpus
 from timeline.errors import InputError, TimelineError
 from timeline.extract import extract_claims
 from timeline.extract.dates import DateSettings
+from timeline.cli.failures import bug_message, debugging, guarded, report_error  # noqa: F401  (guarded: for the commands)
 from timeline.cli.progress import Progress, progress_wanted
 from timeline.ingest import Discovery, Limits, discover, read_article
 from timeline.ruleset import RuleSet, load_ruleset
@@ -30,10 +30,6 @@ class Run:
     errors: list[TimelineError] = field(default_factory=list)
     roots: tuple[Path, ...] = ()
     """The PATHS (or corpus folders) read: baselines name articles relative to them, export titles itself after them."""
-
-
-def report_error(error: TimelineError) -> None:
-    click.echo(f"timeline: error: {error}", err=True)
 
 
 def rules_in_force(rules: Path | None) -> tuple[Settings, RuleSet]:
@@ -70,17 +66,24 @@ def load_run(paths: tuple[Path, ...], rules: Path | None, extra: tuple[Path, ...
         progress.advance()
         try:
             article = read_article(path, ruleset.boilerplate, raw, limits)
+            found_claims = extract_claims(article, ruleset, date_settings.for_article(article, settings.fiscal_year_start_by_source))
         except InputError as error:
             errors.append(error)
             continue
+        except Exception as error:  # a bug met on one article must not stop the others
+            if debugging():
+                raise
+            errors.append(InputError(f"internal error while reading this article, a bug in timeline (please report it): {bug_message(error)}", str(path)))
+            continue
         articles.append(article)
-        claims.extend(extract_claims(article, ruleset, date_settings.for_article(article, settings.fiscal_year_start_by_source)))
+        claims.extend(found_claims)
     progress.close()
     if not files and not found.errors:
         errors.append(InputError("no .txt or .md articles found", ", ".join(str(t) for t in targets)))
     for error in errors:
         report_error(error)
-    return Run(settings=settings, ruleset=ruleset, corpus=Corpus(articles=tuple(articles), claims=tuple(claims)), errors=errors, roots=tuple(targets))
+    return Run(settings=settings, ruleset=ruleset, corpus=Corpus(articles=tuple(articles), claims=tuple(claims), input_errors=tuple(e for e in errors if isinstance(e, InputError))),
+        errors=errors, roots=tuple(targets))
 
 
 def stdin_article(files: list[tuple[Path, bytes | None]], name: Path) -> list[tuple[Path, bytes | None]]:
@@ -98,20 +101,6 @@ def finish(run: Run, output: str) -> None:
     """Print a listing command's output; exit 2 when an article could not be read, else 0."""
     click.echo(output, nl=False)
     sys.exit(2 if run.errors else 0)
-
-
-def guarded(function):
-    """Turn configuration errors into one line on stderr and exit code 2, never a traceback."""
-
-    @functools.wraps(function)
-    def wrapper(*args, **kwargs):
-        try:
-            return function(*args, **kwargs)
-        except TimelineError as error:
-            report_error(error)
-            sys.exit(2)
-
-    return wrapper
 
 
 FORMATS = click.Choice(["table", "json"])

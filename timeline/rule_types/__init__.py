@@ -16,11 +16,13 @@ from timeline.rule_types import (
     new_article_front_matter,
     part_whole,
     status_timeline,
+    unreadable_input,
     weekday_dates,
 )
 
 RULE_TYPES: dict[str, ModuleType] = {
     module.TYPE: module for module in (
         figure_consistency, status_timeline, article_metadata, part_whole, event_dates, weekday_dates, new_article_front_matter,
+        unreadable_input,
     )  # fmt: skip
 }

@@ -1,0 +1,102 @@
+"""Broken and hostile inputs, built at test time: what arrives when articles are pasted from the web.
+
+Each case is data: a name, how to build it in a corpus folder, and what the
+tool must make of it: ``READ`` (an ordinary article after all) or an input
+error whose message holds ``says`` at ``line`` (None where no line applies).
+The builders write files only under the folder they are given.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+READ = "read"
+
+FLOOD = "The Varn river rose 2.4 metres overnight on March 3, the water board said.\n"
+DATED = "---\npublished: 2032-03-04\n---\n" + FLOOD
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    build: Callable[[Path], None]
+    outcome: str  # READ or "error"
+    says: str = ""
+    line: int | None = None
+
+
+def text(name: str, content: str) -> Callable[[Path], None]:
+    return lambda folder: (folder / name).write_text(content, encoding="utf-8", newline="")
+
+
+def raw(name: str, content: bytes) -> Callable[[Path], None]:
+    return lambda folder: (folder / name).write_bytes(content)
+
+
+def nested(depth: int) -> str:
+    return "---\ntags: " + "[" * depth + "]" * depth + "\n---\n" + FLOOD
+
+
+def alias_bomb() -> str:
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 9)]
+    return "---\n" + "\n".join(lines) + "\ntitle: *a8\n---\n" + FLOOD
+
+
+def folder_loop(folder: Path) -> None:
+    (folder / "loop").mkdir()
+    os.symlink(folder / "loop", folder / "loop" / "again")
+
+
+def self_link(folder: Path) -> None:
+    os.symlink(folder / "a.md", folder / "a.md")
+
+
+def dangling_link(folder: Path) -> None:
+    os.symlink(folder / "gone.md", folder / "a.md")
+
+
+def directory_named_md(folder: Path) -> None:
+    (folder / "x.md").mkdir()
+    (folder / "x.md" / "inner.txt").write_text(DATED, encoding="utf-8")
+
+
+CASES = [
+    Case("cms-datetime-with-zone", text("a.md", "---\npublished: 2032-03-04T10:15:00+05:30\n---\n" + FLOOD), READ),
+    Case("date-key-as-hugo-writes-it", text("a.md", "---\ndate: 2032-03-04\n---\n" + FLOOD), READ),
+    Case("quoted-datetime", text("a.md", '---\npublished: "2032-03-04T23:30:00-05:00"\n---\n' + FLOOD), READ),
+    Case("impossible-date", text("a.md", "---\npublished: 2032-02-30\n---\n" + FLOOD), "error", "not a date", 2),
+    Case("published-is-a-word", text("a.md", "---\npublished: yesterday\n---\n" + FLOOD), "error", "not a date", 2),
+    Case("published-is-a-list", text("a.md", "---\npublished: [2032, 3]\n---\n" + FLOOD), "error", "not a date", 2),
+    Case("deeply-nested-front-matter", text("a.md", nested(5000)), "error", "nested more than", 2),
+    Case("yaml-alias-bomb", text("a.md", alias_bomb()), "error", "alias", None),
+    Case("list-front-matter", text("a.md", "---\n- one\n- two\n---\n" + FLOOD), "error", "mapping", 2),
+    Case("unterminated-front-matter", text("a.md", "---\npublished: 2032-03-04\n" + FLOOD), "error", "never closed", 1),
+    Case("yaml-syntax-error", text("a.md", "---\ntitle: [unclosed\n---\n" + FLOOD), "error", "not valid YAML", None),
+    Case("title-is-a-mapping", text("a.md", "---\ntitle: {a: 1}\npublished: 2032-03-04\n---\n" + FLOOD), "error", "title", 2),
+    Case("front-matter-only", text("a.md", "---\npublished: 2032-03-04\n---\n"), "error", "no text", None),
+    Case("empty-file", text("a.txt", ""), "error", "empty", None),
+    Case("only-whitespace", text("a.txt", " \n\t\n\n"), "error", "empty", None),
+    Case("invalid-utf8", raw("a.txt", FLOOD.encode() + b"caf\xe9 closed\n"), "error", "not valid UTF-8", 2),
+    Case("latin-1", raw("a.txt", "Le café a fermé le 3 mars.\n".encode("latin-1")), "error", "byte offset", 1),
+    Case("binary-nul", raw("a.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "error", "binary", None),
+    Case("utf16-bom", raw("a.txt", DATED.encode("utf-16")), READ),
+    Case("utf16-be-bom", raw("a.txt", b"\xfe\xff" + DATED.encode("utf-16-be")), READ),
+    Case("utf32-bom", raw("a.txt", DATED.encode("utf-32")), READ),
+    Case("utf8-bom", raw("a.txt", b"\xef\xbb\xbf" + DATED.encode()), READ),
+    Case("crlf", raw("a.txt", DATED.replace("\n", "\r\n").encode()), READ),
+    Case("cr-only", raw("a.txt", DATED.replace("\n", "\r").encode()), READ),
+    Case("terminal-escapes", text("a.txt", "\x1b]8;;https://evil.example\x07x\x1b]8;;\x07\x1b[2J " + FLOOD), READ),
+    Case("c1-controls", text("a.txt", "\x85\x9b31m " + FLOOD), READ),
+    Case("html-in-text", text("a.md", "<script>alert(1)</script> <img src=x onerror=alert(1)> " + DATED), READ),
+    Case("deep-brackets-in-text", text("a.txt", "(" * 5000 + FLOOD + ")" * 5000 + "\n"), READ),
+    Case("oversized-file", text("a.txt", FLOOD * 80_000), "error", "max-file-size", None),
+    Case("overlong-line", text("a.txt", FLOOD.strip() * 3_000 + "\n"), "error", "max-line-length", 1),
+    Case("symlink-folder-loop", folder_loop, READ),
+    Case("symlink-to-itself", self_link, "error", "symbolic link", None),
+    Case("dangling-symlink", dangling_link, "error", "symbolic link", None),
+    Case("directory-named-x.md", directory_named_md, READ),
+]
