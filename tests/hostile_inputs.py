@@ -1,7 +1,8 @@
 """Broken and hostile inputs, built at test time: what arrives when articles are pasted from the web.
 
 Each case is data: a name, how to build it in a corpus folder, and what the
-tool must make of it: ``READ`` (an ordinary article after all) or an input
+tool must make of it: ``READ`` (an ordinary article after all), ``WARNED``
+(read, with a warning whose message holds ``says`` at ``line``) or an input
 error whose message holds ``says`` at ``line`` (None where no line applies).
 The builders write files only under the folder they are given.
 """
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 READ = "read"
+WARNED = "warning"
 
 FLOOD = "The Varn river rose 2.4 metres overnight on March 3, the water board said.\n"
 DATED = "---\npublished: 2032-03-04\n---\n" + FLOOD
@@ -23,7 +25,7 @@ DATED = "---\npublished: 2032-03-04\n---\n" + FLOOD
 class Case:
     name: str
     build: Callable[[Path], None]
-    outcome: str  # READ or "error"
+    outcome: str  # READ, WARNED or "error"
     says: str = ""
     line: int | None = None
 
@@ -92,7 +94,9 @@ CASES = [
     Case("terminal-escapes", text("a.txt", "\x1b]8;;https://evil.example\x07x\x1b]8;;\x07\x1b[2J " + FLOOD), READ),
     Case("c1-controls", text("a.txt", "\x85\x9b31m " + FLOOD), READ),
     Case("html-in-text", text("a.md", "<script>alert(1)</script> <img src=x onerror=alert(1)> " + DATED), READ),
-    Case("deep-brackets-in-text", text("a.txt", "(" * 5000 + FLOOD + ")" * 5000 + "\n"), READ),
+    Case("deep-brackets-in-text", text("a.txt", "(" * 5000 + FLOOD.strip() + ")" * 5000 + "\n"), WARNED, "max-sentence-length", 1),
+    Case("many-numbers-in-one-sentence", text("a.txt", "Gauges read " + ", ".join(f"{i}.{i % 7} metres" for i in range(3000)) + " on March 3.\n"), WARNED, "max-sentence-length", 1),
+    Case("long-line-of-short-sentences", text("a.txt", "---\npublished: 2032-03-04\n---\n" + (FLOOD.strip() + " ") * 1_000 + "\n"), READ),
     Case("oversized-file", text("a.txt", FLOOD * 80_000), "error", "max-file-size", None),
     Case("overlong-line", text("a.txt", FLOOD.strip() * 3_000 + "\n"), "error", "max-line-length", 1),
     Case("symlink-folder-loop", folder_loop, READ),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from timeline.errors import InputError
+from timeline.errors import InputError, InputWarning
 from timeline.models import Article, Claim, EventClaim, FigureClaim, StatusClaim
 
 
@@ -23,6 +23,8 @@ class Corpus:
     claims: tuple[Claim, ...]
     input_errors: tuple[InputError, ...] = ()
     """Articles, files and folders that could not be read; the ``unreadable-input`` rule reports them."""
+    input_warnings: tuple[InputWarning, ...] = ()
+    """Articles read with a cut (a sentence over the length limit); the ``cut-input`` rule reports them."""
     new: NewArticles | None = None
     """Set when some articles are checked as new; rules about new articles only (front matter) read it."""
     cache: dict[str, Any] = field(default_factory=dict, compare=False, repr=False, hash=False)

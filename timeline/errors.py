@@ -23,5 +23,10 @@ class InputError(TimelineError):
     """An article that cannot be read; the other articles are still checked."""
 
 
+class InputWarning(TimelineError):
+    """An article read, but not quite as written: a limit cut part of it (a sentence over
+    ``max-sentence-length`` is read in pieces). Reported; it does not make the run fail."""
+
+
 class ConfigError(TimelineError):
     """A rule, lexicon or [tool.timeline] setting that is not valid."""

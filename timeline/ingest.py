@@ -130,6 +130,7 @@ class Limits:
 
     max_file_size: int = 5_000_000
     max_line_length: int = 100_000
+    max_sentence_length: int = 2_000  # longer sentences are cut into pieces and reported (``extract_article``), not refused
 
 
 def read_article(path: Path, boilerplate: Boilerplate, raw: bytes | None = None, limits: Limits = Limits()) -> Article:

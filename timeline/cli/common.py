@@ -11,10 +11,10 @@ import click
 from timeline import __version__
 from timeline.config import Settings
 from timeline.corpus import Corpus
-from timeline.errors import InputError, TimelineError
-from timeline.extract import extract_claims
+from timeline.errors import InputError, InputWarning, TimelineError
+from timeline.extract import extract_article
 from timeline.extract.dates import DateSettings
-from timeline.cli.failures import bug_message, debugging, guarded, report_error  # noqa: F401  (guarded: for the commands)
+from timeline.cli.failures import bug_message, debugging, guarded, report_error, report_warning  # noqa: F401  (guarded: for the commands)
 from timeline.cli.progress import Progress, progress_wanted
 from timeline.ingest import Discovery, Limits, discover, read_article
 from timeline.ruleset import RuleSet, load_ruleset
@@ -28,6 +28,8 @@ class Run:
     ruleset: RuleSet
     corpus: Corpus
     errors: list[TimelineError] = field(default_factory=list)
+    warnings: list[InputWarning] = field(default_factory=list)
+    """Articles read with a cut (a sentence over ``max-sentence-length``): reported, but the run does not fail for them."""
     roots: tuple[Path, ...] = ()
     """The PATHS (or corpus folders) read: baselines name articles relative to them, export titles itself after them."""
 
@@ -61,12 +63,13 @@ def load_run(paths: tuple[Path, ...], rules: Path | None, extra: tuple[Path, ...
     date_settings = DateSettings(fiscal_year_start=settings.fiscal_year_start, day_first=settings.day_first)
     articles, claims = [], []
     progress = Progress(len(files), enabled=progress_wanted(quiet=quiet))
-    limits = Limits(max_file_size=settings.max_file_size, max_line_length=settings.max_line_length)
+    limits = Limits(max_file_size=settings.max_file_size, max_line_length=settings.max_line_length, max_sentence_length=settings.max_sentence_length)
+    warnings: list[InputWarning] = []
     for path, raw in files:
         progress.advance()
         try:
             article = read_article(path, ruleset.boilerplate, raw, limits)
-            found_claims = extract_claims(article, ruleset, date_settings.for_article(article, settings.fiscal_year_start_by_source))
+            extraction = extract_article(article, ruleset, date_settings.for_article(article, settings.fiscal_year_start_by_source), limits.max_sentence_length)
         except InputError as error:
             errors.append(error)
             continue
@@ -76,14 +79,17 @@ def load_run(paths: tuple[Path, ...], rules: Path | None, extra: tuple[Path, ...
             errors.append(InputError(f"internal error while reading this article, a bug in timeline (please report it): {bug_message(error)}", str(path)))
             continue
         articles.append(article)
-        claims.extend(found_claims)
+        claims.extend(extraction.claims)
+        warnings.extend(extraction.warnings)
     progress.close()
     if not files and not found.errors:
         errors.append(InputError("no .txt or .md articles found", ", ".join(str(t) for t in targets)))
     for error in errors:
         report_error(error)
-    return Run(settings=settings, ruleset=ruleset, corpus=Corpus(articles=tuple(articles), claims=tuple(claims), input_errors=tuple(e for e in errors if isinstance(e, InputError))),
-        errors=errors, roots=tuple(targets))
+    for warning in warnings:
+        report_warning(warning)
+    return Run(settings=settings, ruleset=ruleset, corpus=Corpus(articles=tuple(articles), claims=tuple(claims), input_errors=tuple(e for e in errors if isinstance(e, InputError)),
+        input_warnings=tuple(warnings)), errors=errors, warnings=warnings, roots=tuple(targets))
 
 
 def stdin_article(files: list[tuple[Path, bytes | None]], name: Path) -> list[tuple[Path, bytes | None]]:

@@ -32,6 +32,11 @@ def report_error(error: TimelineError) -> None:
     click.echo(f"timeline: error: {error}", err=True)
 
 
+def report_warning(warning: TimelineError) -> None:
+    """A problem with an article that was still read (a sentence cut at the length limit)."""
+    click.echo(f"timeline: warning: {warning}", err=True)
+
+
 def debugging() -> bool:
     """Whether ``timeline --debug`` was given: then bugs show their traceback."""
     context = click.get_current_context(silent=True)

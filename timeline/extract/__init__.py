@@ -9,7 +9,8 @@ knows its file, line, column and quote. Figures become claims in
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 
 from timeline.extract.dates import DateMention, DateSettings, find_dates
 from timeline.extract.clause_events import clause_events
@@ -19,21 +20,44 @@ from timeline.extract.events import find_events
 from timeline.extract.figure_claims import SentenceContext, figure_claims, nearest, publication
 from timeline.extract.figures import find_figures
 from timeline.extract.predicates import read_predicates
-from timeline.extract.sentences import Sentence, inside, relative_clauses, split_sentences
+from timeline.extract.sentences import MAX_SENTENCE_LENGTH, Sentence, inside, relative_clauses, split_sentences
 from timeline.extract.statuses import find_statuses
+from timeline.errors import InputWarning
 from timeline.lexicon import Lexicon
 from timeline.models import Article, Claim, DateClaim, DateValue, EventClaim, Provenance, StatusClaim
 from timeline.ruleset import RuleSet
 
 
+@dataclass(frozen=True)
+class Extraction:
+    claims: list[Claim]
+    warnings: list[InputWarning]
+    """What was cut to keep the reading linear: each sentence over the length limit, read in pieces."""
+
+
+def extract_article(article: Article, ruleset: RuleSet, settings: DateSettings = DateSettings(), max_sentence_length: int = MAX_SENTENCE_LENGTH) -> Extraction:
+    """Every claim in the article, and a warning for each sentence too long to read whole."""
+    sentences = split_sentences(article.body, max_sentence_length)
+    warnings = [
+        InputWarning(f"sentence is {s.cut_from:,} characters, over the limit of {max_sentence_length:,} (max-sentence-length): read in "
+                     "pieces, so a figure may be read apart from words that describe it", article.path, article.position(s.start)[0])
+        for s in sentences if s.cut_from and s.piece == 0
+    ]  # fmt: skip
+    return Extraction(claims=_claims(article, ruleset, settings, sentences), warnings=warnings)
+
+
 def extract_claims(article: Article, ruleset: RuleSet, settings: DateSettings = DateSettings()) -> list[Claim]:
     """Every claim in the article, in text order."""
+    return _claims(article, ruleset, settings, split_sentences(article.body))
+
+
+def _claims(article: Article, ruleset: RuleSet, settings: DateSettings, sentences: list[Sentence]) -> list[Claim]:
     body = article.body
     dates = find_dates(body, article.published, settings)
-    sentences = split_sentences(body)
     story_dates = [d for d in dates if not _in_header(article, d)]
     claims: list[Claim] = []
     starts = [sentence.start for sentence in sentences]
+    all_dates, own_dates = DatesByOffset(dates), DatesByOffset(story_dates)
 
     def provenance(start: int, end: int, sentence: Sentence | None) -> Provenance:
         line, column = article.position(start)
@@ -50,12 +74,12 @@ def extract_claims(article: Article, ruleset: RuleSet, settings: DateSettings = 
     for index, sentence in enumerate(sentences):
         if index and sentences[index - 1].paragraph != sentence.paragraph:
             paragraph_entity = None
-        in_sentence = [d for d in story_dates if sentence.start <= d.start < sentence.end]
-        date_spans = [(d.start - sentence.start, d.end - sentence.start) for d in dates if d.start < sentence.end and sentence.start < d.end]
+        in_sentence = own_dates.starting_in(sentence.start, sentence.end)
+        date_spans = [(d.start - sentence.start, d.end - sentence.start) for d in all_dates.overlapping(sentence.start, sentence.end)]
         figures = find_figures(sentence.text, ruleset.figures, date_spans)
         names = names_in(sentence.text, ruleset.lexicon, [(f.start, f.start + len(f.value.text)) for f in figures] + date_spans)
         predicates = read_predicates(sentence.text, ruleset.lexicon.predicates, date_spans)
-        context = SentenceContext(sentence, names, in_sentence, date_spans, _previous_sentence_dates(sentences, index, story_dates), paragraph_entity, last_key, predicates)
+        context = SentenceContext(sentence, names, in_sentence, date_spans, _previous_sentence_dates(sentences, index, own_dates), paragraph_entity, last_key, predicates)
         made = figure_claims(figures, context, ruleset.lexicon, article, provenance)
         claims.extend(made)
         last_key = next((c.key for c in reversed(made) if c.key and c.key.measure in known_measures), last_key)
@@ -96,7 +120,7 @@ def extract_claims(article: Article, ruleset: RuleSet, settings: DateSettings = 
         for event in find_events(sentence.text, sentence.start, ruleset.lexicon):
             if any(e.start <= event.start < e.end or event.start <= e.start < event.end for e in read):
                 continue  # the clause already gave this event, with its actor and action
-            when = nearest(in_sentence, event.start) or nearest(_previous_sentence_dates(sentences, index, story_dates), event.start)
+            when = nearest(in_sentence, event.start) or nearest(_previous_sentence_dates(sentences, index, own_dates), event.start)
             claims.append(
                 EventClaim(
                     provenance=provenance(event.start, event.end, sentence), text=body[event.start : event.end], published=article.published,
@@ -144,11 +168,30 @@ def _same_clause(dates: list[DateMention], sentence: Sentence, position: int) ->
     return [d for d in dates if inside(d.start - sentence.start, asides) == in_aside]
 
 
-def _previous_sentence_dates(sentences: list[Sentence], index: int, dates: list[DateMention]) -> list[DateMention]:
+def _previous_sentence_dates(sentences: list[Sentence], index: int, dates: DatesByOffset) -> list[DateMention]:
     if index == 0 or sentences[index - 1].paragraph != sentences[index].paragraph:
         return []
     previous = sentences[index - 1]
-    return [d for d in dates if previous.start <= d.start < previous.end]
+    return dates.starting_in(previous.start, previous.end)
+
+
+class DatesByOffset:
+    """An article's date mentions, looked up by offset: each sentence finds its own dates by binary
+    search rather than by scanning every date of the article (which made long articles quadratic)."""
+
+    def __init__(self, dates: list[DateMention]) -> None:
+        self.dates = sorted(dates, key=lambda d: d.start)
+        self.starts = [d.start for d in self.dates]
+        self.longest = max((d.end - d.start for d in self.dates), default=0)
+
+    def starting_in(self, start: int, end: int) -> list[DateMention]:
+        """Dates that start within [start, end), in text order."""
+        return self.dates[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+    def overlapping(self, start: int, end: int) -> list[DateMention]:
+        """Dates with some character in [start, end), in text order: one starting before it reaches in by at most the longest date's length."""
+        window = self.dates[bisect_left(self.starts, start - self.longest) : bisect_left(self.starts, end)]
+        return [d for d in window if d.end > start]
 
 
 def _sentence_at(sentences: list[Sentence], starts: list[int], offset: int) -> Sentence | None:

@@ -19,6 +19,7 @@ sentence's first word is a name only when it is not a dictionary word
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from timeline.extract.words import FUNCTION_WORDS, is_common_word
@@ -57,50 +58,94 @@ def clause_spans(sentence: str, figures: list[tuple[int, int]]) -> list[tuple[in
 
     The clause lies between hard boundaries; the item is the clause split
     again between figures, at the last comma or "and" before the next figure.
+    Boundaries and separators are found once per sentence and looked up by
+    binary search, so a sentence listing thousands of figures costs time in
+    proportion to its length, not to the square of its figures.
     """
-    cuts = [m.span() for m in HARD_BOUNDARY.finditer(sentence) if not _inside_any(m.span(), figures)]
-    segments, start = [], 0
-    for cut_start, cut_end in cuts:
-        segments.append((start, cut_start))
-        start = cut_end
-    segments.append((start, len(sentence)))
+    order = sorted(figures)
+    f_starts, f_ends = [s for s, _ in order], [e for _, e in order]
+    cuts = [m.span() for m in HARD_BOUNDARY.finditer(sentence) if not _overlaps_sorted(m.span(), f_starts, f_ends)]
+    seg_starts = [0, *(cut_end for _, cut_end in cuts)]
+    seg_ends = [*(cut_start for cut_start, _ in cuts), len(sentence)]
+    separators = Separators(sentence)
     result = []
-    for index, (f_start, f_end) in enumerate(figures):
-        seg_start, seg_end = next(((s, e) for s, e in segments if s <= f_start < e), (0, len(sentence)))
+    for f_start, f_end in figures:
+        at = bisect_right(seg_starts, f_start) - 1
+        seg_start, seg_end = (seg_starts[at], seg_ends[at]) if at >= 0 and f_start < seg_ends[at] else (0, len(sentence))
         item_start, item_end = seg_start, seg_end
-        for other_start, other_end in figures:
-            if other_end <= f_start and other_end >= seg_start:
-                item_start = max(item_start, _last_separator(sentence, other_end, f_start, end_of_match=True) or item_start)
-            if other_start >= f_end and other_start < seg_end:
-                cut = _last_separator(sentence, f_end, other_start, end_of_match=False)
+        first_before = bisect_left(f_ends, seg_start)  # the segment's first figure: the widest stretch to look back over
+        if first_before < len(order) and f_ends[first_before] <= f_start:
+            cut = separators.last_in(f_ends[first_before], f_start, end_of_match=True)
+            item_start = max(item_start, cut or item_start)
+        following = separators.first_from(f_end)  # the item ends at the last separator before the first figure past one
+        if following is not None:
+            after = bisect_left(f_starts, max(following, f_end))
+            if after < len(order) and f_starts[after] < seg_end:
+                cut = separators.last_in(f_end, f_starts[after], end_of_match=False)
                 if cut is not None:
                     item_end = min(item_end, cut)
         result.append((item_start, item_end, seg_start, seg_end))
     return result
 
 
-def _last_separator(sentence: str, start: int, end: int, end_of_match: bool) -> int | None:
-    found = list(SOFT_SEPARATOR.finditer(sentence, start, end))
-    if not found:
-        return None
-    return found[-1].end() if end_of_match else found[-1].start()
+class Separators:
+    """The sentence's soft separators (a comma, "and", "or", "versus"), found once, in text order."""
+
+    def __init__(self, sentence: str) -> None:
+        spans = [m.span() for m in SOFT_SEPARATOR.finditer(sentence)]
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+
+    def last_in(self, start: int, end: int, end_of_match: bool) -> int | None:
+        """The last separator lying within [start, end): its end, or its start."""
+        low, high = bisect_left(self.starts, start), bisect_right(self.ends, end)
+        if high <= low:
+            return None
+        return self.ends[high - 1] if end_of_match else self.starts[high - 1]
+
+    def first_from(self, start: int) -> int | None:
+        """Where the first separator starting at or after ``start`` ends."""
+        at = bisect_left(self.starts, start)
+        return self.ends[at] if at < len(self.starts) else None
 
 
-def _inside_any(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
-    return any(s < span[1] and span[0] < e for s, e in spans)
+def _overlaps_sorted(span: tuple[int, int], starts: list[int], ends: list[int]) -> bool:
+    """Whether ``span`` overlaps one of non-overlapping spans given by sorted starts and ends."""
+    at = bisect_left(ends, span[0] + 1)  # the first span ending after span's start
+    return at < len(starts) and starts[at] < span[1]
+
+
+class Covered:
+    """Which characters of a sentence some span already covers: an overlap test costs the span's length,
+    not the number of spans taken (a sentence of thousands of figures and names stays linear)."""
+
+    def __init__(self, length: int, spans: list[tuple[int, int]] = ()) -> None:
+        self.mask = bytearray(length)
+        for start, end in spans:
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        start, end = max(start, 0), min(end, len(self.mask))
+        if end > start:
+            self.mask[start:end] = b"\x01" * (end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.mask.find(1, max(start, 0), max(end, 0)) >= 0
 
 
 def names_in(sentence: str, lexicon: Lexicon, skip: list[tuple[int, int]]) -> list[Name]:
     """Entities named in the sentence, in text order: lexicon aliases first, then capitalised names."""
-    found = [Name(start, end, entity_id) for start, end, entity_id in lexicon.entities_in(sentence) if not _inside_any((start, end), skip)]
-    taken = [(n.start, n.end) for n in found]
+    skipped = Covered(len(sentence), skip)
+    found = [Name(start, end, entity_id) for start, end, entity_id in lexicon.entities_in(sentence) if not skipped.overlaps(start, end)]
+    taken = Covered(len(sentence), [*skip, *((n.start, n.end) for n in found)])
     for match in NAME.finditer(sentence):
         name = _clean_name(sentence, match)
-        if name and not _inside_any((name.start, name.end), taken + skip):
+        if name and not taken.overlaps(name.start, name.end):
             found.append(name)
     if lexicon.reference_regex is not None:
+        named = Covered(len(sentence), [(n.start, n.end) for n in found])
         for match in lexicon.reference_regex.finditer(sentence):
-            if not _inside_any(match.span(), [(n.start, n.end) for n in found]):
+            if not named.overlaps(*match.span()):
                 found.append(Name(match.start(), match.end(), match.group(0).lower(), reference=True))
     return sorted(found, key=lambda n: n.start)
 

@@ -52,11 +52,17 @@ NOT_INFINITIVES = {"court", "power", "office", "school", "work", "hospital", "ma
 WORD = re.compile(r"[A-Za-z']+")
 
 
+SENTENCE_REACH = 2_000  # how far a date's sentence is looked for on either side: no news sentence is longer
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start), text.rfind("! ", 0, start))
-    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end), text.find("? ", end)) if i != -1]
-    right = min(right_candidates) if right_candidates else len(text)
-    return left + 1, right
+    """The rough sentence around text[start:end], searched for within ``SENTENCE_REACH`` characters on
+    each side, so that reading the tense of every date in a long text stays linear in its length."""
+    low, high = max(0, start - SENTENCE_REACH), min(len(text), end + SENTENCE_REACH)
+    left = max(text.rfind(". ", low, start), text.rfind("\n", low, start), text.rfind("? ", low, start), text.rfind("! ", low, start))
+    right_candidates = [i for i in (text.find(". ", end, high), text.find("\n", end, high), text.find("? ", end, high)) if i != -1]
+    right = min(right_candidates) if right_candidates else high
+    return (left + 1 if left != -1 else low), right
 
 
 def looks_ahead(text: str, start: int, end: int) -> bool:

@@ -213,12 +213,12 @@ def _resolve(resolver: Resolver, ctx: Context) -> DateValue | None:
 def find_dates(text: str, published: date | None, settings: DateSettings = DateSettings()) -> list[DateMention]:
     """Every date expression in ``text``, non-overlapping, in text order (longest match wins)."""
     chosen: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # characters already in a chosen date: an overlap test costs the mention's length
     for mention in sorted(_candidates(text, published, settings), key=lambda m: (-(m.end - m.start), m.start)):
-        if any(mention.start < end and start < mention.end for start, end in taken):
+        if taken.find(1, mention.start, mention.end) >= 0:
             continue
         chosen.append(mention)
-        taken.append((mention.start, mention.end))
+        taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
     if published is None:  # "March 3" in an undated article that says "February 27, 2023"
         chosen = [replace(m, value=_open_from(text, m.start, m.end, m.value)) for m in date_undated.place_years(chosen)]
     chosen += [DateMention(start, end, value) for start, end, value in date_offsets.offsets(text, chosen)]  # "two weeks after the March 3 vote"

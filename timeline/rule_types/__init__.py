@@ -11,6 +11,7 @@ from types import ModuleType
 
 from timeline.rule_types import (
     article_metadata,
+    cut_input,
     event_dates,
     figure_consistency,
     new_article_front_matter,
@@ -23,6 +24,6 @@ from timeline.rule_types import (
 RULE_TYPES: dict[str, ModuleType] = {
     module.TYPE: module for module in (
         figure_consistency, status_timeline, article_metadata, part_whole, event_dates, weekday_dates, new_article_front_matter,
-        unreadable_input,
+        unreadable_input, cut_input,
     )  # fmt: skip
 }
