@@ -77,3 +77,18 @@ def test_without_an_object_both_reports_must_name_the_actor(cli, tmp_path):
     write(tmp_path / "t", "b.txt", "2026-09-25", "The announcement came on September 21.")
     assert len(mismatches(cli, tmp_path / "s")) == 1
     assert mismatches(cli, tmp_path / "t") == []
+
+
+def test_one_articles_many_reports_of_an_action_are_not_paired_with_each_other(cli, tmp_path, monkeypatch):
+    """A log of hundreds of closures in one article costs no pair comparisons: the pairs are only across articles."""
+    from timeline.rule_types import event_dates
+
+    tried = []
+    real = event_dates._conflict
+    monkeypatch.setattr(event_dates, "_conflict", lambda *args: tried.append(args) or real(*args))
+    log = "\n".join(f"The Harbour Board suspended ferry route {n} on March {n % 9 + 1}." for n in range(1, 301))
+    write(tmp_path / "s", "log.txt", "2026-03-12", log)
+    assert mismatches(cli, tmp_path / "s") == [] and tried == []
+    write(tmp_path / "s", "other.txt", "2026-03-12", "The Harbour Board suspended ferry route 7 on March 6.")
+    mismatches(cli, tmp_path / "s")
+    assert 0 < len(tried) <= 300, "with a second article, only pairs across the two are tried"

@@ -54,11 +54,13 @@ def check(rule, options: Options, corpus: Corpus, ruleset) -> Iterator[Finding]:
     reported: set = set()
     for key in sorted(buckets):
         events = sorted(buckets[key], key=lambda e: (e.date.start, e.provenance.path, e.provenance.line))
+        if len({e.provenance.path for e in events}) < 2:
+            continue  # one article's own reports are never set against each other: no pair to try, however many
         for index, first in enumerate(events):
             for second in events[index + 1 :]:
                 if (second.date.start - first.date.end).days > options.max_gap_days:
                     break
-                if not _conflict(first, second, events):
+                if second.provenance.path == first.provenance.path or not _conflict(first, second, events):
                     continue
                 pair = (first.date.value, second.date.value)
                 if pair in reported:
