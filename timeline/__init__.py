@@ -1,8 +1,5 @@
 """timeline: dated claims from news articles, conflicts across sources, one ordered chronology."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("timeline")
-except PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0.0.0+source"
+__version__ = "0.1.0"
+"""The one place the version is written: pyproject.toml reads it from here (hatch), so that
+``timeline --version`` needs no ``importlib.metadata`` lookup at start-up."""
