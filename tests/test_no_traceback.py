@@ -9,7 +9,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-import timeline.cli.common as common
+import timeline.reading as reading
 import timeline.render.concise as concise
 from timeline.cli import main
 
@@ -24,7 +24,7 @@ def broken_on(name: str, real):
 
 
 def test_a_bug_on_one_article_is_an_input_error_for_it_and_the_rest_is_checked(cli, seeds, monkeypatch):
-    monkeypatch.setattr(common, "extract_article", broken_on("003_c34b20c788253f0e.txt", common.extract_article))
+    monkeypatch.setattr(reading, "extract_article", broken_on("003_c34b20c788253f0e.txt", reading.extract_article))
     result = cli("check", seeds, "--format", "json")
     assert result.exit_code == 2
     [line] = result.stderr.splitlines()
@@ -54,7 +54,7 @@ def test_ctrl_c_is_exit_130_with_one_line(seeds, monkeypatch):
     def interrupt(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(common, "extract_article", interrupt)
+    monkeypatch.setattr(reading, "extract_article", interrupt)
     result = CliRunner().invoke(main, ["check", str(seeds)])
     assert (result.exit_code, result.stderr) == (130, "timeline: interrupted\n")
 
@@ -66,7 +66,7 @@ def test_sigterm_is_exit_143_with_one_line_and_the_handler_is_restored(seeds, mo
         os.kill(os.getpid(), signal.SIGTERM)
         raise AssertionError("SIGTERM should have stopped the run")
 
-    monkeypatch.setattr(common, "extract_article", terminated)
+    monkeypatch.setattr(reading, "extract_article", terminated)
     result = CliRunner().invoke(main, ["check", str(seeds)])
     assert (result.exit_code, result.stderr) == (143, "timeline: interrupted (terminated)\n")
     assert signal.getsignal(signal.SIGTERM) is before

@@ -59,6 +59,7 @@ class Settings(BaseModel):
     max_file_size: int = Field(5_000_000, alias="max-file-size", ge=1, description="bytes; a larger article is an input error")
     max_line_length: int = Field(100_000, alias="max-line-length", ge=1, description="characters; an article with a longer line is an input error")
     max_sentence_length: int = Field(2_000, alias="max-sentence-length", ge=100, description="characters; a longer sentence is read in pieces, with a warning")
+    cache_dir: str = Field(".timeline-cache", alias="cache-dir", description="claims cache folder, beside this file; --no-cache skips it")
     select: list[str] | None = Field(
         None, description="rule ids to run (default: all); --select replaces it", examples=[["figure-contradiction", "status-change"]]
     )

@@ -139,12 +139,8 @@ def read_article(path: Path, boilerplate: Boilerplate, raw: bytes | None = None,
     ``raw`` is the article's bytes when they do not come from ``path`` (stdin, named by ``--stdin-filename``).
     """
     name = str(path)
-    try:
-        if raw is None:
-            check_size(path.stat().st_size, name, limits)
-            raw = path.read_bytes()
-    except OSError as error:
-        raise InputError(f"cannot read: {error.strerror or error}", name) from None
+    if raw is None:
+        raw = read_raw(path, limits)
     check_size(len(raw), name, limits)
     text = decode(raw, name)
     check_lines(text, name, limits)
@@ -167,6 +163,15 @@ def read_article(path: Path, boilerplate: Boilerplate, raw: bytes | None = None,
         fiscal_year_start=front_matter.fiscal_year_start(meta, text, name),
         ignore_markers=ignore_markers,
     )
+
+
+def read_raw(path: Path, limits: Limits = Limits()) -> bytes:
+    """The article's bytes, or InputError: a file over ``max-file-size`` is refused before it is read."""
+    try:
+        check_size(path.stat().st_size, str(path), limits)
+        return path.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror or error}", str(path)) from None
 
 
 def check_size(size: int, path: str, limits: Limits) -> None:

@@ -65,8 +65,8 @@ def find_settings(start: Path | None = None) -> SettingsInForce:
 
 
 def resolved(settings: Settings, base: Path) -> Settings:
-    """``corpus`` and ``rules`` made relative to ``base`` (the settings file's folder) instead of the current folder."""
-    update: dict = {"corpus": [display_path(base / entry) for entry in settings.corpus]}
+    """``corpus``, ``rules`` and ``cache-dir`` made relative to ``base`` (the settings file's folder) instead of the current folder."""
+    update: dict = {"corpus": [display_path(base / entry) for entry in settings.corpus], "cache_dir": display_path(base / settings.cache_dir)}
     if settings.rules:
         update["rules"] = display_path(base / settings.rules)
     return settings.model_copy(update=update)

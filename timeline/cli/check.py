@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from timeline.cli import main
-from timeline.cli.common import guarded, paths_argument, rules_option, version_option
+from timeline.cli.common import jobs_option, no_cache_option, guarded, paths_argument, rules_option, version_option
 from timeline.cli.scope import Scope, scope_note, scope_options
 from timeline.comparison import analyse_figures
 from timeline.engine import run_rules
@@ -28,6 +28,8 @@ CHECK_FORMATS = click.Choice(["table", "json", "concise", "github", "sarif", "ma
     help="Output format: concise is one line per finding, github GitHub Actions annotations, sarif SARIF 2.1.0 for code scanning, markdown a report for a pull request.",
 )  # fmt: skip
 @rules_option
+@no_cache_option
+@jobs_option
 @click.option(
     "--fail-on",
     type=click.Choice(["error", "warning", "info", "never"]),
@@ -39,12 +41,16 @@ CHECK_FORMATS = click.Choice(["table", "json", "concise", "github", "sarif", "ma
 @click.option("-q", "--quiet", is_flag=True, help="Print only the findings: no summary line and no progress.")
 @click.option("--no-color", is_flag=True, help="Never colour the table (colour is used only on a terminal, and never when NO_COLOR is set).")
 @click.option("--stdin-filename", metavar="PATH", help="Name for the article read from stdin (PATH -); it stands in for the file of that name.")
+@click.option(
+    "--from-claims", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
+    help="Check the articles and claims of FILE, written by `claims --format jsonl` (parts may be concatenated), instead of reading PATHS.",
+)  # fmt: skip
 @scope_options
 @version_option
 @guarded
 def check(
     paths: tuple[Path, ...], output_format: str, rules: Path | None, fail_on: str | None, explain_keys: bool, max_claims: int | None,
-    quiet: bool, no_color: bool, stdin_filename: str | None, scope: Scope,
+    quiet: bool, no_color: bool, stdin_filename: str | None, from_claims: Path | None, scope: Scope,
 ) -> None:
     """Flag conflicting figures, statuses and dates across the articles in PATHS.
 
@@ -55,7 +61,9 @@ def check(
     """
     if explain_keys and output_format not in ("table", "json"):
         raise click.UsageError(f"--explain-keys works with --format table or json, not {output_format}")
-    run = scope.load(paths, rules, stdin_filename, quiet)
+    if from_claims and (paths or scope.new or scope.changed):
+        raise click.UsageError("--from-claims checks the claims in FILE; it cannot be used with PATHS, --new or --changed-since")
+    run = scope.load(paths, rules, stdin_filename, quiet, from_claims)
     findings, hidden = scope.narrow(run, run_rules(run.corpus, run.ruleset))
     if scope.write:
         sys.exit(scope.record(run, findings))

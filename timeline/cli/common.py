@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,11 +14,12 @@ from timeline import __version__
 from timeline.config import Settings
 from timeline.corpus import Corpus
 from timeline.errors import InputError, InputWarning, TimelineError
-from timeline.extract import extract_article
-from timeline.extract.dates import DateSettings
 from timeline.cli.failures import bug_message, debugging, guarded, report_error, report_warning  # noqa: F401  (guarded: for the commands)
 from timeline.cli.progress import Progress, progress_wanted
-from timeline.ingest import Discovery, Limits, discover, read_article
+from timeline.claims_cache import ClaimsCache, Entry, content_digest, fingerprint
+from timeline.claims_stream import read_entries
+from timeline.ingest import Discovery, Limits, discover, read_raw
+from timeline.reading import Outcome, Reader, WorkerBug, jobs_wanted, read_all
 from timeline.ruleset import RuleSet, load_ruleset
 from timeline.settings_discovery import in_force
 
@@ -29,6 +32,8 @@ class Run:
     corpus: Corpus
     errors: list[TimelineError] = field(default_factory=list)
     warnings: list[InputWarning] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
+    """Each article read with its claims and warnings, in reading order (``claims --format jsonl``)."""
     """Articles read with a cut (a sentence over ``max-sentence-length``): reported, but the run does not fail for them."""
     roots: tuple[Path, ...] = ()
     """The PATHS (or corpus folders) read: baselines name articles relative to them, export titles itself after them."""
@@ -43,15 +48,21 @@ def rules_in_force(rules: Path | None) -> tuple[Settings, RuleSet]:
 STDIN = Path("-")
 
 
-def load_run(paths: tuple[Path, ...], rules: Path | None, extra: tuple[Path, ...] = (), stdin_filename: str | None = None, quiet: bool = False) -> Run:
+def load_run(paths: tuple[Path, ...], rules: Path | None, extra: tuple[Path, ...] = (), stdin_filename: str | None = None, quiet: bool = False,
+             claims_from: Path | None = None) -> Run:  # fmt: skip
     """Read PATHS (else the settings' corpus) and the ``extra`` articles (``check --new``) with the rules in force.
 
     A path ``-`` is one article read from stdin, named ``stdin_filename``
     (default ``<stdin>``); when the folders given also hold a file of that
     name, the text from stdin stands in for it, as an editor's unsaved buffer
-    does, so the article is checked against the rest of the corpus.
+    does, so the article is checked against the rest of the corpus. With
+    ``claims_from``, the articles and claims are those of a JSON Lines file
+    written by ``claims --format jsonl`` (``claims_stream``) and nothing is read.
     """
     settings, ruleset = rules_in_force(rules)
+    if claims_from is not None:
+        entries, input_errors = read_entries(claims_from)
+        return _assemble(settings, ruleset, entries, list(input_errors), common_folder(entry.article.path for entry in entries))
     from_stdin = STDIN in paths or STDIN in extra
     targets = [p for p in paths if p != STDIN] if paths else [Path(p) for p in settings.corpus]
     targets += [p for p in extra if p != STDIN]
@@ -60,36 +71,124 @@ def load_run(paths: tuple[Path, ...], rules: Path | None, extra: tuple[Path, ...
     files: list[tuple[Path, bytes | None]] = [(path, None) for path in found.files]
     if from_stdin:
         files = stdin_article(files, Path(stdin_filename or "<stdin>"))
-    date_settings = DateSettings(fiscal_year_start=settings.fiscal_year_start, day_first=settings.day_first)
-    articles, claims = [], []
-    progress = Progress(len(files), enabled=progress_wanted(quiet=quiet))
-    limits = Limits(max_file_size=settings.max_file_size, max_line_length=settings.max_line_length, max_sentence_length=settings.max_sentence_length)
-    warnings: list[InputWarning] = []
-    for path, raw in files:
-        progress.advance()
-        try:
-            article = read_article(path, ruleset.boilerplate, raw, limits)
-            extraction = extract_article(article, ruleset, date_settings.for_article(article, settings.fiscal_year_start_by_source), limits.max_sentence_length)
-        except InputError as error:
-            errors.append(error)
-            continue
-        except Exception as error:  # a bug met on one article must not stop the others
-            if debugging():
-                raise
-            errors.append(InputError(f"internal error while reading this article, a bug in timeline (please report it): {bug_message(error)}", str(path)))
-            continue
-        articles.append(article)
-        claims.extend(extraction.claims)
-        warnings.extend(extraction.warnings)
-    progress.close()
+    entries = _read(files, settings, ruleset, targets, errors, quiet)
     if not files and not found.errors:
         errors.append(InputError("no .txt or .md articles found", ", ".join(str(t) for t in targets)))
+    return _assemble(settings, ruleset, entries, errors, tuple(targets))
+
+
+def _read(files: list[tuple[Path, bytes | None]], settings: Settings, ruleset: RuleSet, targets: list[Path], errors: list[TimelineError], quiet: bool) -> list[Entry]:
+    """Each readable article with its claims, from the cache where it holds them, else read (``--jobs``
+    worker processes share the reading); input errors go to ``errors``, in the order the files are listed."""
+    limits = Limits(max_file_size=settings.max_file_size, max_line_length=settings.max_line_length, max_sentence_length=settings.max_sentence_length)
+    progress = Progress(len(files), enabled=progress_wanted(quiet=quiet))
+    cache = open_cache(settings, ruleset, targets)
+    outcomes: list[Outcome | None] = []
+    work: list[tuple[int, Path, bytes, str]] = []
+    for path, raw in files:
+        try:
+            raw = read_raw(path, limits) if raw is None else raw
+        except InputError as error:
+            outcomes.append(error)
+            progress.advance()
+            continue
+        digest = content_digest(raw) if cache else ""
+        entry = cache.get(str(path), digest) if cache else None
+        outcomes.append(entry)
+        if entry is None:
+            work.append((len(outcomes) - 1, path, raw, digest))
+        else:
+            progress.advance()
+    fresh = read_all(Reader(ruleset, settings), [(path, raw) for _, path, raw, _ in work], jobs_in_force())
+    for (index, path, _, digest), outcome in zip(work, fresh):
+        progress.advance()
+        outcomes[index] = outcome
+        if cache and isinstance(outcome, Entry):
+            cache.put(str(path), digest, outcome, warn)
+    progress.close()
+    if cache:
+        cache.prune()
+        cache.close()
+    entries: list[Entry] = []
+    for (path, _), outcome in zip(files, outcomes):
+        if isinstance(outcome, Entry):
+            entries.append(outcome)
+        elif isinstance(outcome, InputError):
+            errors.append(outcome)
+        else:  # a bug met on one article must not stop the others
+            if debugging() and not isinstance(outcome, WorkerBug):
+                raise outcome
+            errors.append(InputError(f"internal error while reading this article, a bug in timeline (please report it): {bug_message(outcome)}", str(path)))
+    return entries
+
+
+def _assemble(settings: Settings, ruleset: RuleSet, entries: list[Entry], errors: list[TimelineError], roots: tuple[Path, ...]) -> Run:
+    """The run: its corpus from the entries, every error and warning reported on stderr."""
+    warnings = [warning for entry in entries for warning in entry.input_warnings()]
     for error in errors:
         report_error(error)
     for warning in warnings:
         report_warning(warning)
-    return Run(settings=settings, ruleset=ruleset, corpus=Corpus(articles=tuple(articles), claims=tuple(claims), input_errors=tuple(e for e in errors if isinstance(e, InputError)),
-        input_warnings=tuple(warnings)), errors=errors, warnings=warnings, roots=tuple(targets))
+    corpus = Corpus(
+        articles=tuple(entry.article for entry in entries), claims=tuple(claim for entry in entries for claim in entry.claims),
+        input_errors=tuple(e for e in errors if isinstance(e, InputError)), input_warnings=tuple(warnings),
+    )  # fmt: skip
+    return Run(settings=settings, ruleset=ruleset, corpus=corpus, errors=errors, warnings=warnings, entries=entries, roots=roots)
+
+
+def common_folder(paths: Iterable[str]) -> tuple[Path, ...]:
+    """The deepest folder holding every article: the root that claims read from a file are named against
+    (baselines, SARIF), as a run over that folder would name them."""
+    folders = [str(Path(path).absolute().parent) for path in paths]
+    return (Path(os.path.commonpath(folders)),) if folders else ()
+
+
+def open_cache(settings: Settings, ruleset: RuleSet, targets: list[Path]) -> ClaimsCache | None:
+    """The claims cache of this run, or None: ``--no-cache``, or a cache folder inside a folder being read."""
+    context = click.get_current_context(silent=True)
+    if context is not None and context.meta.get(NO_CACHE):
+        return None
+    folder = Path(settings.cache_dir).absolute()
+    if any(t.is_dir() and folder.resolve().is_relative_to(t.resolve()) for t in targets):
+        return None  # never written into the corpus: run from outside it, or set cache-dir elsewhere
+    return ClaimsCache.open(folder, fingerprint(settings.model_dump_json(), ruleset.root), warn)
+
+
+def warn(message: str) -> None:
+    click.echo(f"timeline: warning: {message}", err=True)
+
+
+NO_CACHE, JOBS = "timeline.no_cache", "timeline.jobs"
+
+
+def jobs_in_force() -> int:
+    context = click.get_current_context(silent=True)
+    return context.meta.get(JOBS, 1) if context is not None else 1
+
+
+def _jobs(context: click.Context, parameter: click.Parameter, value: str | None) -> None:
+    if value is None:
+        return
+    if value != "auto" and not (value.isdigit() and int(value) >= 1):
+        raise click.BadParameter(f"'{value}' is neither a number of processes (1 or more) nor 'auto'")
+    context.meta[JOBS] = jobs_wanted(value)
+
+
+jobs_option = click.option(
+    "-j", "--jobs", metavar="N", expose_value=False, callback=_jobs,
+    help="Read articles in N worker processes (auto: one per core); output is the same bytes as with 1, the default.",
+)  # fmt: skip
+
+
+def _no_cache(context: click.Context, parameter: click.Parameter, value: bool) -> None:
+    if value:
+        context.meta[NO_CACHE] = True
+
+
+no_cache_option = click.option(
+    "--no-cache", is_flag=True, expose_value=False, callback=_no_cache,
+    help="Read every article afresh, without reading or writing the claims cache (cache-dir).",
+)  # fmt: skip
 
 
 def stdin_article(files: list[tuple[Path, bytes | None]], name: Path) -> list[tuple[Path, bytes | None]]:

@@ -22,7 +22,7 @@ import click
 
 from timeline.atomic_write import write_atomically
 from timeline.cli import main
-from timeline.cli.common import Run, finish, guarded, load_run, paths_argument, rules_option, version_option
+from timeline.cli.common import jobs_option, no_cache_option, Run, finish, guarded, load_run, paths_argument, rules_option, version_option
 from timeline.errors import TimelineError
 from timeline.export import build_export, default_title
 from timeline.models import Severity
@@ -44,6 +44,8 @@ RENDERERS = {"markdown": export_markdown.render, "json": export_json.render, "cs
     help="Lowest severity of the findings listed as disputed.",
 )  # fmt: skip
 @rules_option
+@no_cache_option
+@jobs_option
 @version_option
 @guarded
 def export(paths: tuple[Path, ...], output_format: str, output: Path | None, title: str | None, min_severity: str, rules: Path | None) -> None:

@@ -7,8 +7,9 @@ from pathlib import Path
 import click
 
 from timeline.chronology import build_timeline
+from timeline.claims_stream import entry_lines
 from timeline.cli import main
-from timeline.cli.common import finish, format_option, guarded, load_run, paths_argument, rules_option, version_option
+from timeline.cli.common import jobs_option, no_cache_option, finish, format_option, guarded, load_run, paths_argument, rules_option, version_option
 from timeline.comparison import analyse_figures
 from timeline.render import json_format, markdown, table
 from timeline.selection import Selection, parse_period
@@ -46,6 +47,8 @@ class Period(click.ParamType):
 @click.option("--min-sources", type=click.IntRange(min=1), default=1, metavar="N", show_default=True, help="Keep events reported by at least N distinct articles.")
 @click.option("-v", "--verbose", is_flag=True, help="In the table or Markdown, list every source of each event with its quote.")
 @rules_option
+@no_cache_option
+@jobs_option
 @version_option
 @guarded
 def show(
@@ -73,12 +76,22 @@ def show(
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@format_option
+@click.option(
+    "--format", "output_format", type=click.Choice(["table", "json", "jsonl"]), default="table", show_default=True,
+    help="Output format; jsonl is one line per article with its claims, for `check --from-claims` (see README, Beyond one machine).",
+)  # fmt: skip
 @rules_option
+@no_cache_option
+@jobs_option
 @version_option
 @guarded
 def claims(paths: tuple[Path, ...], output_format: str, rules: Path | None) -> None:
     """List everything extracted from PATHS: dates, figures, statuses and events."""
     run = load_run(paths, rules)
+    if output_format == "jsonl":
+        for line in entry_lines(run.entries, run.corpus.input_errors):
+            click.echo(line, nl=False)
+        finish(run, "")
+        return
     renderer = json_format.render_claims if output_format == "json" else table.render_claims
     finish(run, renderer(list(run.corpus.claims), analyse_figures(run.corpus, run.ruleset).agreeing))

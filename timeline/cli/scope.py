@@ -67,7 +67,7 @@ class Scope:
         self.known: list[str] = []
         self.accepted: frozenset[str] | None = None
 
-    def load(self, paths: tuple[Path, ...], rules: Path | None, stdin_filename: str | None = None, quiet: bool = False) -> Run:
+    def load(self, paths: tuple[Path, ...], rules: Path | None, stdin_filename: str | None = None, quiet: bool = False, claims_from: Path | None = None) -> Run:
         """Check the options, then read the articles with the chosen rules and the new articles marked."""
         self.check_usage(paths)
         if self.changed:
@@ -81,7 +81,7 @@ class Scope:
         ignore = (self.checked(settings.ignore, "ignore") or []) + self.ignore
         if self.baseline:
             self.accepted = read_baseline(self.baseline)
-        reading = {"stdin_filename": stdin_filename, "quiet": quiet}
+        reading = {"stdin_filename": stdin_filename, "quiet": quiet, "claims_from": claims_from}
         run = load_run((), rules, extra=paths, **reading) if self.new else load_run(paths, rules, **reading)
         run.ruleset = chosen_rules(run.ruleset, select, ignore)
         if self.new or self.changed:

@@ -1,0 +1,67 @@
+"""`claims --format jsonl` and `check --from-claims`: the claims of a corpus's parts, merged, check as the whole does."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    shutil.copytree(ROOT / "seeds", folder / "seeds")
+    shutil.copytree(ROOT / "tests" / "stories" / "municipal-election", folder / "election", ignore=shutil.ignore_patterns("*.yaml"))
+    (folder / "broken.md").write_bytes(b"---\npublished: [unclosed\n---\nText.\n")
+    return folder
+
+
+def files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.suffix in (".txt", ".md"))
+
+
+@pytest.mark.parametrize("output_format", ["json", "sarif", "table"])
+def test_two_halves_merged_give_the_findings_of_the_whole(cli, corpus, tmp_path, output_format):
+    articles = files(corpus)
+    halves = [articles[::2], articles[1::2]]  # interleaved: each half holds articles of both stories
+    parts = []
+    for index, half in enumerate(halves):
+        result = cli("claims", *half, "--format", "jsonl")
+        assert result.exit_code in (0, 2)
+        parts.append(result.stdout)
+    merged = tmp_path / "merged.jsonl"
+    merged.write_text(parts[1] + parts[0], encoding="utf-8")  # in either order
+    whole = cli("check", corpus, "--format", output_format)
+    from_claims = cli("check", "--from-claims", merged, "--format", output_format)
+    assert from_claims.stdout == whole.stdout and from_claims.exit_code == whole.exit_code == 2
+    assert "broken.md" in from_claims.stderr, "the input error travels with the claims"
+
+
+def test_each_line_is_one_article_with_its_claims(cli, corpus):
+    result = cli("claims", corpus / "seeds", "--format", "jsonl")
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(lines) == len(files(corpus / "seeds"))
+    assert all(set(line) == {"article", "claims", "warnings"} and line["claims"] for line in lines)
+    assert {claim["kind"] for line in lines for claim in line["claims"]} >= {"date", "figure", "status"}
+    listed = cli.json("claims", corpus / "seeds")["mentions"]
+    assert sum(len(line["claims"]) for line in lines) == len(listed)
+
+
+def test_a_line_that_is_no_record_is_one_error_with_its_line(cli, corpus, tmp_path):
+    good = cli("claims", corpus / "seeds", "--format", "jsonl").stdout.splitlines()
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("\n".join([good[0], '{"article": 3}', *good[1:]]) + "\n", encoding="utf-8")
+    result = cli("check", "--from-claims", bad)
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"timeline: error: {bad}:2: not a line of `timeline claims --format jsonl`"), line
+
+
+def test_from_claims_does_not_go_with_paths(cli, corpus, tmp_path):
+    (tmp_path / "x.jsonl").write_text("", encoding="utf-8")
+    result = cli("check", corpus, "--from-claims", tmp_path / "x.jsonl")
+    assert result.exit_code == 2 and "--from-claims" in result.stderr

@@ -1,0 +1,167 @@
+"""What was read from each article, cached in SQLite, so that a re-check reads only what changed.
+
+CI re-checks the whole corpus on every pull request, and almost every
+article is the same as last time. An entry holds one article as read (its
+``Article``), its claims and its cut-sentence warnings, keyed by
+
+- the article's path (claims carry it as provenance) and the SHA-256 of its bytes;
+- the run's fingerprint: the tool's version, this cache format, every
+  setting, and the bytes of every file of the rule set in force.
+
+Any change to one of them is a miss, never a stale hit: editing a lexicon
+file or ``fiscal-year-start`` reads every article afresh. Rules run on the
+claims every time, so findings always see the whole corpus.
+
+The store is one SQLite file, ``claims.sqlite3`` under ``cache-dir``
+(default ``.timeline-cache`` beside the settings file, else in the current
+folder; ``--no-cache`` turns it off). WAL mode and a busy timeout let two
+runs share it: each entry is written in its own transaction with ``INSERT
+OR REPLACE``, so concurrent writers at worst both write the same entry. A
+file that is not this cache (corrupt, foreign, another format) is set aside
+and rebuilt, with one warning line; a cache that cannot be written (a
+read-only folder) is left alone with one warning, and the run goes on
+without it. The cache is never placed inside a folder being read: then it
+is not used (the tool never writes into the corpus).
+
+Entries are serialised with the same pydantic models the JSON output comes
+from, and a test checks that output is byte-identical with and without it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from timeline import __version__
+from timeline.errors import InputWarning
+from timeline.models import Article, Claim
+
+FORMAT = 1
+FILE_NAME = "claims.sqlite3"
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS entries (
+    path TEXT NOT NULL, digest TEXT NOT NULL, fingerprint TEXT NOT NULL, data BLOB NOT NULL,
+    PRIMARY KEY (path, digest, fingerprint)
+);
+"""
+
+
+class Entry(BaseModel):
+    """One article as read, with what was extracted from it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    article: Article
+    claims: list[Claim]
+    warnings: list[tuple[str, int | None]] = []
+
+    def input_warnings(self) -> list[InputWarning]:
+        return [InputWarning(message, self.article.path, line) for message, line in self.warnings]
+
+
+def fingerprint(settings_json: str, rules_root: Path) -> str:
+    """What, besides an article's bytes, decides what is read from it: version, format, settings, rule files."""
+    digest = hashlib.sha256(f"timeline {__version__} cache {FORMAT}\n{settings_json}\n".encode())
+    for path in sorted(p for p in rules_root.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(rules_root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def content_digest(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+class ClaimsCache:
+    """The open cache of one run; ``open`` returns None (after one warning) when it cannot be used."""
+
+    def __init__(self, connection: sqlite3.Connection, fingerprint: str) -> None:
+        self.connection = connection
+        self.fingerprint = fingerprint
+        self.writable = True
+
+    @classmethod
+    def open(cls, folder: Path, fingerprint: str, warn) -> ClaimsCache | None:
+        path = folder / FILE_NAME
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            ignore = folder / ".gitignore"
+            if not ignore.exists():
+                ignore.write_text("# made by timeline: the claims cache is never committed\n*\n", encoding="utf-8")
+            return cls(_connect(path), fingerprint)
+        except (sqlite3.DatabaseError, ForeignCache) as error:
+            warn(f"cache {path} is not a timeline cache or is damaged ({error}); rebuilding it")
+            try:
+                _set_aside(path)
+                return cls(_connect(path), fingerprint)
+            except (OSError, sqlite3.Error, ForeignCache) as again:
+                warn(f"cache {path} cannot be rebuilt ({again}); reading without it")
+        except (OSError, sqlite3.Error) as error:
+            warn(f"cache {path} cannot be used ({error}); reading without it")
+        return None
+
+    def get(self, path: str, digest: str) -> Entry | None:
+        try:
+            row = self.connection.execute(
+                "SELECT data FROM entries WHERE path = ? AND digest = ? AND fingerprint = ?", (path, digest, self.fingerprint)
+            ).fetchone()
+            return Entry.model_validate_json(row[0]) if row else None
+        except (sqlite3.Error, ValueError):
+            return None  # a damaged entry is a miss; it is written again below
+
+    def put(self, path: str, digest: str, entry: Entry, warn) -> None:
+        if not self.writable:
+            return
+        try:
+            with self.connection:
+                self.connection.execute("DELETE FROM entries WHERE path = ? AND digest != ?", (path, digest))  # an older text of it
+                self.connection.execute(
+                    "INSERT OR REPLACE INTO entries (path, digest, fingerprint, data) VALUES (?, ?, ?, ?)",
+                    (path, digest, self.fingerprint, entry.model_dump_json()),
+                )
+        except sqlite3.Error as error:
+            self.writable = False
+            warn(f"cache cannot be written ({error}); reading without it")
+
+    def prune(self) -> None:
+        """Forget entries made under another fingerprint (older rules or settings): they can never hit again."""
+        if not self.writable:
+            return
+        try:
+            with self.connection:
+                self.connection.execute("DELETE FROM entries WHERE fingerprint != ?", (self.fingerprint,))
+        except sqlite3.Error:
+            pass  # another run may be writing: pruning can wait for the next one
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+class ForeignCache(Exception):
+    """The file is an SQLite database, but not this cache's format."""
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(path, timeout=30)
+    try:
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.executescript(SCHEMA)
+        with connection:
+            connection.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('format', ?)", (str(FORMAT),))
+        stored = connection.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+        columns = [row[1] for row in connection.execute("PRAGMA table_info(entries)")]
+        if stored is None or stored[0] != str(FORMAT) or columns != ["path", "digest", "fingerprint", "data"]:
+            raise ForeignCache(f"format {stored[0] if stored else 'unknown'}, expected {FORMAT}")
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def _set_aside(path: Path) -> None:
+    """Remove a damaged or foreign cache file and its WAL companions, so a fresh one is made in its place."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
