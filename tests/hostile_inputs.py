@@ -28,6 +28,8 @@ class Case:
     outcome: str  # READ, WARNED or "error"
     says: str = ""
     line: int | None = None
+    during: Callable[[Path, object], None] | None = None  # what happens to the folder while the run is under way (given pytest's monkeypatch)
+    removed: str | None = None  # a file that ``during`` removes: gone afterwards, but not by the tool's doing
 
 
 def text(name: str, content: str) -> Callable[[Path], None]:
@@ -64,6 +66,35 @@ def dangling_link(folder: Path) -> None:
 def directory_named_md(folder: Path) -> None:
     (folder / "x.md").mkdir()
     (folder / "x.md" / "inner.txt").write_text(DATED, encoding="utf-8")
+
+
+def deleted_after_listing(folder: Path, monkeypatch) -> None:
+    """The file is found, then removed before it is read: as when a sync tool or an editor replaces it."""
+    import timeline.cli.common as common
+
+    listed = common.discover
+
+    def discover_then_delete(paths):  # each run (check, then show and claims) lists the file and then loses it
+        (folder / "a.md").write_text(DATED, encoding="utf-8")
+        found = listed(paths)
+        (folder / "a.md").unlink()
+        return found
+
+    monkeypatch.setattr(common, "discover", discover_then_delete)
+
+
+def permission_denied(folder: Path, monkeypatch) -> None:
+    """Reading the file is refused by the system. Mode 000 is not enough when the tests run as root, so
+    the refusal is the one the system gives for it (errno 13), raised where the file is opened."""
+    (folder / "a.md").chmod(0)
+    real = Path.read_bytes
+
+    def refused(path: Path) -> bytes:
+        if path.name == "a.md":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refused)
 
 
 CASES = [
@@ -103,4 +134,6 @@ CASES = [
     Case("symlink-to-itself", self_link, "error", "symbolic link", None),
     Case("dangling-symlink", dangling_link, "error", "symbolic link", None),
     Case("directory-named-x.md", directory_named_md, READ),
+    Case("deleted-during-the-run", text("a.md", DATED), "error", "No such file", None, during=deleted_after_listing, removed="a.md"),
+    Case("permission-denied", text("a.md", DATED), "error", "Permission denied", None, during=permission_denied),
 ]
