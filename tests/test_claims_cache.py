@@ -131,3 +131,14 @@ def test_two_concurrent_runs_share_the_cache_safely(corpus, tmp_path):
         assert store.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert store.execute("SELECT COUNT(*) FROM entries").fetchone() == (articles(corpus),)
     store.close()
+
+
+def test_other_code_of_the_same_version_reads_everything_again(cli, corpus, reads, monkeypatch):
+    """An editable install being worked on, or a patched copy, never reuses entries made by other code."""
+    import timeline.claims_cache as claims_cache
+
+    cli("check", corpus)
+    n = len(reads)
+    monkeypatch.setattr(claims_cache, "code_digest", lambda: "other code")
+    cli("check", corpus)
+    assert len(reads) == 2 * n

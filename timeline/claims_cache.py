@@ -5,8 +5,9 @@ article is the same as last time. An entry holds one article as read (its
 ``Article``), its claims and its cut-sentence warnings, keyed by
 
 - the article's path (claims carry it as provenance) and the SHA-256 of its bytes;
-- the run's fingerprint: the tool's version, this cache format, every
-  setting, and the bytes of every file of the rule set in force.
+- the run's fingerprint: the tool's version and the bytes of its own code,
+  this cache format, every setting, and the bytes of every file of the rule
+  set in force.
 
 Any change to one of them is a miss, never a stale hit: editing a lexicon
 file or ``fiscal-year-start`` reads every article afresh. Rules run on the
@@ -64,10 +65,20 @@ class Entry(BaseModel):
 
 
 def fingerprint(settings_json: str, rules_root: Path) -> str:
-    """What, besides an article's bytes, decides what is read from it: version, format, settings, rule files."""
-    digest = hashlib.sha256(f"timeline {__version__} cache {FORMAT}\n{settings_json}\n".encode())
+    """What, besides an article's bytes, decides what is read from it: version, format, settings, rule files, code."""
+    digest = hashlib.sha256(f"timeline {__version__} cache {FORMAT}\n{settings_json}\n{code_digest()}\n".encode())
     for path in sorted(p for p in rules_root.rglob("*") if p.is_file()):
         digest.update(str(path.relative_to(rules_root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def code_digest() -> str:
+    """A hash of the package's own source: a version number alone would keep entries made by other code
+    (an editable install being worked on, a patched copy). About a hundred small files, read once per run."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 

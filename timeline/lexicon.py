@@ -52,13 +52,21 @@ class Metric(Strict):
     def phrase_regex(self) -> re.Pattern[str]:
         return phrase_pattern(self.phrases)
 
+    @cached_property
+    def requires_regex(self) -> re.Pattern[str] | None:
+        return phrase_pattern(self.requires) if self.requires else None
+
+    @cached_property
+    def excludes_regex(self) -> re.Pattern[str] | None:
+        return phrase_pattern(self.excludes) if self.excludes else None
+
     def admits(self, sentence: str, unit: str) -> bool:
         """Whether the metric can apply to a figure of this unit in this sentence."""
         if unit not in self.units:
             return False
-        if self.requires and not phrase_pattern(self.requires).search(sentence):
+        if self.requires_regex is not None and not self.requires_regex.search(sentence):
             return False
-        return not (self.excludes and phrase_pattern(self.excludes).search(sentence))
+        return not (self.excludes_regex is not None and self.excludes_regex.search(sentence))
 
 
 class StatusState(Strict):
@@ -78,6 +86,15 @@ class EventType(Strict):
     kind: str
     nouns: tuple[str, ...]
     verbs: tuple[str, ...]
+
+    @cached_property
+    def verb_regex(self) -> re.Pattern[str]:
+        """Compiled once per event type: looking the pattern up by its phrases hashed them for every sentence."""
+        return phrase_pattern(self.verbs)
+
+    @cached_property
+    def noun_regex(self) -> re.Pattern[str]:
+        return phrase_pattern(self.nouns)
 
 
 class Measure(Strict):

@@ -315,7 +315,7 @@ def _kind(sentence: str, predicate: Predicate, lexicon: Lexicon) -> str:
     """The lexicon's label for the clause (a meeting, a measure, ...), else ``event``."""
     clause = sentence[predicate.clause[0] : predicate.clause[1]]
     for kind in lexicon.events:
-        if phrase_pattern(kind.verbs).search(clause) and phrase_pattern(kind.nouns).search(clause):
+        if kind.verb_regex.search(clause) and kind.noun_regex.search(clause):
             return kind.kind
     return "event"
 

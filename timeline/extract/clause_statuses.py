@@ -213,6 +213,12 @@ def _lifecycle_noun(key: str, words) -> bool:
         return False
     stem = lemma(key.lower())
     verbs = _lifecycle_verbs(tuple(words.stopped), tuple(words.postponed), tuple(words.resumed))
+    return _near_a_verb(stem, verbs)
+
+
+@lru_cache(maxsize=4096)
+def _near_a_verb(stem: str, verbs: frozenset[str]) -> bool:
+    """Whether ``stem`` is a noun made from one of ``verbs`` ("closure" from "close"); asked of the same words sentence after sentence."""
     return stem not in verbs and any(len(commonprefix([stem, verb])) >= max(4, len(verb) - 1) for verb in verbs)
 
 
@@ -222,9 +228,16 @@ def _lifecycle_verbs(*lists: tuple[str, ...]) -> frozenset[str]:
     return frozenset(v.split()[0] for words in lists for v in words)
 
 
-@lru_cache(maxsize=8)
+_EVENT_NOUNS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
 def _event_nouns(lexicon: Lexicon) -> frozenset[str]:
-    return frozenset(lexicon.event_nouns) | frozenset(lemma(n) for n in lexicon.event_nouns)
+    """The lexicon's event nouns and their lemmas, kept per lexicon object: an ``lru_cache`` hashed the whole
+    lexicon (a frozen model, field by field) for every sentence."""
+    held = _EVENT_NOUNS.get(id(lexicon))
+    if held is None or held[0] is not lexicon:
+        held = _EVENT_NOUNS[id(lexicon)] = (lexicon, frozenset(lexicon.event_nouns) | frozenset(lemma(n) for n in lexicon.event_nouns))
+    return held[1]
 
 
 def _past(group: list[str]) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from timeline.lexicon import EventType, Lexicon, phrase_pattern
+from timeline.lexicon import EventType, Lexicon
 
 DETERMINERS = {"a", "an", "the", "this", "that", "its", "their", "his", "her", "our", "on", "of", "in", "to", "for", "with", "and", "as", "by", "from"}
 
@@ -40,8 +40,8 @@ def find_events(sentence: str, offset: int, lexicon: Lexicon) -> list[EventMenti
 
 
 def _event(sentence: str, offset: int, event: EventType) -> EventMention | None:
-    verb = phrase_pattern(event.verbs).search(sentence)
-    noun = phrase_pattern(event.nouns).search(sentence)
+    verb = event.verb_regex.search(sentence)
+    noun = event.noun_regex.search(sentence)
     if not verb or not noun:
         return None
     start, end = min(verb.start(), noun.start()), max(verb.end(), noun.end())
