@@ -11,6 +11,7 @@ Each command lives in its own module and registers itself on ``main``.
 
 from __future__ import annotations
 
+import gc
 import importlib
 from typing import Any
 
@@ -44,6 +45,9 @@ class LazyGroup(click.Group):
 @click.option("--debug", is_flag=True, help="Show the traceback of an internal error (a bug) instead of one line.")
 def main(debug: bool) -> None:
     """Find dated claims in news articles, flag conflicts across sources, print one timeline."""
+    # A run builds hundreds of thousands of small objects (claims) that live until it ends; with the default
+    # thresholds, the collector walks all of them again and again for no garbage (about 5% of a run).
+    gc.set_threshold(100_000, 50, 100)
 
 
 def __getattr__(name: str) -> Any:

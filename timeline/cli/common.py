@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Iterable
@@ -133,6 +134,7 @@ def _assemble(settings: Settings, ruleset: RuleSet, entries: list[Entry], errors
         articles=tuple(entry.article for entry in entries), claims=tuple(claim for entry in entries for claim in entry.claims),
         input_errors=tuple(e for e in errors if isinstance(e, InputError)), input_warnings=tuple(warnings),
     )  # fmt: skip
+    gc.freeze()  # the corpus lives until the run ends: later collections need not walk it
     return Run(settings=settings, ruleset=ruleset, corpus=corpus, errors=errors, warnings=warnings, entries=entries, roots=roots)
 
 
