@@ -16,7 +16,8 @@ from typing import Iterator
 from pydantic import BaseModel, ConfigDict
 
 from timeline.corpus import Corpus
-from timeline.models import Finding, Provenance
+from timeline.models import Finding
+from timeline.rule_types.unreadable_input import findings_at
 
 TYPE = "cut-input"
 
@@ -26,6 +27,4 @@ class Options(BaseModel):
 
 
 def check(rule, options: Options, corpus: Corpus, ruleset) -> Iterator[Finding]:
-    for warning in corpus.input_warnings:
-        where = Provenance(path=warning.path or "", line=warning.line or 1, column=1, quote="")
-        yield Finding(rule=rule.id, severity=rule.severity, subject=None, message=warning.message, location=where)
+    return findings_at(rule, corpus.input_warnings)

@@ -13,11 +13,12 @@ code.
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from pydantic import BaseModel, ConfigDict
 
 from timeline.corpus import Corpus
+from timeline.errors import TimelineError
 from timeline.models import Finding, Provenance
 
 TYPE = "unreadable-input"
@@ -28,6 +29,11 @@ class Options(BaseModel):
 
 
 def check(rule, options: Options, corpus: Corpus, ruleset) -> Iterator[Finding]:
-    for error in corpus.input_errors:
-        where = Provenance(path=error.path or "", line=error.line or 1, column=1, quote="")
-        yield Finding(rule=rule.id, severity=rule.severity, subject=None, message=error.message, location=where)
+    return findings_at(rule, corpus.input_errors)
+
+
+def findings_at(rule, problems: Iterable[TimelineError]) -> Iterator[Finding]:
+    """A finding at each problem's file and line (the first line where none is known), with its message."""
+    for problem in problems:
+        where = Provenance(path=problem.path or "", line=problem.line or 1, column=1, quote="")
+        yield Finding(rule=rule.id, severity=rule.severity, subject=None, message=problem.message, location=where)
