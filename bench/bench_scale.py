@@ -2,7 +2,7 @@
 
 Run by hand (never from the test suite). Usage::
 
-    python bench/bench_scale.py [--sizes 100,1000,10000] [--seed 7] [--every 10] [--naive-sample 200]
+    python bench/bench_scale.py [--sizes 100,1000,10000] [--seed 7] [--every 10] [--naive-sample 50]
     python bench/bench_scale.py --sizes 100,1000          # a quick run
 
 For each size N it writes N articles of about 3 KB (``bench/synthetic_corpus.py``: five invented story
@@ -140,7 +140,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="100,1000,10000", help="comma-separated numbers of articles (default: 100,1000,10000)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--every", type=int, default=10, help="inject a conflict in every K-th pair of articles (default 10)")
-    parser.add_argument("--naive-sample", type=int, default=200, help="articles given to the naive dateparser pipeline (default 200)")
+    parser.add_argument("--naive-sample", type=int, default=50, help="articles given to the naive dateparser pipeline (default 50; it reads about 2 a second)")
     args = parser.parse_args()
     sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
     print(f"synthetic corpus, ~3 KB articles, a conflict in every {args.every}th pair; `python -m timeline check --format json` in a subprocess")

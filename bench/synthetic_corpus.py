@@ -17,7 +17,9 @@ articles share a sentence.
 
 Conflicts of known truth: articles are taken in pairs (0-1, 2-3, ...), and in every ``every``-th
 pair both articles, published on the same day, state the same quantity about the same invented
-subject for the same time with values that cannot both hold. ``generate`` returns them as
+subject for the same time with values that cannot both hold (a farmland share, ferry passengers in a
+month, a repair budget), or the first reports a repair done and the second, the same day, still expects
+it (a status regression). ``generate`` returns them as
 ``Conflict`` records (both file names and lines, both figure texts, the rule expected to flag it).
 Each template was checked against the real `timeline check --format json` before being used here.
 """
@@ -53,7 +55,7 @@ class Conflict:
     rule: str  # the rule expected to flag it
     files: tuple[str, str]
     lines: tuple[int, int]
-    texts: tuple[str, str]  # the figure text in each, as `timeline` reports it
+    texts: tuple[str, str]  # the claim text in each (a figure, or a status), as `timeline` reports it
 
 
 @dataclass
@@ -265,6 +267,13 @@ def conflict_sentences(kind: int, rng: Random, subject: str, published: dt.date)
         s1 = f"The {subject} Ferry Company said its boats carried {a:,} passengers in {mname}."
         s2 = f"In {mname}, boats of the {subject} Ferry Company carried {b:,} passengers, the company said."
         return "ferry-passengers", "figure-contradiction", [s1, s2], [f"{a:,} passengers", f"{b:,} passengers"]
+    if kind == 3:
+        works = rng.choice(["weir", "sluice gate", "embankment", "pumping station", "flood wall"])
+        done = published - dt.timedelta(days=rng.randint(3, 12))
+        ahead = MONTHS[(published.month + rng.randint(0, 1)) % 12]
+        s1 = f"Engineers said the repair of the {subject} {works} was completed on {MONTHS[done.month - 1]} {done.day}."
+        s2 = f"The repair of the {subject} {works} is expected to be completed in {ahead}, officials said."
+        return "repair-status", "status-regression", [s1, s2], ["was completed", "is expected to be completed"]
     a = rng.randint(100, 400) / 10
     b = round(a * rng.uniform(1.3, 1.9), 1)
     s1 = f"The {subject} council approved a flood repair budget of ${a:.1f} million for {published.year}, the council said."
@@ -272,7 +281,7 @@ def conflict_sentences(kind: int, rng: Random, subject: str, published: dt.date)
     return "repair-budget", "amount-mismatch", [s1, s2], [f"${a:.1f} million", f"${b:.1f} million"]
 
 
-CONFLICT_KINDS = 3
+CONFLICT_KINDS = 4
 BOILERPLATE = ("Also read", "Follow us")
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")
 

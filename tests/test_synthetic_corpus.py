@@ -41,7 +41,7 @@ def test_check_finds_every_injected_conflict(cli, tmp_path: Path):
     corpus.mkdir()
     _, conflicts = write(corpus, 40, seed=7, every=2)  # a conflict in every other pair: 10, of every template
     assert len(conflicts) == 10
-    assert {c.template for c in conflicts} == {"farmland-share", "ferry-passengers", "repair-budget"}
+    assert {c.template for c in conflicts} == {"farmland-share", "ferry-passengers", "repair-budget", "repair-status"}
     result = cli("check", "corpus", "--format", "json")
     assert result.exit_code == 1
     findings = json.loads(result.stdout)["findings"]
