@@ -56,7 +56,6 @@ kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 print(json.dumps({"wall": wall, "code": code, "maxrss_kib": kib}))
 """
 RSS_DIVISOR = 1024 * 1024 if sys.platform == "darwin" else 1024  # ru_maxrss is bytes on macOS, KiB on Linux
-FIGURE_RULES = {"figure-contradiction", "figure-divergence", "amount-mismatch", "figure-update", "figure-correction"}
 
 
 def measured(command: list[str], out: Path, cwd: Path) -> dict:
@@ -68,16 +67,18 @@ def measured(command: list[str], out: Path, cwd: Path) -> dict:
     return report
 
 
-def found(conflict: Conflict, findings: list[dict]) -> bool:
-    """A finding of the expected rule holds both statements (file, line and figure text)."""
-    wanted = set(zip(conflict.files, conflict.lines, conflict.texts))
-    for finding in findings:
-        if finding["rule"] != conflict.rule:
-            continue
-        held = {(Path(c["path"]).name, c["line"], c["text"]) for c in finding["claims"]}
-        if wanted <= held:
-            return True
-    return False
+def matches(conflicts: list[Conflict], findings: list[dict]) -> tuple[list[Conflict], int]:
+    """The conflicts that some finding of the expected rule holds both statements of (file, line and
+    claim text), and the number of findings that hold no conflict."""
+    held = [(f["rule"], {(Path(c["path"]).name, c["line"], c["text"]) for c in f["claims"]}) for f in findings]
+    hit, used = [], set()
+    for conflict in conflicts:
+        wanted = set(zip(conflict.files, conflict.lines, conflict.texts))
+        which = [i for i, (rule, claims) in enumerate(held) if rule == conflict.rule and wanted <= claims]
+        if which:
+            hit.append(conflict)
+            used.update(which)
+    return hit, used
 
 
 def split_article(path: Path) -> tuple[str, dt.datetime]:
@@ -115,13 +116,12 @@ def run(size: int, seed: int, every: int, sample: int) -> dict:
         document = json.loads((work / "check.json").read_text(encoding="utf-8"))
         naive_wall, naive_dates = naive([corpus / a.name for a in articles[:sample]])
     findings = document["findings"]
-    hits = [c for c in conflicts if found(c, findings)]
-    injected_files = {f for c in conflicts for f in c.files}
-    other = [f for f in findings if not any(found(c, [f]) for c in conflicts)]
+    hits, used = matches(conflicts, findings)
+    other = [f for i, f in enumerate(findings) if i not in used]
     return {
         "size": size, "wall": check["wall"], "rss": check["rss"], "claims": claims, "findings": len(findings),
         "conflicts": len(conflicts), "found": len(hits), "missed": [c for c in conflicts if c not in hits],
-        "other": len(other), "other_rules": Counter(f["rule"] for f in other), "injected_files": len(injected_files),
+        "other": len(other), "other_rules": Counter(f["rule"] for f in other),
         "naive_n": min(size, sample), "naive_wall": naive_wall, "naive_dates": naive_dates,
     }  # fmt: skip
 

@@ -41,6 +41,7 @@ FIRST = ["Var", "Kel", "Bran", "Tor", "Mel", "Hast", "Orv", "Pell", "Quen", "Ras
          "Ash", "Brim", "Cor", "Dun", "Elm", "Fen", "Gal", "Hol", "Ist", "Jor", "Kest", "Lor", "Mard", "Nor", "Osk", "Pry",
          "Ren", "Sten", "Tav", "Vel", "Wark", "Brae", "Cald", "Drev"]  # fmt: skip
 MIDDLE = ["", "a", "e", "i", "o", "u", "an", "en", "il", "or", "ar", "ev", "ol", "am", "ur", "es", "ing", "ow", "ast", "ell"]
+INNER = ["", "ber", "dal", "mar", "ros", "tan", "vin", "gar", "lin", "sor"]  # 40 x 20 x 10 x 28: some 224,000 names
 LAST = ["ton", "by", "mere", "wick", "stead", "ford", "holm", "dale", "worth", "ley", "haven", "mouth", "bridge", "field",
         "gate", "cliff", "moor", "thorpe", "burn", "shaw", "ness", "combe", "den", "hurst", "low", "wyn", "ria", "vale"]  # fmt: skip
 GIVEN = ["Mara", "Tomas", "Ilse", "Dev", "Noor", "Anton", "Leila", "Owen", "Priya", "Jonas", "Ruth", "Kofi", "Elin", "Sami", "Greta", "Idris"]
@@ -74,11 +75,12 @@ class Names:
         self.used: set[str] = set()
 
     def __call__(self) -> str:
-        while True:
-            name = self.rng.choice(FIRST) + self.rng.choice(MIDDLE) + self.rng.choice(LAST)
+        for _ in range(1000):
+            name = self.rng.choice(FIRST) + self.rng.choice(MIDDLE) + self.rng.choice(INNER) + self.rng.choice(LAST)
             if name not in self.used:
                 self.used.add(name)
                 return name
+        raise RuntimeError(f"ran out of invented names after {len(self.used)}; add syllables")
 
 
 def ordinal(day: int) -> str:
