@@ -37,3 +37,31 @@ def test_auto_is_one_worker_per_core_and_a_bad_value_is_a_usage_error(cli, corpu
     for bad in ("0", "many", "-2"):
         result = cli("check", corpus, "--jobs", bad)
         assert result.exit_code == 2 and "--jobs" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("signal_name, code", [("SIGINT", 130), ("SIGTERM", 143)])
+def test_an_interrupted_parallel_run_is_one_line_and_leaves_no_worker(corpus, tmp_path, signal_name, code):
+    """Ctrl-C reaches the whole process group (workers too), SIGTERM only the main process: both end in one line."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    big = tmp_path / "big"
+    for copy in range(20):  # enough articles that the run is still reading when the signal comes
+        shutil.copytree(corpus, big / f"copy-{copy}", ignore=shutil.ignore_patterns("broken.md", "binary.txt"))
+    command = [sys.executable, "-m", "timeline", "check", str(big), "--jobs", "2", "--no-cache"]
+    run = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                           preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # fmt: skip
+    time.sleep(2.5)
+    assert run.poll() is None, "the run ended before it could be interrupted"
+    if signal_name == "SIGINT":
+        os.killpg(run.pid, signal.SIGINT)
+    else:
+        run.send_signal(signal.SIGTERM)
+    out, err = run.communicate(timeout=120)
+    assert run.returncode == code and err.startswith("timeline: interrupted") and len(err.splitlines()) == 1, err
+    time.sleep(0.5)
+    leftover = subprocess.run(["pgrep", "-g", str(run.pid)], capture_output=True, text=True).stdout.split()
+    assert leftover == [], "no worker outlives the run"
