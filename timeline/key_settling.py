@@ -12,8 +12,11 @@ compared, and only where nothing in the corpus contradicts it (see
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import Counter
 from datetime import date, timedelta
 from fnmatch import fnmatch
+from itertools import accumulate
 
 from timeline.extract.clauses import PLACE_WORD
 from timeline.extract.figure_purposes import join_purposes
@@ -67,10 +70,13 @@ def _story_subjects(pairs: list[tuple[FigureClaim, QuantityKey]], known: set[str
             if key.subject and key.subject not in divisions and key.subject not in known:
                 per_article.setdefault(claim.provenance.path, []).append((key.subject, claim))
         contrasting = set().union(*(_contrasts(items) for items in per_article.values())) | (known & named) | divisions
-        loose = [key.subject for _, key in group if key.subject and key.subject not in contrasting]
-        story = min(set(loose), key=lambda name: (-loose.count(name), name)) if loose else None
-        story_claims = [claim for claim, key in group if key.subject == story]
-        apart = {name for name in set(loose) if not any(_same_time(c, s, slack=STORY_DAYS) for c, k in group if k.subject == name for s in story_claims)}
+        loose = Counter(key.subject for _, key in group if key.subject and key.subject not in contrasting)
+        story = min(loose, key=lambda name: (-loose[name], name)) if loose else None
+        claims_of: dict[str | None, list[FigureClaim]] = {}
+        for claim, key in group:
+            claims_of.setdefault(key.subject, []).append(claim)
+        story_time = Times(claims_of.get(story, []), slack=STORY_DAYS)
+        apart = {name for name in loose if not any(story_time.meets(claim) for claim in claims_of[name])}
         for claim, key in group:
             subject = key.subject if key.subject in contrasting or key.subject in apart else story
             settled[id(claim)] = key if subject == key.subject else key.model_copy(update={"subject": subject})
@@ -88,6 +94,30 @@ def _contrasts(items: list[tuple[str, FigureClaim]]) -> set[str]:
             if other != subject and _same_time(claim, other_claim):
                 found |= {subject, other}
     return found
+
+
+class Times:
+    """When a set of claims speaks of, for asking whether a claim comes near any of them (``_same_time`` with
+    each) in logarithmic time: a quantity named after thousands of subjects was once a product of two scans."""
+
+    def __init__(self, claims: list[FigureClaim], slack: int) -> None:
+        self.gap = timedelta(days=slack)
+        self.any = bool(claims)
+        self.undated = any(not (c.as_of and c.as_of.start) for c in claims)  # an unknown time meets every time
+        spans = sorted((c.as_of.start, c.as_of.end or date.max) for c in claims if c.as_of and c.as_of.start)
+        self.starts = [start for start, _ in spans]
+        self.reach = list(accumulate((end for _, end in spans), max))  # the latest end among the first k spans
+
+    def meets(self, claim: FigureClaim) -> bool:
+        if not self.any:
+            return False
+        if self.undated or not (claim.as_of and claim.as_of.start):
+            return True
+        start, end = claim.as_of.start, claim.as_of.end or date.max
+        limit = end + self.gap if end <= date.max - self.gap else date.max
+        before = bisect_right(self.starts, limit)  # spans starting no later than the claim's end, plus the slack
+        earliest = start - self.gap if start >= date.min + self.gap else date.min
+        return before > 0 and self.reach[before - 1] >= earliest
 
 
 def _same_time(a: FigureClaim, b: FigureClaim, slack: int = 0) -> bool:

@@ -82,10 +82,15 @@ def settle(keys) -> dict[str, str]:
     speaker: dict[frozenset[str], str] = {}  # keys that tell the same thing ("opening match", "match") are one: the longest speaks
     for key in sorted(spelled, key=lambda k: (-len(k), k)):
         speaker.setdefault(telling[key], key)
+    holding: dict[str, list[frozenset[str]]] = {}  # word -> the speakers' word sets holding it, so that finding the
+    for words in speaker:  # wider keys of a key looks at those sharing its rarest word, not at every key of the corpus
+        for word in words:
+            holding.setdefault(word, []).append(words)
     settled = {}
     for key in spelled:
         own = telling[key]
-        larger = [words for words in speaker if own < words and not SERIES_WORDS & (words - own)]
+        rarest = min(own, key=lambda word: len(holding.get(word, ())))
+        larger = [words for words in holding.get(rarest, ()) if own < words and not SERIES_WORDS & (words - own)]
         same_head = [words for words in larger if speaker[words].split()[-1] == key.split()[-1]]
         if same_head or len(own) > 1:
             larger = same_head  # "school" joins "public school"; only a bare noun may join a key with another head
