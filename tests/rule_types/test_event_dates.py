@@ -92,3 +92,17 @@ def test_one_articles_many_reports_of_an_action_are_not_paired_with_each_other(c
     write(tmp_path / "s", "other.txt", "2026-03-12", "The Harbour Board suspended ferry route 7 on March 6.")
     mismatches(cli, tmp_path / "s")
     assert 0 < len(tried) <= 300, "with a second article, only pairs across the two are tried"
+
+
+def test_reports_that_share_no_word_are_never_paired(cli, tmp_path, monkeypatch):
+    """Many articles each saying a different thing reopened: no pair can be one event, so none is tried."""
+    from timeline.rule_types import event_dates
+
+    tried = []
+    real = event_dates._conflict
+    monkeypatch.setattr(event_dates, "_conflict", lambda *args: tried.append(args) or real(*args))
+    syllables = ["bar", "cov", "dun", "fel", "gar", "hol", "kem", "lor", "mur", "nes", "pol", "rav"]
+    for n in range(60):
+        name = (syllables[n % 12] + syllables[n // 12 % 12] + "ton").capitalize()
+        write(tmp_path / "s", f"a{n:02d}.txt", "2026-03-12", f"The {name} was reopened on March {n % 9 + 1}.")
+    assert mismatches(cli, tmp_path / "s") == [] and tried == []
