@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import time
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
@@ -104,6 +105,9 @@ class ClaimsCache:
                 ignore.write_text("# made by timeline: the claims cache is never committed\n*\n", encoding="utf-8")
             return cls(_connect(path), fingerprint)
         except (sqlite3.DatabaseError, ForeignCache) as error:
+            if isinstance(error, sqlite3.OperationalError):  # locked for too long, read-only, cannot be opened: not damage
+                warn(f"cache {path} cannot be used ({error}); reading without it")
+                return None
             warn(f"cache {path} is not a timeline cache or is damaged ({error}); rebuilding it")
             try:
                 _set_aside(path)
@@ -158,10 +162,8 @@ class ForeignCache(Exception):
 def _connect(path: Path) -> sqlite3.Connection:
     connection = sqlite3.connect(path, timeout=30)
     try:
-        connection.execute("PRAGMA journal_mode=WAL")
-        connection.executescript(SCHEMA)
-        with connection:
-            connection.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('format', ?)", (str(FORMAT),))
+        _patiently(lambda: _write_ahead(connection))
+        _patiently(lambda: _schema(connection))
         stored = connection.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
         columns = [row[1] for row in connection.execute("PRAGMA table_info(entries)")]
         if stored is None or stored[0] != str(FORMAT) or columns != ["path", "digest", "fingerprint", "data"]:
@@ -170,6 +172,35 @@ def _connect(path: Path) -> sqlite3.Connection:
         connection.close()
         raise
     return connection
+
+
+def _write_ahead(connection: sqlite3.Connection) -> None:
+    if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        connection.execute("PRAGMA journal_mode=WAL")
+
+
+def _schema(connection: sqlite3.Connection) -> None:
+    with connection:
+        for statement in SCHEMA.split(";"):
+            if statement.strip():
+                connection.execute(statement)
+        connection.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('format', ?)", (str(FORMAT),))
+
+
+def _patiently(step, attempts: int = 40) -> None:
+    """Run ``step``, waiting while another run holds the lock: switching to WAL mode, and creating the tables,
+    may meet a run doing the same, and SQLite answers "locked" at once rather than through its busy timeout."""
+    for attempt in range(attempts):
+        try:
+            return step()
+        except sqlite3.OperationalError as error:
+            if not _contended(error) or attempt == attempts - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+
+
+def _contended(error: sqlite3.OperationalError) -> bool:
+    return "locked" in str(error) or "busy" in str(error)
 
 
 def _set_aside(path: Path) -> None:
