@@ -9,7 +9,7 @@ import click
 from timeline.chronology import build_timeline
 from timeline.claims_stream import entry_lines
 from timeline.cli import main
-from timeline.cli.common import jobs_option, no_cache_option, finish, format_option, guarded, load_run, paths_argument, rules_option, version_option
+from timeline.cli.common import jobs_option, no_cache_option, finish, guarded, load_run, paths_argument, rules_option, version_option
 from timeline.comparison import analyse_figures
 from timeline.render import json_format, markdown, table
 from timeline.selection import Selection, parse_period
