@@ -65,3 +65,10 @@ def test_from_claims_does_not_go_with_paths(cli, corpus, tmp_path):
     (tmp_path / "x.jsonl").write_text("", encoding="utf-8")
     result = cli("check", corpus, "--from-claims", tmp_path / "x.jsonl")
     assert result.exit_code == 2 and "--from-claims" in result.stderr
+
+
+def test_an_empty_claims_file_is_an_input_error_as_an_empty_folder_is(cli, tmp_path):
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n", encoding="utf-8")
+    result = cli("check", "--from-claims", empty)
+    assert result.exit_code == 2 and result.stderr == f"timeline: error: {empty}: holds no articles (no line of `timeline claims --format jsonl`)\n"

@@ -63,6 +63,8 @@ def load_run(paths: tuple[Path, ...], rules: Path | None, extra: tuple[Path, ...
     settings, ruleset = rules_in_force(rules)
     if claims_from is not None:
         entries, input_errors = read_entries(claims_from)
+        if not entries and not input_errors:  # as a folder with no articles is: nothing was checked
+            input_errors.append(InputError("holds no articles (no line of `timeline claims --format jsonl`)", str(claims_from)))
         return _assemble(settings, ruleset, entries, list(input_errors), common_folder(entry.article.path for entry in entries))
     from_stdin = STDIN in paths or STDIN in extra
     targets = [p for p in paths if p != STDIN] if paths else [Path(p) for p in settings.corpus]
