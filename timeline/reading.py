@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Iterator
 
@@ -38,13 +39,20 @@ class Reader:
     ruleset: RuleSet
     settings: Settings
 
+    @cached_property
+    def limits(self) -> Limits:
+        s = self.settings
+        return Limits(max_file_size=s.max_file_size, max_line_length=s.max_line_length, max_sentence_length=s.max_sentence_length)
+
+    @cached_property
+    def dates(self) -> DateSettings:
+        return DateSettings(fiscal_year_start=self.settings.fiscal_year_start, day_first=self.settings.day_first)
+
     def read(self, path: Path, raw: bytes) -> Entry:
         """The entry of one article, or InputError naming it."""
-        settings = self.settings
-        limits = Limits(max_file_size=settings.max_file_size, max_line_length=settings.max_line_length, max_sentence_length=settings.max_sentence_length)
-        dates = DateSettings(fiscal_year_start=settings.fiscal_year_start, day_first=settings.day_first)
-        article = read_article(path, self.ruleset.boilerplate, raw, limits)
-        extraction = extract_article(article, self.ruleset, dates.for_article(article, settings.fiscal_year_start_by_source), limits.max_sentence_length)
+        article = read_article(path, self.ruleset.boilerplate, raw, self.limits)
+        dates = self.dates.for_article(article, self.settings.fiscal_year_start_by_source)
+        extraction = extract_article(article, self.ruleset, dates, self.limits.max_sentence_length)
         return Entry.model_construct(article=article, claims=extraction.claims, warnings=[(w.message, w.line) for w in extraction.warnings])
 
 

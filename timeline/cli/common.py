@@ -19,7 +19,7 @@ from timeline.cli.failures import bug_message, debugging, guarded, report_error,
 from timeline.cli.progress import Progress, progress_wanted
 from timeline.claims_cache import ClaimsCache, Entry, content_digest, fingerprint
 from timeline.claims_stream import read_entries
-from timeline.ingest import Discovery, Limits, discover, read_raw
+from timeline.ingest import Discovery, discover, read_raw
 from timeline.reading import Outcome, Reader, WorkerBug, jobs_wanted, read_all
 from timeline.ruleset import RuleSet, load_ruleset
 from timeline.settings_discovery import in_force
@@ -33,9 +33,9 @@ class Run:
     corpus: Corpus
     errors: list[TimelineError] = field(default_factory=list)
     warnings: list[InputWarning] = field(default_factory=list)
+    """Articles read with a cut (a sentence over ``max-sentence-length``): reported, but the run does not fail for them."""
     entries: list[Entry] = field(default_factory=list)
     """Each article read with its claims and warnings, in reading order (``claims --format jsonl``)."""
-    """Articles read with a cut (a sentence over ``max-sentence-length``): reported, but the run does not fail for them."""
     roots: tuple[Path, ...] = ()
     """The PATHS (or corpus folders) read: baselines name articles relative to them, export titles itself after them."""
 
@@ -83,14 +83,14 @@ def load_run(paths: tuple[Path, ...], rules: Path | None, extra: tuple[Path, ...
 def _read(files: list[tuple[Path, bytes | None]], settings: Settings, ruleset: RuleSet, targets: list[Path], errors: list[TimelineError], quiet: bool) -> list[Entry]:
     """Each readable article with its claims, from the cache where it holds them, else read (``--jobs``
     worker processes share the reading); input errors go to ``errors``, in the order the files are listed."""
-    limits = Limits(max_file_size=settings.max_file_size, max_line_length=settings.max_line_length, max_sentence_length=settings.max_sentence_length)
+    reader = Reader(ruleset, settings)
     progress = Progress(len(files), enabled=progress_wanted(quiet=quiet))
     cache = open_cache(settings, ruleset, targets)
     outcomes: list[Outcome | None] = []
     work: list[tuple[int, Path, bytes, str]] = []
     for path, raw in files:
         try:
-            raw = read_raw(path, limits) if raw is None else raw
+            raw = read_raw(path, reader.limits) if raw is None else raw
         except InputError as error:
             outcomes.append(error)
             progress.advance()
@@ -102,7 +102,7 @@ def _read(files: list[tuple[Path, bytes | None]], settings: Settings, ruleset: R
             work.append((len(outcomes) - 1, path, raw, digest))
         else:
             progress.advance()
-    fresh = read_all(Reader(ruleset, settings), [(path, raw) for _, path, raw, _ in work], jobs_in_force())
+    fresh = read_all(reader, [(path, raw) for _, path, raw, _ in work], jobs_in_force())
     for (index, path, _, digest), outcome in zip(work, fresh):
         progress.advance()
         outcomes[index] = outcome
