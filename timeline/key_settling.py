@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from heapq import heappop, heappush
 from datetime import date, timedelta
 from fnmatch import fnmatch
 from itertools import accumulate
@@ -87,7 +88,48 @@ def _contrasts(items: list[tuple[str, FigureClaim]]) -> set[str]:
     """Subjects one article gives the same measure for at the same time (Rampal 29 and Sirsala 12 on one day).
 
     Kotri's toll in 2019 beside Dhoraghat's today is history, not a contrast.
+    A subject contrasts when one of its claims meets (``_same_time``) a
+    claim of another subject. Read pair by pair, that was quadratic in a
+    long article; a sweep over the claims in order of start finds the same
+    subjects in n log n (``_pairwise_contrasts`` is the definition, kept for
+    the tests).
     """
+    subjects = {subject for subject, _ in items}
+    if len(subjects) < 2:
+        return set()
+    if any(not (claim.as_of and claim.as_of.start) for _, claim in items):
+        return subjects  # an unknown time meets every time: its subject meets every other, and every other meets it
+    spans = sorted((claim.as_of.start, claim.as_of.end or date.max, subject) for subject, claim in items)
+    found: set[str] = set()
+    latest: dict[str, int] = {}  # each subject's latest end so far, as an ordinal
+    top: list[tuple[int, str]] = []  # the two latest ends of two different subjects
+    waiting: list[tuple[int, str]] = []  # a heap of (-latest end, subject) for subjects not found yet
+    for start, end, subject in spans:
+        start, end = start.toordinal(), end.toordinal()
+        # every span seen so far started no later than this one: it meets this one if it ends on or after this start
+        if any(other != subject and other_end >= start for other_end, other in top):
+            found.add(subject)
+        held = []
+        while waiting and -waiting[0][0] >= start:
+            negative_end, other = heappop(waiting)
+            if other in found or latest[other] != -negative_end:
+                continue  # found already, or a stale entry: the subject's latest end has grown since
+            if other == subject:
+                held.append((negative_end, other))
+            else:
+                found |= {other, subject}
+        for entry in held:
+            heappush(waiting, entry)
+        if end > latest.get(subject, -1):
+            latest[subject] = end
+            if subject not in found:
+                heappush(waiting, (-end, subject))
+            top = sorted([(e, o) for e, o in top if o != subject] + [(end, subject)], reverse=True)[:2]
+    return found
+
+
+def _pairwise_contrasts(items: list[tuple[str, FigureClaim]]) -> set[str]:
+    """``_contrasts`` by its definition, every pair of claims: quadratic, kept as the reference for tests."""
     found: set[str] = set()
     for index, (subject, claim) in enumerate(items):
         for other, other_claim in items[index + 1 :]:
