@@ -41,8 +41,10 @@ def find_events(sentence: str, offset: int, lexicon: Lexicon) -> list[EventMenti
 
 def _event(sentence: str, offset: int, event: EventType) -> EventMention | None:
     verb = event.verb_regex.search(sentence)
+    if not verb:
+        return None  # most sentences name no event of this kind: its nouns are not searched
     noun = event.noun_regex.search(sentence)
-    if not verb or not noun:
+    if not noun:
         return None
     start, end = min(verb.start(), noun.start()), max(verb.end(), noun.end())
     return EventMention(start=offset + start, end=offset + end, kind=event.kind, title=_title(sentence, noun, event))

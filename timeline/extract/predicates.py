@@ -58,6 +58,12 @@ TIME_DISTANCE = re.compile(
     r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)\s+(?:days?|weeks?|months?|years?|hours?)\s+(?:earlier|later|ago|before|after)\b", re.IGNORECASE
 )
 CLAUSE_PRONOUNS = frozenset("it they he she we i you".split())  # "the certificate it needs": a pronoun inside a noun phrase opens a clause
+PLACE_OR_COMPLEMENT = PLACE_PREPOSITIONS | COMPLEMENT_PREPOSITIONS  # word sets joined once, not per token
+DETERMINERS_OR_NUMBERS = DETERMINERS | NUMBER_WORDS
+STOPS_OR_DETERMINERS = STOP_WORDS | DETERMINERS
+LEADING_WORDS = STOP_WORDS | DETERMINERS | ADVERBS  # what a subject phrase drops from its start
+DETERMINERS_OR_OF = DETERMINERS | {"of"}
+QUANTIFIER_OPENERS = frozenset(words[0] for words in QUANTIFIERS)
 
 
 @dataclass(frozen=True)
@@ -214,7 +220,7 @@ def _predicate(sentence, clause, tokens, words: PredicateWords, dates, verb_firs
     if passive and rest < len(tokens) and tokens[rest][2].lower() == "by":
         agent, _ = _object(sentence, tokens, rest + 1)
     place = None
-    if obj is None and rest < len(tokens) and tokens[rest][2].lower() in PLACE_PREPOSITIONS | COMPLEMENT_PREPOSITIONS:
+    if obj is None and rest < len(tokens) and tokens[rest][2].lower() in PLACE_OR_COMPLEMENT:
         candidate, _ = _object(sentence, tokens, rest + 1)
         named = candidate is not None and candidate.text[:1].isupper()
         if candidate and (named or tokens[rest][2].lower() in COMPLEMENT_PREPOSITIONS):
@@ -229,9 +235,12 @@ def _predicate(sentence, clause, tokens, words: PredicateWords, dates, verb_firs
     return Predicate(clause, tokens[group_start][0], tokens[index][1], verb, state, passive, subject, obj, agent, place, gerund)
 
 
+UNTIL = re.compile(r"\b(?:until|till)\b", re.IGNORECASE)
+
+
 def _until_date(sentence: str, after: int, end: int) -> bool:
     """ "did not arrive until May 6", "will not reopen until the inspectors leave": "until" says when it does happen."""
-    return bool(re.search(r"\b(?:until|till)\b", sentence[after:end], re.IGNORECASE))
+    return bool(UNTIL.search(sentence, after, end))
 
 
 def _main_verb(tokens, words: PredicateWords, verb_first: bool = False) -> tuple[int, int, bool] | None:
@@ -295,9 +304,9 @@ def _finite(tokens, i: int) -> bool:
         return False
     if "VBZ" in tags and "VBD" not in tags and can_be(text, "NOUN"):
         following = tokens[i + 1][2].lower() if i + 1 < len(tokens) else ""
-        return following in DETERMINERS | NUMBER_WORDS or following == "to" or following[:1].isdigit() or following[:1] in "₹$€£"
+        return following in DETERMINERS_OR_NUMBERS or following == "to" or following[:1].isdigit() or following[:1] in "₹$€£"
     if previous[:1].isdigit():  # "41 killed": a figure's own verb; "Highway 14 reopened": a name's number
-        return back > 0 and tokens[back - 1][2][:1].isupper() and tokens[back - 1][2].lower() not in STOP_WORDS | DETERMINERS
+        return back > 0 and tokens[back - 1][2][:1].isupper() and tokens[back - 1][2].lower() not in STOPS_OR_DETERMINERS
     return True
 
 
@@ -313,7 +322,7 @@ def _subject(sentence: str, tokens, dates) -> Phrase | None:
         words = tail or words[: cut]
     if len(words) > 2 and words[0][2].lower() in {"this", "that", "each", "every", "next", "last"} and words[1][2].lower() in {"time", "year", "week", "month", "day"}:
         words = words[2:]  # "This time every school shut": a time adverbial, not the subject
-    while words and (words[0][2].lower() in STOP_WORDS | DETERMINERS | ADVERBS or words[0][2] in {",", "“", '"', "‘"}):
+    while words and (words[0][2].lower() in LEADING_WORDS or words[0][2] in {",", "“", '"', "‘"}):
         if _quantifier(words, 0):
             break  # "At least 23 people", "More than 200 people"
         if words[0][2].lower() in STOP_WORDS:  # "On Tuesday the council": drop the preposition's phrase
@@ -344,6 +353,8 @@ def _wordlike(token: str) -> bool:
 
 def _quantifier(tokens, i: int) -> int:
     """Length of a figure's qualifier starting at token ``i`` ("more than", "at least", "as many as"), else 0."""
+    if i >= len(tokens) or tokens[i][2].lower() not in QUANTIFIER_OPENERS:
+        return 0  # asked of every word of every phrase: most open no qualifier
     lowered = [t[2].lower() for t in tokens[i : i + 3]]
     for words in QUANTIFIERS:
         if tuple(lowered[: len(words)]) == words:
@@ -383,7 +394,7 @@ def _object(sentence: str, tokens, index: int) -> tuple[Phrase | None, int]:
             break
         words.append(tokens[i])
         i += 1
-    while words and words[0][2].lower() in DETERMINERS | {"of"}:
+    while words and words[0][2].lower() in DETERMINERS_OR_OF:
         words.pop(0)
     while words and words[-1][2].lower() in FUNCTION_WORDS:
         words.pop()
