@@ -128,14 +128,32 @@ def parse_explicit(surface: str, day_first: bool) -> date | None:
     return parsed.date() if parsed else None
 
 
+ORDINAL_SUFFIX = re.compile(r"(\d)(st|nd|rd|th)\b")
+DIGITS = re.compile(r"\d+")
+
+
 def resolve_explicit(ctx: Context) -> DateValue | None:
-    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", ctx.surface)
-    parsed = parse_explicit(cleaned, ctx.settings.day_first)
-    if parsed is None:
-        return None
-    if ctx.group("month_name") and _month_number(ctx.group("month_name")) is None:
-        return None
-    return day_value(ctx.surface, parsed)
+    """A full date. With a month name ("Thursday, August 14, 2025", "14th of Aug. 2025") the pattern has
+    already found day, month and year, so the date is built from them; a numeric one ("04/06/2025") goes to
+    dateparser, which knows the day and month orders. Both give the same dates (tests/test_explicit_dates.py)."""
+    cleaned = ORDINAL_SUFFIX.sub(r"\1", ctx.surface)
+    if ctx.group("month_name"):
+        month = _month_number(ctx.group("month_name"))
+        if month is None:
+            return None
+        parsed = named_month_date(cleaned, month)
+    else:
+        parsed = parse_explicit(cleaned, ctx.settings.day_first)
+    return day_value(ctx.surface, parsed) if parsed else None
+
+
+def named_month_date(cleaned: str, month: int) -> date | None:
+    """The day of a month-name date whose only numbers are its day and its year, in that order; None when there is no such day."""
+    day, year = (int(number) for number in DIGITS.findall(cleaned))
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None  # "February 30, 2025"
 
 
 def resolve_iso(ctx: Context) -> DateValue | None:
