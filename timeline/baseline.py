@@ -30,6 +30,7 @@ from timeline.atomic_write import write_atomically
 from timeline.errors import ConfigError
 from timeline.fingerprints import Namer, fingerprint
 from timeline.models import Finding
+from timeline.render.json_text import pretty
 
 VERSION = 1
 
@@ -50,7 +51,7 @@ def baseline_document(findings: list[Finding], name: Namer) -> dict[str, Any]:
 
 
 def write_baseline(path: Path, findings: list[Finding], name: Namer) -> None:
-    text = json.dumps(baseline_document(findings, name), indent=2, ensure_ascii=False) + "\n"
+    text = pretty(baseline_document(findings, name)) + "\n"
     write_atomically(path, text)
 
 

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from timeline.models import Claim, Finding, TimelineEntry
+from timeline.render.json_text import pretty
 from timeline.render.records import claim_record, entry_record, finding_record
 
 
 def dump(document: dict[str, Any]) -> str:
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    """The document as indented JSON text (``json_text.pretty``: json.dumps's text, written faster)."""
+    return pretty(document) + "\n"
 
 
 def render_claims(claims: list[Claim], agreeing: dict[tuple[str, int, int], int] | None = None) -> str:

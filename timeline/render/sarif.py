@@ -28,7 +28,6 @@ No timestamps and no run-specific data: the same input, read from the same folde
 from __future__ import annotations
 
 import inspect
-import json
 import re
 from importlib import metadata
 from pathlib import Path
@@ -39,6 +38,7 @@ from timeline import __version__
 from timeline.fingerprints import Namer, fingerprint
 from timeline.models import Finding, Provenance
 from timeline.render.findings import places, relative_path, severity_first
+from timeline.render.json_text import pretty
 from timeline.rule_types import RULE_TYPES
 from timeline.ruleset import RuleInstance
 
@@ -61,7 +61,7 @@ def render_findings(findings: list[Finding], rules: tuple[RuleInstance, ...], na
         "results": [result(finding, index, names) for finding in severity_first(findings)],
     }
     log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return pretty(log) + "\n"
 
 
 def information_uri() -> str | None:
