@@ -38,6 +38,17 @@ from dataclasses import dataclass
 
 from timeline.extract.words import can_be, verb_forms
 
+NEXT_TOKEN = re.compile(r"\s*([\w’'-]+|[,.;]|$)")
+LAST_WORD = re.compile(r"([\w’'-]+)\W*$")
+WORDS = re.compile(r"[\w’'-]+")
+LOWER_WORD = re.compile(r"([a-z][\w’'-]*)")
+LETTER_WORDS = re.compile(r"[A-Za-z][\w’'-]*")
+WORD_AFTER_DATE = re.compile(r"\s*(?:(?:morning|afternoon|evening|night)\s+)?([a-z][\w’'-]*)")
+INNER_RELATIVE = re.compile(r"\s(?:that|which|who)\s+(?=([a-z][\w’'-]*))")
+FOLLOWING_WORD = re.compile(r"\s*([a-z][\w’'-]*)")
+PHRASE_TOKEN = re.compile(r"[\w₹$€£%’'.-]+|[^\w\s]")
+DATE_PREPOSITION_AT_END = re.compile(r"\s+(?:of|on|in)\s*$")
+
 RELATIVE = re.compile(r",\s*(?P<link>(?:in|at|by|under|during|on|for|from|with) which|which|who|whom|whose|where)\b", re.IGNORECASE)
 PARTICIPLE = re.compile(r",\s*(?P<link>[a-z][a-z-]*)\b")
 APPOSITIVE = re.compile(r",\s*(?P<link>the|a|an|its|their|his|her)\s", re.IGNORECASE)
@@ -108,13 +119,13 @@ def _participle(sentence: str, match: re.Match, dates) -> bool:
     if word in NOT_PARTICIPLES or "VBN" not in verb_forms(word) or can_be(word, "NOUN") and not word.endswith("ed"):
         return False
     after = sentence[match.end("link") :]
-    following = re.match(r"\s*([\w’'-]+|[,.;]|$)", after)
+    following = NEXT_TOKEN.match(after)
     next_word = following.group(1).lower() if following else ""
     at_date = any(s <= match.end("link") + (following.start(1) if following else 0) < e for s, e in dates)
     if not (at_date or next_word in FOLLOWS_PARTICIPLE or next_word in {",", ".", ";", ""}):
         return False
     before = sentence[: _before_date(sentence, match.start(), dates)].rstrip()  # "the collapse of March 9, published on May 5"
-    last = re.search(r"([\w’'-]+)\W*$", before)
+    last = LAST_WORD.search(before)
     return bool(last) and not _inside(len(before) - 1, dates) and last.group(1).lower() not in ANTECEDENT_STOPS
 
 
@@ -127,8 +138,8 @@ def _restrictive(sentence: str, match: re.Match, dates=()) -> bool:
     after ("the crane that collapsed on March 11 is the subject of an
     inquiry"); any other is left to the clause.
     """
-    before = re.findall(r"[\w’'-]+", sentence[: match.start()])
-    after = re.match(r"([a-z][\w’'-]*)", sentence[match.end() :])
+    before = WORDS.findall(sentence[: match.start()])
+    after = LOWER_WORD.match(sentence[match.end() :])
     if not before or not after or before[-1].lower() in ANTECEDENT_STOPS or before[-1].lower() in NOT_ANTECEDENTS:
         return False
     head, verb = before[-1], after.group(1)
@@ -139,7 +150,7 @@ def _restrictive(sentence: str, match: re.Match, dates=()) -> bool:
     if _subject_relative_end(sentence, match.end(), dates):
         return True
     segment = sentence[max(sentence.rfind(",", 0, match.start()), 0) : match.start()]
-    return any(w.lower() in AUXILIARY_WORDS or w[:1].islower() and verb_forms(w) & {"VBD", "VBZ"} and not can_be(w, "NOUN") for w in re.findall(r"[A-Za-z][\w’'-]*", segment))
+    return any(w.lower() in AUXILIARY_WORDS or w[:1].islower() and verb_forms(w) & {"VBD", "VBZ"} and not can_be(w, "NOUN") for w in LETTER_WORDS.findall(segment))
 
 
 def _subject_relative_end(sentence: str, body: int, dates) -> int | None:
@@ -149,7 +160,7 @@ def _subject_relative_end(sentence: str, body: int, dates) -> int | None:
             continue
         if "," in sentence[body:start] or HARD_END.search(sentence[body:start]):
             return None
-        following = re.match(r"\s*(?:(?:morning|afternoon|evening|night)\s+)?([a-z][\w’'-]*)", sentence[end:])
+        following = WORD_AFTER_DATE.match(sentence[end:])
         if following and (following.group(1) in AUXILIARY_WORDS or verb_forms(following.group(1)) & {"VBD", "VBZ"} and not can_be(following.group(1), "NOUN")):
             return end + following.start(1)
         return None
@@ -158,7 +169,7 @@ def _subject_relative_end(sentence: str, body: int, dates) -> int | None:
 
 def _relative_inside(sentence: str, start: int, end: int) -> int | None:
     """Where the clause of a relative inside an appositive begins (", the ferry that capsized ...,"), if there is one."""
-    inner = re.search(r"\s(?:that|which|who)\s+(?=([a-z][\w’'-]*))", sentence[start:end])
+    inner = INNER_RELATIVE.search(sentence[start:end])
     if inner and (inner.group(1) in AUXILIARY_WORDS or verb_forms(inner.group(1)) & {"VBD", "VBZ"}):
         return start + inner.end()
     return None
@@ -170,10 +181,10 @@ def _appositive(sentence: str, match: re.Match, dates) -> bool:
     if sentence[end - 1 : end] != "," or _inside(match.start(), dates):
         return False
     relative = _relative_inside(sentence, match.end(), end)
-    inner = re.findall(r"[A-Za-z][\w’'-]*", sentence[match.end() : relative if relative is not None else end])
+    inner = LETTER_WORDS.findall(sentence[match.end() : relative if relative is not None else end])
     if any(w.lower() in AUXILIARY_WORDS or w[:1].islower() and verb_forms(w) & {"VBD", "VBZ"} and not can_be(w, "NOUN") and not can_be(w, "ADJ") for w in inner):
         return False
-    following = re.match(r"\s*([a-z][\w’'-]*)", sentence[end:])
+    following = FOLLOWING_WORD.match(sentence[end:])
     return bool(following) and (following.group(1) in AUXILIARY_WORDS or bool(verb_forms(following.group(1)) & {"VBD", "VBZ"}))
 
 
@@ -192,7 +203,7 @@ def _aside_end(sentence: str, start: int, dates) -> int:
 
 def noun_phrase_before(sentence: str, comma: int, dates) -> tuple[int, int] | None:
     """The noun phrase that ends at the comma: back to a preposition, verb, punctuation or date; a determiner closes it."""
-    words = list(re.finditer(r"[\w₹$€£%’'.-]+|[^\w\s]", sentence[:comma]))
+    words = list(PHRASE_TOKEN.finditer(sentence[:comma]))
     kept = []
     for match in reversed(words):
         text = match.group(0).strip(".")
@@ -220,7 +231,7 @@ def _before_date(sentence: str, comma: int, dates) -> int:
     dated = next(((s, e) for s, e in dates if s < comma <= e + 1), None)
     if dated is None:
         return comma
-    return len(re.sub(r"\s+(?:of|on|in)\s*$", "", sentence[: dated[0]].rstrip()))
+    return len(DATE_PREPOSITION_AT_END.sub("", sentence[: dated[0]].rstrip()))
 
 
 def _inside(position: int, spans) -> bool:

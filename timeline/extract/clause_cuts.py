@@ -21,6 +21,11 @@ from timeline.extract.clauses import HARD_BOUNDARY
 from timeline.extract.grammar_words import AUXILIARIES, DETERMINERS, STOP_WORDS
 from timeline.extract.words import can_be, verb_forms
 
+LOWER_LETTERS = re.compile(r"[a-z]+")
+TWO_WORDS = re.compile(r"\s+([\w’'-]+)(?:\s+([\w’'-]+))?")
+VERB_AND_NEXT = re.compile(r"([a-z]+)\s*([\w’'-]*)")
+DETERMINERS_OR_STOPS = DETERMINERS | STOP_WORDS
+
 CLAUSE_CUT = re.compile(
     r",\s*(?P<a>and|then|so)\s+|\s+and then\s+|\s+(?=(?P<b>after|before|when|once|until|because|since|while|as)\s)|\s+(?P<c>and)\s+(?=[a-z])|[()]",
     re.IGNORECASE,
@@ -39,7 +44,7 @@ def clauses_with_links(sentence: str, keep_whole: list[tuple[int, int]]) -> list
     """(start, end, link) of each clause; ``link`` is the conjunction that opens it ("" for the first)."""
     cuts = []
     for match in HARD_BOUNDARY.finditer(sentence):
-        word = re.findall(r"[a-z]+", match.group(0).lower())
+        word = LOWER_LETTERS.findall(match.group(0).lower())
         cuts.append((match.start(), match.end(), word[-1] if word and word[-1] in {"but", "while", "when", "after", "before", "where", "which", "who"} else ""))
     for match in CLAUSE_CUT.finditer(sentence):
         link = (match.group("a") or match.group("b") or match.group("c") or "").lower()
@@ -77,7 +82,7 @@ def _outside(cut: tuple[int, int, str], dates: list[tuple[int, int]]) -> tuple[i
 def _opens_clause(sentence: str, at: int, link: str, dates: list[tuple[int, int]]) -> bool:
     """ "since the monsoon set in" opens a clause; "since June 9" and "until Friday" are dates, "as well as" is neither."""
     word_end = at + len(link)
-    following = re.match(r"\s+([\w’'-]+)(?:\s+([\w’'-]+))?", sentence[word_end:])
+    following = TWO_WORDS.match(sentence, word_end)
     if following is None or any(s <= at < e or s <= word_end + 1 < e for s, e in dates):
         return False
     if link not in {"since", "until", "as", "while"}:
@@ -92,7 +97,7 @@ def _opens_clause(sentence: str, at: int, link: str, dates: list[tuple[int, int]
 
 def opens_verb(sentence: str, at: int) -> bool:
     """ "crossed it on Monday and peaked on Wednesday": a second verb sharing the subject."""
-    word = re.match(r"([a-z]+)\s*([\w’'-]*)", sentence[at:])
+    word = VERB_AND_NEXT.match(sentence, at)
     if not word or not verb_forms(word.group(1)) & {"VBD", "VB"} or can_be(word.group(1), "NOUN"):
         return False
-    return not can_be(word.group(1), "ADJ") or word.group(2).lower() in DETERMINERS | STOP_WORDS  # "and related compounds" is a noun phrase
+    return not can_be(word.group(1), "ADJ") or word.group(2).lower() in DETERMINERS_OR_STOPS  # "and related compounds" is a noun phrase

@@ -35,6 +35,13 @@ from timeline.extract.predicates import DETERMINERS, NUMBER_WORDS, PRONOUNS, Phr
 from timeline.extract.words import can_be, inflect, lemma, stem_key, verb_forms
 from timeline.lexicon import Lexicon, phrase_pattern
 
+POSSESSIVE_BEFORE = re.compile(r"[’']s\s+$")
+DATE_LINK = re.compile(r"\s+(?:on|in|of)?\s*")
+POSSESSIVE_GAP = re.compile(r"(?:[’']s)?\s+")
+WORDS = re.compile(r"[\w’'-]+")
+NAMES_A_PERIOD = re.compile(r"day\b|\b(?:weeks?|months?|years?|january|february|march|april|may|june|july|august|september|october|november|december)\b", re.IGNORECASE)
+DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|his|her)\s+$", re.IGNORECASE)
+
 NOT_EVENT_STATES = frozenset({"not done", "pending"})
 SIMULTANEOUS = frozenset({"when", "as", "while"})  # "killed on Thursday when the express derailed": one moment
 ASIDE_LINKS = frozenset({"which", "who", "whom", "whose", "where", "participle"})
@@ -120,7 +127,7 @@ def _dated_nouns(
             continue  # "approved the budget on March 3": the noun is what the clause's own event acted on
         if any(e.date and e.date.value == mention.value and stem_key(e.action) == stem_key(action) for e in found + events):
             continue
-        possessive = re.search(r"[’']s\s+$", sentence[max(0, start - 4) : start])
+        possessive = POSSESSIVE_BEFORE.search(sentence[max(0, start - 4) : start])
         span = noun_phrase_before(sentence, start - len(possessive.group(0)), []) if possessive else None
         owner = re.match(r"(.*)", sentence[span[0] : span[1]]) if span else None
         thing = OF_PHRASE.match(sentence, end)
@@ -136,19 +143,19 @@ def _dated_nouns(
 def _date_of_noun(sentence: str, offset: int, start: int, end: int, dates: list[DateMention]) -> DateMention | None:
     for mention in dates:
         before, after = mention.start - offset, mention.end - offset
-        if end <= before and re.fullmatch(r"\s+(?:on|in|of)?\s*", sentence[end:before]) and mention.value.resolved:
+        if end <= before and DATE_LINK.fullmatch(sentence[end:before]) and mention.value.resolved:
             return mention  # "closure on March 4"
         between = OF_THEN_DATE.fullmatch(sentence, end, before) if end <= before else None
         if between and mention.value.resolved and not _has_finite_verb(between.group(1)):
             return mention  # "the signing of its €31 million contract on February 9"
-        if after <= start and re.fullmatch(r"(?:[’']s)?\s+", sentence[after:start]) and mention.value.resolved:
+        if after <= start and POSSESSIVE_GAP.fullmatch(sentence[after:start]) and mention.value.resolved:
             return mention  # "Thursday's derailment", "the March 3 vote"
     return None
 
 
 def _has_finite_verb(text: str) -> bool:
     """Whether a phrase holds a verb of its own; a participle after a determiner describes a noun ("the covered market")."""
-    words = re.findall(r"[\w’'-]+", text)
+    words = WORDS.findall(text)
     return any(_finite_verb(w) and not (i and words[i - 1].lower() in DETERMINERS) for i, w in enumerate(words) if w[:1].islower())
 
 
@@ -175,7 +182,7 @@ def _dated_span(sentence: str, offset: int, span: tuple[int, int], dates: list[D
 
 
 def _date_word(text: str) -> bool:
-    return bool(re.search(r"day\b|\b(?:weeks?|months?|years?|january|february|march|april|may|june|july|august|september|october|november|december)\b", text, re.IGNORECASE))
+    return bool(NAMES_A_PERIOD.search(text))
 
 
 def _shared_dates(predicates: list[Predicate], own: list[list[DateMention]], index: int) -> list[DateMention]:
@@ -220,7 +227,7 @@ def _repeats_figure(sentence: str, predicate: Predicate) -> bool:
     thing = predicate.subject if predicate.passive else predicate.object
     if thing is None or not _only_figure(thing.text):
         return False
-    if re.search(r"\b(?:the|its|their|his|her)\s+$", sentence[max(0, thing.start - 8) : thing.start], re.IGNORECASE):
+    if DETERMINER_BEFORE.search(sentence[max(0, thing.start - 8) : thing.start]):
         return False
     return not (thing.text[:1] in "₹$€£" and PURPOSE.search(sentence, thing.end, predicate.clause[1]))
 

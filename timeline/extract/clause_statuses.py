@@ -57,6 +57,11 @@ from timeline.extract.words import FUNCTION_WORDS, can_be, lemma, verb_forms, ve
 from timeline.extract.grammar_words import PLANNING_VERBS as GRAMMAR_PLANNING_VERBS
 from timeline.lexicon import Lexicon
 
+HAD = re.compile(r"\bhad\b", re.IGNORECASE)
+FOR_AFTER = re.compile(r"\s*(?:\w+\s+)?for\s+")
+OF_OR_ON = re.compile(r"\s+(of|on)\s+")
+OPENS_WITH_TIME = re.compile(r"(?:the\s+)?(?:\d|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)")
+
 BEING_VERBS = frozenset({"take place", "go ahead", "happen", "occur", "begin", "start", "proceed", "come", "get under", "continue"})
 PLANNING_VERBS = GRAMMAR_PLANNING_VERBS | {"set"}  # "the launch was set for May 2" (the clause stage leaves "set" alone: "a fire was set")
 MODALS = frozenset({"may", "might", "could", "can", "must", "should", "need"})
@@ -96,7 +101,7 @@ def clause_statuses(sentence: str, predicates: list[Predicate], lexicon: Lexicon
             owner = status.key.rsplit(" ", 1)[0] if " " in status.key else (named[-1] if named else None)
             status = ClauseStatus(status.start, status.end, owner, status.state) if owner else None
         if status:
-            if status.state == "planned" and re.search(r"\bhad\b", sentence[predicate.clause[0] : predicate.end], re.IGNORECASE):
+            if status.state == "planned" and HAD.search(sentence[predicate.clause[0] : predicate.end]):
                 continue  # "had been expected in late May": a former plan, superseded by what the sentence says next
             found.append(ClauseStatus(status.start, status.end, status.key, status.state, predicate.link, predicate))
             read.append(predicate.clause)
@@ -144,7 +149,7 @@ def _from_predicate(sentence: str, predicate: Predicate, lexicon: Lexicon, event
         return _status(predicate, _thing_words(sentence, predicate.subject, predicate.start), "planned")
     state = predicate.state
     if state == "ongoing" and base == "wait":  # "waiting for the water supply": the thing awaited follows "for"
-        after = re.match(r"\s*(?:\w+\s+)?for\s+", sentence[predicate.end : predicate.clause[1]])
+        after = FOR_AFTER.match(sentence[predicate.end : predicate.clause[1]])
         thing = _thing_words(sentence, noun_phrase_at(sentence, predicate.end + after.end(), predicate.clause[1]) if after else None)
         return _status(predicate, thing, "pending")
     if predicate.subject is not None and predicate.subject.text.split()[0].lower() in NEGATED_SUBJECTS:
@@ -262,10 +267,10 @@ def _thing_words(sentence: str, phrase: Phrase | None, limit: int | None = None)
             head_part, link_part = tokens[:i], tokens[i + 1 :]
             break
     else:  # the clause stage ends a subject at "on" or "for": read the link's phrase from the sentence
-        rest = re.match(r"\s+(of|on)\s+", sentence[phrase.end :])
-        if rest and not _names_a_time(sentence[phrase.end + rest.end() :]):
+        rest = OF_OR_ON.match(sentence, phrase.end)
+        if rest and not _names_a_time(sentence[rest.end() :]):
             stop = limit if limit is not None and limit > phrase.end else len(sentence)
-            tail = noun_phrase_at(sentence, phrase.end + rest.end(), stop)
+            tail = noun_phrase_at(sentence, rest.end(), stop)
             link_part = [m.group(0) for m in TOKEN.finditer(tail.text)] if tail else []
     head = _content(head_part)
     if not head:
@@ -274,7 +279,7 @@ def _thing_words(sentence: str, phrase: Phrase | None, limit: int | None = None)
 
 
 def _names_a_time(text: str) -> bool:
-    return bool(re.match(r"(?:the\s+)?(?:\d|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)", text))
+    return bool(OPENS_WITH_TIME.match(text))
 
 
 def _content(tokens: list[str]) -> list[str]:

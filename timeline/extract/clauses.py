@@ -25,6 +25,9 @@ from dataclasses import dataclass
 from timeline.extract.words import FUNCTION_WORDS, is_common_word
 from timeline.lexicon import Lexicon
 
+NON_SPACE = re.compile(r"\S+")
+POSSESSIVE_END = re.compile(r"['’]s$")
+
 HARD_BOUNDARY = re.compile(
     r";|:(?=\s)|\s[—–]\s|\s--\s"
     r"|,\s*(?:but|while|whereas|although|though|even as|which|who|where|when|after|before)\b"
@@ -152,7 +155,7 @@ def names_in(sentence: str, lexicon: Lexicon, skip: list[tuple[int, int]]) -> li
 
 def _clean_name(sentence: str, match: re.Match[str]) -> Name | None:
     """A capitalised run as a name, or None for a sentence's opening word, a month, a weekday or a title."""
-    words = [(m.start() + match.start(), m.group(0).rstrip(".,")) for m in re.finditer(r"\S+", match.group(0))]
+    words = [(m.start() + match.start(), m.group(0).rstrip(".,")) for m in NON_SPACE.finditer(match.group(0))]
     words = [(s, s + len(w), w) for s, w in words if w]
     if sentence[match.start() - 1 : match.start()] == "(" and sentence[match.end() : match.end() + 1] == ")" and match.group(0).isupper():
         return None  # an abbreviation glossing the words before it: "Rare Earth Element (REE)"
@@ -169,7 +172,7 @@ def _clean_name(sentence: str, match: re.Match[str]) -> Name | None:
     if len(words) == 1 and at_start and is_common_word(words[0][2]) and not place:
         return None  # "Floods in Assam": the opening word is a dictionary word; "Marsh district" is a place
     text = sentence[words[0][0] : words[-1][1]]
-    text = re.sub(r"['’]s$", "", text)
+    text = POSSESSIVE_END.sub("", text)
     name = " ".join(w.title() if w.isupper() and len(w) > 4 else w for w in text.split())  # a dateline's "DHORAGHAT"
     if place:  # "Kelby district": a division of a place, which figures keep apart from the whole
         return Name(words[0][0], place.end(), f"{name} {place.group(0).split()[0].lower()}")

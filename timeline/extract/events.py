@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 from timeline.lexicon import EventType, Lexicon
 
+WORDS = re.compile(r"[\w’'-]+")
+
 DETERMINERS = {"a", "an", "the", "this", "that", "its", "their", "his", "her", "our", "on", "of", "in", "to", "for", "with", "and", "as", "by", "from"}
 
 AMOUNT_WORDS = {"crore", "lakh", "million", "billion", "mn", "bn", "cr", "rs", "inr", "usd", "per", "cent"}
@@ -56,7 +58,7 @@ def _title(sentence: str, noun: re.Match[str], event: EventType) -> str:
     A capitalised noun takes the whole capitalised name before it; a common noun
     takes up to two plain modifiers, stopping at determiners, verbs and names.
     """
-    before = re.findall(r"[\w’'-]+", sentence[: noun.start()])
+    before = WORDS.findall(sentence[: noun.start()])
     head = noun.group(0)
     verbs = {v.lower() for v in event.verbs}
     qualifiers: list[str] = []
