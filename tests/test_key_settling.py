@@ -8,10 +8,20 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.key_settling import _contrasts, _pairwise_contrasts
+from timeline.key_settling import _contrasts, _same_time
 from timeline.models import DateValue, Precision
 
 DAY0 = date(2031, 5, 1)
+
+
+def _pairwise_contrasts(items) -> set[str]:
+    """The definition: subjects with a claim that meets a claim of another subject, every pair tried."""
+    found: set[str] = set()
+    for index, (subject, claim) in enumerate(items):
+        for other, other_claim in items[index + 1 :]:
+            if other != subject and _same_time(claim, other_claim):
+                found |= {subject, other}
+    return found
 
 
 @dataclass(frozen=True)

@@ -91,8 +91,8 @@ def _contrasts(items: list[tuple[str, FigureClaim]]) -> set[str]:
     A subject contrasts when one of its claims meets (``_same_time``) a
     claim of another subject. Read pair by pair, that was quadratic in a
     long article; a sweep over the claims in order of start finds the same
-    subjects in n log n (``_pairwise_contrasts`` is the definition, kept for
-    the tests).
+    subjects in n log n (tests/test_key_settling.py holds it to the pairwise
+    definition).
     """
     subjects = {subject for subject, _ in items}
     if len(subjects) < 2:
@@ -125,16 +125,6 @@ def _contrasts(items: list[tuple[str, FigureClaim]]) -> set[str]:
             if subject not in found:
                 heappush(waiting, (-end, subject))
             top = sorted([(e, o) for e, o in top if o != subject] + [(end, subject)], reverse=True)[:2]
-    return found
-
-
-def _pairwise_contrasts(items: list[tuple[str, FigureClaim]]) -> set[str]:
-    """``_contrasts`` by its definition, every pair of claims: quadratic, kept as the reference for tests."""
-    found: set[str] = set()
-    for index, (subject, claim) in enumerate(items):
-        for other, other_claim in items[index + 1 :]:
-            if other != subject and _same_time(claim, other_claim):
-                found |= {subject, other}
     return found
 
 
