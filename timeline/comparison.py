@@ -135,8 +135,9 @@ def _analyse(figures: list[FigureClaim], ruleset: RuleSet) -> FigureAnalysis:
         comparison = compare_key(key, groups[key_id], settings.current_window_days, cumulative, settings.lookback_days)
         comparisons.append(comparison)
         for statement in _statements(groups[key_id]):
+            sources = statement.sources  # counted once a statement, not once for each of its (thousands of) claims
             for claim in statement.claims:
-                agreeing[_where(claim)] = statement.sources
+                agreeing[_where(claim)] = sources
     return FigureAnalysis(comparisons=comparisons, unkeyed=unkeyed, agreeing=agreeing)
 
 
@@ -301,7 +302,8 @@ def _cluster_verdicts(cluster: list[FigureClaim]) -> list[str]:
         return [v for v in (_disputed(_statements(current)),) if v]
     latest = corrections[-1]
     stale = [c for c in current if not c.correction and not _same(c.value, latest.value)]
-    kept = [c for c in current if not any(c is s for s in stale)]
+    stale_ids = {id(c) for c in stale}  # by identity, in one pass: a long article has thousands of claims
+    kept = [c for c in current if id(c) not in stale_ids]
     found = [v for v in (_disputed(_statements(kept)), _disputed(_statements(stale))) if v]
     if stale or len(current) < len(cluster):
         found.append("correction")
