@@ -37,7 +37,7 @@ from timeline.chronology import compatible_dates
 from timeline.corpus import Corpus
 from timeline.event_identity import content_words, strictly_same_event
 from timeline.extract.words import stem_key
-from timeline.models import EventClaim, Finding
+from timeline.models import DateValue, EventClaim, Finding
 
 TYPE = "event-dates"
 REPORTED_DONE = frozenset({"done", "stopped", "postponed", "resumed"})  # a plan's date is a status matter, not a mismatch
@@ -59,14 +59,22 @@ def check(rule, options: Options, corpus: Corpus, ruleset) -> Iterator[Finding]:
         if len({e.provenance.path for e in events}) < 2:
             continue  # one article's own reports are never set against each other: no pair to try, however many
         starts, candidates = [e.date.start for e in events], Candidates(events)
+        by_path: dict[str, list[EventClaim]] = {}
+        for event in events:
+            by_path.setdefault(event.provenance.path, []).append(event)
         for index, first in enumerate(events):
             within = bisect_right(starts, first.date.end + timedelta(days=options.max_gap_days))  # at most max-gap-days later
-            for second in (events[j] for j in candidates.after(index, within)):
-                if second.provenance.path == first.provenance.path or not _conflict(first, second, events):
-                    continue
+
+            def open_date(date: DateValue) -> bool:
+                return (first.date.value, date.value) not in reported and not compatible_dates(first.date, date)
+
+            def conflicting(j: int) -> bool:
+                return events[j].provenance.path != first.provenance.path and _conflict(first, events[j], by_path)
+
+            for second in (events[j] for j in candidates.first_per_date(index, within, open_date, conflicting)):
                 pair = (first.date.value, second.date.value)
                 if pair in reported:
-                    continue
+                    continue  # two spellings of one date value: the first one found stands for both
                 reported.add(pair)
                 earlier, later = _side(first, events), _side(second, events)
                 message = f"{first.title}: {first.date.value} in {_places(earlier)} but {second.date.value} in {_places(later)}"
@@ -74,24 +82,33 @@ def check(rule, options: Options, corpus: Corpus, ruleset) -> Iterator[Finding]:
 
 
 class Candidates:
-    """The later reports that can be the same event as a given one, found through words they must share.
+    """The later reports that can be the same event as a given one, by the words they must share and by date.
 
     ``strictly_same_event`` needs two objects to share a content word; two
     reports that name no object must both name their actor, and actors that
-    agree (the same name, or one's words within the other's). So instead of
-    trying every pair of a popular action ("opened") across thousands of
-    articles, each report is tried only against those sharing a word of its
-    object, or, with no object, a word or the name of its actor. The pairs
-    left out are exactly those that could never be one event, so the findings
-    do not change.
+    agree (the same name, or one's words within the other's). So each report
+    is tried only against those sharing a word of its object, or, with no
+    object, a word or the name of its actor. The pairs left out are exactly
+    those that could never be one event, so the findings do not change.
+
+    One finding is made per pair of dates, so reports are also held by date:
+    for each date within reach, only the first later report that conflicts
+    is wanted, and a date already reported against this one, or one that
+    agrees with it, is passed over whole. Wire copy repeats one report, with
+    its date, in hundreds of articles; trying each pair of them made the rule
+    cubic in the corpus.
     """
 
     def __init__(self, events: list[EventClaim]) -> None:
+        self.events = events
         self.keys = [self._keys(e) for e in events]
-        self.holding: dict[tuple[str, str], list[int]] = {}
+        self.holding: dict[tuple[str, str], dict[tuple, list[int]]] = {}  # word -> date -> indices, ascending
         for index, keys in enumerate(self.keys):
+            date = events[index].date
             for key in keys:
-                self.holding.setdefault(key, []).append(index)
+                self.holding.setdefault(key, {}).setdefault((date.start, date.end, date.value), []).append(index)
+        self.dates = {key: sorted(by_date) for key, by_date in self.holding.items()}  # word -> its dates, by start
+        self.date_starts = {key: [start for start, _, _ in dates] for key, dates in self.dates.items()}
 
     @staticmethod
     def _keys(event: EventClaim) -> frozenset[tuple[str, str]]:
@@ -102,13 +119,30 @@ class Candidates:
             return frozenset()  # no object and no actor: never the same event as another report
         return frozenset({("actor", event.actor.lower()), *(("actor word", word) for word in content_words(event.actor))})
 
-    def after(self, index: int, within: int) -> list[int]:
-        """Indices in (index, within) that may be the same event as ``index``, ascending."""
-        found: set[int] = set()
+    def first_per_date(self, index: int, within: int, open_date, accept) -> list[int]:
+        """For each date that ``open_date`` lets through, the first report in (index, within) sharing a word with
+        report ``index`` that ``accept`` takes; ascending. Reports are sorted by date, so the dates within reach
+        are those starting from report ``index``'s start up to report ``within - 1``'s."""
+        if within <= index + 1:
+            return []
+        low, high = self.events[index].date.start, self.events[within - 1].date.start
+        best: dict[tuple, int] = {}
+        tried: set[int] = set()  # a report sharing several words is tried once
         for key in self.keys[index]:
-            indices = self.holding[key]
-            found.update(indices[bisect_right(indices, index) : bisect_left(indices, within)])
-        return sorted(found)
+            dates, by_date = self.dates[key], self.holding[key]
+            for date in dates[bisect_left(self.date_starts[key], low) : bisect_right(self.date_starts[key], high)]:
+                indices = by_date[date]
+                at, limit = bisect_right(indices, index), best.get(date, within)
+                if at >= len(indices) or indices[at] >= limit or not open_date(self.events[indices[at]].date):
+                    continue
+                while at < len(indices) and indices[at] < limit:
+                    if indices[at] not in tried:
+                        tried.add(indices[at])
+                        if accept(indices[at]):
+                            best[date] = indices[at]
+                            break
+                    at += 1
+        return sorted(best.values())
 
 
 def _side(event: EventClaim, events: list[EventClaim]) -> list[EventClaim]:
@@ -121,14 +155,15 @@ def _places(events: list[EventClaim]) -> str:
     return ", ".join(f"{e.provenance.path}:{e.provenance.line}" for e in events)
 
 
-def _conflict(first: EventClaim, second: EventClaim, events: list[EventClaim]) -> bool:
+def _conflict(first: EventClaim, second: EventClaim, by_path: dict[str, list[EventClaim]]) -> bool:
+    """Whether two reports of one event give dates that cannot both hold; ``by_path`` holds the bucket's reports by article."""
     if first.provenance.path == second.provenance.path or compatible_dates(first.date, second.date):
         return False
     if not strictly_same_event(first, second):
         return False
     # An article that itself reports both dates for this event speaks of two events.
     for path in (first.provenance.path, second.provenance.path):
-        mine = [e for e in events if e.provenance.path == path and strictly_same_event(e, first)]
+        mine = [e for e in by_path[path] if strictly_same_event(e, first)]
         if any(compatible_dates(e.date, first.date) for e in mine) and any(compatible_dates(e.date, second.date) for e in mine):
             return False
     return True
