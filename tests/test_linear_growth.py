@@ -14,14 +14,17 @@ machine's speed.
 from __future__ import annotations
 
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 import timeline
+from timeline.corpus import Corpus
+from timeline.engine import run_rules
 from timeline.extract import extract_article
 from timeline.models import Article
+from timeline.render.json_format import render_findings
 from timeline.ruleset import default_rules_dir, load_ruleset
 
 PACKAGE = str(Path(timeline.__file__).parent)
@@ -56,6 +59,11 @@ def ruleset():
 def steps(text: str, ruleset) -> int:
     """Function calls anywhere, plus lines run in timeline's code, while one article is extracted."""
     article = Article(path="a.md", body=text, published=date(2025, 6, 17))
+    return counted(lambda: extract_article(article, ruleset).claims)
+
+
+def counted(work) -> int:
+    """Steps taken by ``work()``, which must return something (the text is read, not skipped)."""
     count = 0
 
     def in_timeline(frame, event, arg):
@@ -70,10 +78,10 @@ def steps(text: str, ruleset) -> int:
 
     sys.settrace(on_call)
     try:
-        extraction = extract_article(article, ruleset)
+        result = work()
     finally:
         sys.settrace(None)
-    assert extraction.claims, "the text is read, not skipped"
+    assert result, "the text is read, not skipped"
     return count
 
 
@@ -91,3 +99,27 @@ def test_a_sentence_over_the_limit_is_read_in_pieces_and_said(ruleset):
     assert warning.line == 2 and "max-sentence-length" in warning.message and f"{len(text):,} characters" in warning.message
     figures = [c for c in extraction.claims if c.kind == "figure"]
     assert len(figures) >= 490, "the pieces are all read: a cut loses at most the figure it falls on"
+
+
+CORPORA = {
+    # one article of n sentences: its figures of one measure meet each other in key settling and comparison
+    "one long article": lambda n: [Article(path="long.md", body=SHAPES["one sentence a line"](n), published=date(2025, 6, 17))],
+    # n / 4 articles of four sentences, a day apart: the same quantities across many sources
+    "many short articles": lambda n: [
+        Article(path=f"a{i:05d}.md", body=SHAPES["one sentence a line"](4), published=date(2025, 6, 17) + timedelta(days=i % 30)) for i in range(n // 4)
+    ],
+}
+
+
+@pytest.mark.parametrize("shape", list(CORPORA))
+def test_rule_steps_per_sentence_do_not_grow_with_the_corpus(shape, ruleset):
+    """The rule engine and the JSON report over the claims, counted as extraction is (a pairwise path shows as x2 and more)."""
+
+    def rule_steps(n: int) -> int:
+        articles = CORPORA[shape](n)
+        corpus = Corpus(articles=tuple(articles), claims=tuple(c for a in articles for c in extract_article(a, ruleset).claims))
+        return counted(lambda: render_findings(run_rules(corpus, ruleset), {}))
+
+    small, large = rule_steps(SMALL), rule_steps(LARGE)
+    growth = (large / LARGE) / (small / SMALL)
+    assert growth <= LINEAR, f"{shape}: {small / SMALL:.0f} steps a sentence at {SMALL:,}, {large / LARGE:.0f} at {LARGE:,} (x{growth:.2f})"
