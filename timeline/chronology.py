@@ -15,6 +15,8 @@ undated rows come last.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right, insort
+
 from timeline.event_identity import same_event
 from timeline.models import DateValue, EventClaim, TimelineEntry
 
@@ -45,32 +47,109 @@ def build_timeline(events: list[EventClaim]) -> list[TimelineEntry]:
     ordered = sorted(events, key=lambda e: (e.provenance.path, e.provenance.line, e.provenance.column))
     dated = sorted((e for e in ordered if e.date and e.date.resolved), key=lambda e: (width(e.date), e.provenance.path, e.provenance.line, e.provenance.column))
     undated = [e for e in ordered if not (e.date and e.date.resolved)]
-    groups: list[list[EventClaim]] = []
+    groups, leftovers = Rows(), Rows()
     for event in dated:
-        group = next((g for g in groups if compatible_dates(g[0].date, event.date) and any(same_event(m, event) for m in g)), None)
+        group = groups.first_dated(event)
         if group is None:
-            groups.append([event])
+            groups.add(event)
         else:
-            group.append(event)
-    leftovers: list[list[EventClaim]] = []
+            groups.join(group, event)
     for event in undated:
-        path = event.provenance.path
-        home = next((g for g in groups if any(m.provenance.path == path and same_event(m, event) for m in g)), None)
-        home = home or next((g for g in leftovers if g[0].provenance.path == path and any(same_event(m, event) for m in g)), None)
+        home = groups.first_from_article(event, any_member=True)
+        if home is not None:
+            groups.join(home, event)
+            continue
+        home = leftovers.first_from_article(event, any_member=False)
         if home is None:
-            leftovers.append([event])
+            leftovers.add(event)
         else:
-            home.append(event)
-    entries = [_entry(group) for group in groups]
+            leftovers.join(home, event)
+    entries = [_entry(group) for group in groups.members]
     entries.sort(key=lambda e: (e.date.start, e.date.end or e.date.start, e.event_kind, e.title))
-    tail = sorted((_entry(group) for group in leftovers), key=lambda e: (e.sources[0].provenance.path, e.sources[0].provenance.line))
+    tail = sorted((_entry(group) for group in leftovers.members), key=lambda e: (e.sources[0].provenance.path, e.sources[0].provenance.line))
     return entries + tail
+
+
+def _signature(event: EventClaim) -> tuple:
+    """All that ``same_event`` reads of a report: reports alike in these are alike to it."""
+    return (event.actor, event.object, event.title, event.action, event.event_kind)
+
+
+class Rows:
+    """The timeline's rows while they are built, indexed so that a report finds its row without trying every row.
+
+    A report joins the first row (in the order rows were made) that it
+    matches. Tried row by row and member by member, that was quadratic: wire
+    copy puts one report in hundreds of articles. Members alike to
+    ``same_event`` are tried once per row (``_signature``); dated rows are
+    found by the start of their first report, and rows by the articles of
+    their members.
+    """
+
+    def __init__(self) -> None:
+        self.members: list[list[EventClaim]] = []
+        self.alike: list[dict[tuple, EventClaim]] = []  # per row: one member of each signature
+        self.alike_by_path: list[dict[str, dict[tuple, EventClaim]]] = []  # per row and article
+        self.starts: list[tuple] = []  # (start of the row's first report, row), sorted; dated rows only
+        self.rows_by_path: dict[str, list[int]] = {}  # article -> rows with a member from it, ascending
+        self.first_path: dict[str, list[int]] = {}  # article -> rows whose first member is from it, ascending
+
+    def add(self, event: EventClaim) -> None:
+        row = len(self.members)
+        self.members.append([])
+        self.alike.append({})
+        self.alike_by_path.append({})
+        self.first_path.setdefault(event.provenance.path, []).append(row)
+        if event.date and event.date.resolved and event.date.start is not None:
+            insort(self.starts, (event.date.start, row))
+        self.join(row, event)
+
+    def join(self, row: int, event: EventClaim) -> None:
+        path, signature = event.provenance.path, _signature(event)
+        self.members[row].append(event)
+        self.alike[row].setdefault(signature, event)
+        mine = self.alike_by_path[row]
+        if path not in mine:
+            rows = self.rows_by_path.setdefault(path, [])
+            if not rows or rows[-1] != row:
+                insort(rows, row)
+        mine.setdefault(path, {}).setdefault(signature, event)
+
+    def first_dated(self, event: EventClaim) -> int | None:
+        """The first row whose first report's date is compatible with the event's and that holds the same event.
+
+        Reports come narrowest date first, so a compatible row's first date
+        lies within the event's (or, open-ended, starts with it): rows are
+        looked up by that start. An event with no start or no end tries
+        every row, as before.
+        """
+        date = event.date
+        if date.start is None or date.end is None:
+            rows: range | list[int] = range(len(self.members))
+        else:
+            low = bisect_left(self.starts, (date.start, -1))
+            high = bisect_right(self.starts, (date.end, len(self.members)))
+            rows = sorted(row for _, row in self.starts[low:high])
+        for row in rows:
+            first = self.members[row][0]
+            if compatible_dates(first.date, date) and any(same_event(member, event) for member in self.alike[row].values()):
+                return row
+        return None
+
+    def first_from_article(self, event: EventClaim, any_member: bool) -> int | None:
+        """The first row holding the same event reported in the event's own article: by any member, or by its first."""
+        path = event.provenance.path
+        for row in self.rows_by_path.get(path, ()) if any_member else self.first_path.get(path, ()):
+            if any(same_event(member, event) for member in self.alike_by_path[row][path].values()):
+                return row
+        return None
 
 
 def _entry(group: list[EventClaim]) -> TimelineEntry:
     dated = [m for m in group if m.date and m.date.resolved]
     best = min(dated, key=lambda m: width(m.date)) if dated else None
-    title = max((m.title for m in group), key=lambda t: (bool(next((m for m in group if m.title == t and m.action), None)), len(t.split()), t))
+    with_action = {m.title for m in group if m.action}  # a title a clause gave, with its actor and action, is preferred
+    title = max((m.title for m in group), key=lambda t: (t in with_action, len(t.split()), t))
     subject = next((m.subject for m in group if m.subject), None)
     kind = next((m.event_kind for m in group if m.event_kind != "event"), group[0].event_kind)
     sources = tuple(sorted(group, key=lambda m: (m.provenance.path, m.provenance.line, m.provenance.column)))
