@@ -20,11 +20,12 @@ from pathlib import Path
 import pytest
 
 import timeline
+from timeline.chronology import build_timeline
 from timeline.corpus import Corpus
 from timeline.engine import run_rules
 from timeline.extract import extract_article
 from timeline.models import Article
-from timeline.render.json_format import render_findings
+from timeline.render.json_format import render_findings, render_timeline
 from timeline.ruleset import default_rules_dir, load_ruleset
 
 PACKAGE = str(Path(timeline.__file__).parent)
@@ -121,5 +122,18 @@ def test_rule_steps_per_sentence_do_not_grow_with_the_corpus(shape, ruleset):
         return counted(lambda: render_findings(run_rules(corpus, ruleset), {}))
 
     small, large = rule_steps(SMALL), rule_steps(LARGE)
+    growth = (large / LARGE) / (small / SMALL)
+    assert growth <= LINEAR, f"{shape}: {small / SMALL:.0f} steps a sentence at {SMALL:,}, {large / LARGE:.0f} at {LARGE:,} (x{growth:.2f})"
+
+
+@pytest.mark.parametrize("shape", list(CORPORA))
+def test_timeline_steps_per_sentence_do_not_grow_with_the_corpus(shape, ruleset):
+    """The timeline (show, export) over the same corpora: rows are found through indexes, not by trying every row."""
+
+    def timeline_steps(n: int) -> int:
+        events = [c for a in CORPORA[shape](n) for c in extract_article(a, ruleset).claims if c.kind == "event"]
+        return counted(lambda: render_timeline(build_timeline(events)))
+
+    small, large = timeline_steps(SMALL), timeline_steps(LARGE)
     growth = (large / LARGE) / (small / SMALL)
     assert growth <= LINEAR, f"{shape}: {small / SMALL:.0f} steps a sentence at {SMALL:,}, {large / LARGE:.0f} at {LARGE:,} (x{growth:.2f})"
