@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from timeline.extract.clauses import HARD_BOUNDARY
+from timeline.extract.clauses import hard_boundaries
 from timeline.extract.grammar_words import AUXILIARIES, DETERMINERS, STOP_WORDS
 from timeline.extract.words import can_be, verb_forms
 
@@ -43,9 +43,9 @@ def clauses_of(sentence: str, keep_whole: list[tuple[int, int]] = ()) -> list[tu
 def clauses_with_links(sentence: str, keep_whole: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """(start, end, link) of each clause; ``link`` is the conjunction that opens it ("" for the first)."""
     cuts = []
-    for match in HARD_BOUNDARY.finditer(sentence):
-        word = LOWER_LETTERS.findall(match.group(0).lower())
-        cuts.append((match.start(), match.end(), word[-1] if word and word[-1] in {"but", "while", "when", "after", "before", "where", "which", "who"} else ""))
+    for start, end, boundary in hard_boundaries(sentence):
+        word = LOWER_LETTERS.findall(boundary.lower())
+        cuts.append((start, end, word[-1] if word and word[-1] in {"but", "while", "when", "after", "before", "where", "which", "who"} else ""))
     for match in CLAUSE_CUT.finditer(sentence):
         link = (match.group("a") or match.group("b") or match.group("c") or "").lower()
         if match.group("b") and not _opens_clause(sentence, match.end(), link, keep_whole):

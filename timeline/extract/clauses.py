@@ -19,6 +19,7 @@ sentence's first word is a name only when it is not a dictionary word
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -41,6 +42,13 @@ NOT_NAMES = frozenset(
     "january february march april may june july august september october november december jan feb mar apr jun jul aug "
     "sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday mr mrs ms dr shri smt i rs".split()
 )  # fmt: skip
+
+
+@lru_cache(maxsize=256)
+def hard_boundaries(sentence: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, text) of each hard boundary in the sentence, found once: figures' clauses and the clause
+    stage's cuts both need them, for the same sentence, one after the other."""
+    return tuple((match.start(), match.end(), match.group(0)) for match in HARD_BOUNDARY.finditer(sentence))
 
 
 PLACE_WORD = re.compile(r"\s+(?:district|county|city|state|province|village|town|region|ward|constituency|municipality|block|tehsil)\b")
@@ -67,7 +75,7 @@ def clause_spans(sentence: str, figures: list[tuple[int, int]]) -> list[tuple[in
     """
     order = sorted(figures)
     f_starts, f_ends = [s for s, _ in order], [e for _, e in order]
-    cuts = [m.span() for m in HARD_BOUNDARY.finditer(sentence) if not _overlaps_sorted(m.span(), f_starts, f_ends)]
+    cuts = [(start, end) for start, end, _ in hard_boundaries(sentence) if not _overlaps_sorted((start, end), f_starts, f_ends)]
     seg_starts = [0, *(cut_end for _, cut_end in cuts)]
     seg_ends = [*(cut_start for cut_start, _ in cuts), len(sentence)]
     separators = Separators(sentence)

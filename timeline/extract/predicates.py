@@ -114,10 +114,9 @@ def read_predicates(sentence: str, words: PredicateWords, dates: list[tuple[int,
         holes = tuple((a.start, a.end) for a in asides if start <= a.start < end)
         first = start + len(text[start:end]) - len(text[start:end].lstrip())
         verb_first = link == "and" and opens_verb(text, first)  # "..., and crews removed": "crews" is the subject
-        predicate = _predicate(sentence, (start, end), _tokens(text, start, end, dates, holes), words, dates, verb_first=verb_first, masked=text)
+        predicate = _predicate(sentence, (start, end), _tokens(text, start, end, dates, holes), words, dates, verb_first=verb_first, masked=text, link=link, holes=holes)
         if predicate is None:
             continue
-        predicate = replace(predicate, link=link, holes=holes)
         if link == "and" and predicate.subject is None and found:
             predicate = _shared_subject(sentence, predicate, found[-1])
         found.append(predicate)
@@ -193,7 +192,7 @@ def _without_dates(tokens, dates):
     return kept
 
 
-def _predicate(sentence, clause, tokens, words: PredicateWords, dates, verb_first: bool = False, masked: str | None = None) -> Predicate | None:
+def _predicate(sentence, clause, tokens, words: PredicateWords, dates, verb_first: bool = False, masked: str | None = None, link: str = "", holes: tuple = ()) -> Predicate | None:
     head = _main_verb(tokens, words, verb_first)
     if head is None:
         return None
@@ -232,7 +231,7 @@ def _predicate(sentence, clause, tokens, words: PredicateWords, dates, verb_firs
     state = _state(before_verb, lowered, verb, verb_word, passive, words)
     if state == "not done" and _until_date(sentence, tokens[index][1], clause[1]):
         state = "planned" if words.planned and phrase_pattern(words.planned).search(before_verb[-60:]) else "done"  # "did not arrive until May 6"
-    return Predicate(clause, tokens[group_start][0], tokens[index][1], verb, state, passive, subject, obj, agent, place, gerund)
+    return Predicate(clause, tokens[group_start][0], tokens[index][1], verb, state, passive, subject, obj, agent, place, gerund, link=link, holes=holes)
 
 
 UNTIL = re.compile(r"\b(?:until|till)\b", re.IGNORECASE)
