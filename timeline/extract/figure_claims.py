@@ -46,6 +46,8 @@ class SentenceContext:
 def figure_claims(
     figures: list[FigureMention], context: SentenceContext, lexicon: Lexicon, article: Article, provenance: Callable[[int, int, Sentence], Provenance]
 ) -> list[FigureClaim]:  # fmt: skip
+    if not figures:
+        return []  # most sentences state no figure: their clauses need not be read
     sentence = context.sentence
     spans = [(f.start, f.start + len(f.value.text)) for f in figures]
     items, seconds = _own_predicates(sentence.text, clause_spans(sentence.text, spans), spans)
