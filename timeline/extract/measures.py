@@ -20,6 +20,7 @@ read as words.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from timeline.extract.words import FUNCTION_WORDS, can_be, is_common_word, lemma, only_verb, verb_forms, verb_lemma
 from timeline.lexicon import Lexicon
@@ -70,7 +71,13 @@ PURPOSE = frozenset({"for", "towards", "toward", "on"})
 
 def tokens(text: str) -> list[str]:
     """Tokens, with possessives folded ("the world's" -> world, so that neutral words stay neutral)."""
-    return [re.sub(r"['’]s$", "", t) if len(t) > 2 else t for t in TOKEN.findall(text)]
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[str, ...]:
+    """``tokens``, kept: one figure's words before and after it are read by the share, measure and purpose readings alike."""
+    return tuple(t[:-2] if len(t) > 2 and t[-1] == "s" and t[-2] in "'’" else t for t in TOKEN.findall(text))
 
 
 def read_measure(value: FigureValue, left: str, right: str, lexicon: Lexicon, rest: str = "", bounded: bool = False) -> str | None:
@@ -282,9 +289,15 @@ def _without_dates(tokens: list[str]) -> list[str]:
     return kept
 
 
+@lru_cache(maxsize=64)
+def _lowered(words: tuple[str, ...]) -> frozenset[str]:
+    """A lexicon's word list as a set of lower-case words, made once for the list rather than for each figure."""
+    return frozenset(word.lower() for word in words)
+
+
 def _name_measure(words: list[str], lexicon: Lexicon, verbs_only: bool = False) -> str | None:
     """Lemmas joined, the whole phrase or its head named through the lexicon ("death toll" -> deaths)."""
-    neutral = {w.lower() for w in lexicon.neutral_words} | CHANGE_WORDS  # "a 24% jump" names no thing
+    neutral = _lowered(lexicon.neutral_words) | CHANGE_WORDS  # "a 24% jump" names no thing
     lemmas = [(verb_lemma(w) or lemma(w)) if verbs_only else lemma(w) for w in words if w.lower() not in neutral]
     if not lemmas:
         return None
@@ -308,7 +321,7 @@ def _phrase(tokens: list[str], lexicon: Lexicon, limit: int = 4) -> list[str]:
     ballots counted", "54 per cent of voters cast their ballots"): the verb
     says which part of them is meant.
     """
-    neutral = {w.lower() for w in lexicon.neutral_words}
+    neutral = _lowered(lexicon.neutral_words)
     words: list[str] = []
     for token in tokens:
         lower = token.lower()
