@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import re
 
+from timeline.extract.figure_context import tail_start
 from timeline.extract.words import FUNCTION_WORDS, can_be, verb_forms
 
 KIND_OF_NOUN = {
@@ -77,16 +78,17 @@ def limit_of(left: str, right: str, qualifier: str | None, people: bool = False)
     """
     cuts = list(OWN.finditer(left))
     own = left[cuts[-1].end() if cuts else 0 :]
-    if match := NOUN_BEFORE.search(own):
+    tail = tail_start(own, 5)  # each cue below ends the words and spans at most five of them ("caps fees for all pupils at")
+    if match := NOUN_BEFORE.search(own, tail):
         return KIND_OF_NOUN[match.group("noun").lower()]
-    if CAPPED.search(own):
+    if CAPPED.search(own, tail):
         return "limit"
-    if (room := ROOM.search(own)) and (room.group("fits") or people):
+    if (room := ROOM.search(own, tail)) and (room.group("fits") or people):
         return "limit"
-    if (match := ALLOWED.search(own)) and (match.group("verb") or match.group("gerund") or match.group("modal")).lower() not in NO_ACTION:
+    if (match := ALLOWED.search(own, tail)) and (match.group("verb") or match.group("gerund") or match.group("modal")).lower() not in NO_ACTION:
         if not PAST_ABILITY.search(own, 0, match.end()):
             return "limit"
-    if (match := AIMED.search(own)) and (match.group("verb") or "").lower() not in NO_ACTION:
+    if (match := AIMED.search(own, tail)) and (match.group("verb") or "").lower() not in NO_ACTION:
         return "target"
     if (qualifier or "").lower() == "up to" and _simple_present_before(own):
         return "limit"
@@ -95,7 +97,8 @@ def limit_of(left: str, right: str, qualifier: str | None, people: bool = False)
 
 def _noun_after(right: str) -> str | None:
     """"a 60% threshold", "the $2 million cap on fees": a limit noun heading the figure's own noun phrase."""
-    for index, word in enumerate(WORD.findall(right)[:3]):
+    for index, match in enumerate(WORD.finditer(right)):  # the first three words only
+        word = match.group(0)
         lower = word.lower()
         if lower in KIND_OF_NOUN:
             return KIND_OF_NOUN[lower]

@@ -89,11 +89,13 @@ MONEY_NOUNS = {
     "assets", "sales", "subsidy", "subsidies", "grants", "fines", "compensation", "bonuses", "money", "funds",
     "support", "borrowing", "cuts", "income", "wages", "value", "equity", "loans", "bonds", "credit", "contracts",
 }  # fmt: skip
+SPACES = re.compile(r"\s+")
+LEADING_DIGITS = re.compile(r"\d+")
 
 
 def unit_of(token: str) -> tuple[str, float, str | None]:
     """(base unit, factor to it, per) for a unit written after a number: "kg" -> ("tonne", 0.001, None)."""
-    word = re.sub(r"\s+", " ", token.strip().lower())
+    word = SPACES.sub(" ", token.strip().lower())
     if word.startswith("percentage"):
         return "percentage_point", 1.0, None
     if word.startswith("basis") or word == "bps":
@@ -115,7 +117,7 @@ def unit_of(token: str) -> tuple[str, float, str | None]:
 
 def currency_of(token: str) -> str:
     """ISO code of a currency sign, code or word; each is its own unit and nothing is converted."""
-    return CURRENCIES[re.sub(r"\s+", " ", token.strip().lower()).rstrip(".")]
+    return CURRENCIES[SPACES.sub(" ", token.strip().lower()).rstrip(".")]
 
 
 LABELS = (
@@ -170,4 +172,4 @@ def rank_of(match: re.Match[str]) -> int:
     only after "world" or "ranked", or before "seed" / "-ranked".
     """
     token = next(group for group in match.groups() if group).lower()
-    return ORDINALS.get(token) or int(re.match(r"\d+", token).group(0))
+    return ORDINALS.get(token) or int(LEADING_DIGITS.match(token).group(0))

@@ -67,6 +67,8 @@ MODALS = frozenset("could would will may might can should must shall to".split()
 
 POSTMODIFIER = frozenset("from of in on at after before near outside during".split())
 PURPOSE = frozenset({"for", "towards", "toward", "on"})
+SUBSET = re.compile(r"\s*(?:(?:who|that)\s+(?:[a-z]+\s+){0,2}?)?([a-z]+ed)\b")  # "passengers who escaped"
+PASSIVE_STATE = re.compile(r"\s*(?:have|has|had|were|was|are|is)\s+(?:been\s+)?(?:\w+ly\s+)?([a-z]+ed)\b")  # "houses have been damaged"
 
 
 def tokens(text: str) -> list[str]:
@@ -114,7 +116,7 @@ def read_measure(value: FigureValue, left: str, right: str, lexicon: Lexicon, re
             named = [v for v in verbs if (verb_lemma(v) or lemma(v)) in lexicon.measure_of]
             if named:
                 return _name_measure([named[0]], lexicon, verbs_only=True)
-            subset = re.match(r"\s*(?:(?:who|that)\s+(?:[a-z]+\s+){0,2}?)?([a-z]+ed)\b", rest)
+            subset = SUBSET.match(rest)
             if subset and verb_lemma(subset.group(1)):  # "passengers who escaped", "people hired for" are groups of their own
                 return f"{lemma(words[-1])} {verb_lemma(subset.group(1))}"
             phrase, _, _ = _phrase_before(before, lexicon)
@@ -123,7 +125,7 @@ def read_measure(value: FigureValue, left: str, right: str, lexicon: Lexicon, re
                 return named_phrase  # "the workforce has grown to about 16,000 people"; not "the train had 1,900 passengers"
             return _name_measure(group + words[-1:], lexicon)  # "carrying 1,260 passengers" -> passenger
         complement = _phrase(after[1:], lexicon) if after[:1] == ["of"] else []
-        passive = re.match(r"\s*(?:have|has|had|were|was|are|is)\s+(?:been\s+)?(?:\w+ly\s+)?([a-z]+ed)\b", rest)
+        passive = PASSIVE_STATE.match(rest)
         if passive and not complement and (verb_lemma(passive.group(1)) or "") in lexicon.state_verbs:
             return f"{verb_lemma(passive.group(1))} {lemma(words[-1])}"  # "2,100 houses have been damaged"
         phrase, _, _ = _phrase_before(before, lexicon)
