@@ -30,21 +30,24 @@ unit and tell whether it is a level or a change:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from timeline.extract import figure_units as u
-from timeline.extract.figure_context import FROM_BEFORE, TIME_AFTER, change_of, counted_by_context, search_end
+from timeline.extract.figure_context import FROM_BEFORE, TIME_AFTER, by_first_letter, change_of, counted_by_context, search_end
 from timeline.extract.figure_units import QUALIFIERS, SCALES, WORD_NUMBERS
 from timeline.models import FigureValue
 from timeline.ruleset import FigureSettings
 
-NAME_BEFORE = re.compile(
-    r"\b(?:Rule|Section|Article|Chapter|Phase|Schedule|Clause|Para|Paragraph|No\.?|Number|Level|Class|Grade|Tier|Stage|"
+LABELS = (
+    r"Rule|Section|Article|Chapter|Phase|Schedule|Clause|Para|Paragraph|No\.?|Number|Level|Class|Grade|Tier|Stage|"
     r"Version|Room|Gate|Block|Sector|Platform|Route|Vision|Mission|Agenda|Plan|Budget|Act|Day|Game|Match|Round|Leg|"
-    r"Season|Book|Part|Page|Flight|Item|Episode|Volume|Exhibit|Ward|Step)\s+$"
-    r"|\b(?i:rule|section|article|chapter|clause|paragraph|page|pages|schedule|phase|item|exhibit|volume|episode|"
-    r"flight|platform|gate|ward|grade|class|no\.)\s+$"
+    r"Season|Book|Part|Page|Flight|Item|Episode|Volume|Exhibit|Ward|Step"
 )
+LABELS_ANY_CASE = r"rule|section|article|chapter|clause|paragraph|page|pages|schedule|phase|item|exhibit|volume|episode|flight|platform|gate|ward|grade|class|no\."
+NAME_BEFORE = re.compile(rf"\b(?:{LABELS})\s+$|\b(?i:{LABELS_ANY_CASE})\s+$")
+# The words that end a match of NAME_BEFORE (``search_end``): the labels in lower case, "No." with its dot.
+NAME_BEFORE_ENDS = tuple({label.replace("\\.?", "").replace("\\.", ".").lower() for label in f"{LABELS}|{LABELS_ANY_CASE}".split("|")} | {"no."})
 VERBS_ENDING_IN_S = {
     "says", "is", "was", "has", "does", "goes", "remains", "stands", "seems", "means", "needs", "shows", "adds",
     "gives", "takes", "reports", "allows", "includes", "requires", "follows", "makes", "comes", "becomes", "plus",
@@ -58,23 +61,29 @@ STOP_WORDS = {
 }  # fmt: skip
 
 SCALE_AHEAD = r"(?=\s+(?:dozen|hundred|thousand|million|billion|trillion|lakhs?|crores?)\b)"
-BASE = (
-    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?"
-    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+UNITS = "one|two|three|four|five|six|seven|eight|nine"
+BASE = by_first_letter(
+    [f"{tens}(?:[-\\s](?:{UNITS}))?" for tens in "twenty thirty forty fifty sixty seventy eighty ninety".split()]
+    + f"{UNITS}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen".split("|")
 )
 WORDS = rf"(?<![\w-])(?:half\s+an?{SCALE_AHEAD}|an?{SCALE_AHEAD}|(?:{BASE})(?:\s+and\s+a\s+half)?)(?:\s+(?:dozen|hundred))?\b"
 # "25 000" / "25 000": groups of three after a space only when no further digit follows.
 DIGITS = r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3}(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?"
 NUMBER = rf"(?:{DIGITS}|{WORDS})"
 PREFIXES = sorted((q for q in QUALIFIERS if not q.startswith(("or ", "and ")) and q not in {"plus", "+"}), key=len, reverse=True)
-QUALIFIER = "|".join(re.escape(q) for q in PREFIXES)
+QUALIFIER = by_first_letter([re.escape(q) for q in PREFIXES])
+CURRENCY = f"(?:{by_first_letter(list(u.CURRENCY_SIGNS))})"
 LETTER_SCALE = r"(?P<sl{0}>[kmbt])\b"  # "$350M", "$1.8T": only straight after a currency sign
 
-FIGURE = re.compile(  # starts only where a letter does not precede: a figure never begins inside a word, and this is the hot path
-    rf"(?<![^\W\d_])(?:(?<!\w)(?P<qual>{QUALIFIER})\s*)?(?P<between>between\s+)?(?P<sign>[+\u2212]|(?<![\w.,%)-])-(?=\d))?"
-    rf"(?:(?<!\w)(?P<cur1>{u.CURRENCY}))?\s?(?P<n1>{NUMBER})(?P<odd>[-\s]odd\b)?"
+# FIGURE starts only where a letter does not precede: a figure never begins inside a word. It is tried at every
+# other position of every sentence, so its word lists open with a case-sensitive class (``by_first_letter``)
+# and its minus sign with the hyphen before what must not stand before it: the regex engine passes them over
+# at once where they cannot start.
+FIGURE = re.compile(
+    rf"(?<![^\W\d_])(?:(?<!\w)(?P<qual>{QUALIFIER})\s*)?(?P<between>between\s+)?(?P<sign>[+\u2212]|-(?<![\w.,%)-]-)(?=\d))?"
+    rf"(?:(?<!\w)(?P<cur1>{CURRENCY}))?\s?(?P<n1>{NUMBER})(?P<odd>[-\s]odd\b)?"
     rf"(?:\s?-?\s?(?P<sc1>{u.SCALE})|(?(cur1){LETTER_SCALE.format(1)}))?(?P<u1>{u.UNIT})?"
-    rf"(?:\s*(?P<sep>-|–|—|to|and|but)\s*(?:(?P<qual2>{u.UPPER})\s*)?(?P<cur2>{u.CURRENCY})?\s?(?P<n2>{NUMBER})"
+    rf"(?:\s*(?P<sep>-|–|—|to|and|but)\s*(?:(?P<qual2>{u.UPPER})\s*)?(?P<cur2>{CURRENCY})?\s?(?P<n2>{NUMBER})"
     rf"(?:\s?-?\s?(?P<sc2>{u.SCALE})|(?(cur2){LETTER_SCALE.format(2)}))?)?"
     rf"(?P<unit>{u.UNIT})?(?P<curword>\s+{u.CURRENCY_WORD})?",
     re.IGNORECASE,
@@ -105,6 +114,7 @@ class FigureMention:
     value: FigureValue
 
 
+@lru_cache(maxsize=4096)  # pure, and the same few numbers, scales and units come back figure after figure
 def parse_number(token: str) -> float:
     """"1,25,000" -> 125000; "25 000" -> 25000; "sixty-five" -> 65; "two dozen" -> 24; "six and a half" -> 6.5."""
     token = token.lower().strip()
@@ -121,6 +131,7 @@ def parse_number(token: str) -> float:
     return float((base + half) * multiplier)
 
 
+@lru_cache(maxsize=256)
 def _scale(token: str | None) -> float:
     if not token:
         return 1.0
@@ -153,7 +164,8 @@ def to_interval(
         return low, high, False, False
     x = low
     kind = QUALIFIERS.get(qualifier.lower()) if qualifier else None
-    band = settings.band(unit, x)
+    if kind in ("nearly", "around"):
+        band = settings.band(unit, x)
     if kind == "over":
         return x, cap, True, False
     if kind == "at least":
@@ -235,14 +247,14 @@ def _figure(text: str, match: re.Match[str], settings: FigureSettings) -> Figure
     glued = text[match.end("n1") : match.end("n1") + 1]
     if glued.isalpha() and match.end("n1") not in (match.start("sc1"), match.start("u1"), match.start("sl1")):
         return None  # "5G", "24x7": a name, not a quantity
-    if search_end(NAME_BEFORE, 1, text, max(0, start - 20), start):
+    if search_end(NAME_BEFORE, 1, text, max(0, start - 20), start, NAME_BEFORE_ENDS):
         return None  # a label, not a quantity: "Rule 5", "Article 370", "Phase 2"
     sep = (match.group("sep") or "").lower()
     if (sep in {"and", "but"} and not match.group("between") and not match.group("qual2")) or (match.group("qual2") and sep not in {"and", "but"}):
         return _single(text, match, settings, start)
     if sep and _two_units(match):
         return _single(text, match, settings, start)  # "fell 12% to ₹4,200 crore": a change, then a level
-    if sep in {"to", "-"} and search_end(FROM_BEFORE, 2, text, max(0, start - 30), start):
+    if sep in {"to", "-"} and search_end(FROM_BEFORE, 2, text, max(0, start - 30), start, ("from",)):
         level = FIGURE.match(text, match.start("cur2") if match.group("cur2") else match.start("n2"))
         return _figure(text, level, settings) if level else None  # "rose from 12% to 41%": the new level
     unit, factor, per, end = _unit(text, match)
