@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import lru_cache
 from typing import Callable
 
 from timeline.extract.clauses import Name, clause_spans
@@ -344,7 +346,11 @@ def nearest(dates: list[DateMention], position: int) -> DateMention | None:
 
 
 def publication(article: Article) -> DateValue | None:
-    if article.published is None:
-        return None
-    iso = article.published.isoformat()
-    return DateValue(text=iso, value=iso, start=article.published, end=article.published, precision="day")
+    return None if article.published is None else _day(article.published)
+
+
+@lru_cache(maxsize=1024)
+def _day(day: date) -> DateValue:
+    """The publication day as a date value, made once for each day rather than for each figure without a date."""
+    iso = day.isoformat()
+    return DateValue(text=iso, value=iso, start=day, end=day, precision="day")

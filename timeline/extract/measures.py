@@ -180,15 +180,18 @@ def _known_measure_before(tokens: list[str], lexicon: Lexicon, reach: int = 12) 
     window = tokens[-reach:]
     cut = max((i for i, t in enumerate(window) if t == FIGURE_MARK and i < len(window) - 3), default=-1)
     window = window[cut + 1 :]
-    for index in range(len(window) - 1, -1, -1):
-        for size in (2, 1):
-            words = window[max(0, index - size + 1) : index + 1]
-            if len(words) == size and all(w[0].isalpha() for w in words):
-                phrase = " ".join(lemma(w) if len(words) > 1 or not only_verb(w) else (verb_lemma(w) or w) for w in words)
-                if phrase in lexicon.measure_of:
-                    return lexicon.measure_of[phrase]
-                if size == 1 and (verb_lemma(words[0]) or "") in lexicon.measure_of and words[0].lower().endswith("ed"):
-                    return lexicon.measure_of[verb_lemma(words[0])]
+    named = lexicon.measure_of
+    for index in range(len(window) - 1, -1, -1):  # from the figure back: the two words ending here, then this word alone
+        word = window[index]
+        if not word[0].isalpha():
+            continue
+        if index > 0 and window[index - 1][0].isalpha() and (phrase := f"{lemma(window[index - 1])} {lemma(word)}") in named:
+            return named[phrase]
+        verb = verb_lemma(word)
+        if (phrase := (verb or word) if only_verb(word) else lemma(word)) in named:
+            return named[phrase]
+        if (verb or "") in named and word.lower().endswith("ed"):
+            return named[verb]
     return None
 
 
@@ -337,7 +340,20 @@ def _phrase(tokens: list[str], lexicon: Lexicon, limit: int = 4) -> list[str]:
     return words
 
 
+_LAST_PHRASE_BEFORE: tuple[list[str], Lexicon, int, tuple[list[str], bool, bool]] | None = None
+
+
 def _phrase_before(tokens: list[str], lexicon: Lexicon, limit: int = 4) -> tuple[list[str], bool, bool]:
+    """``_read_phrase_before``, kept for the last call: the measure and the purpose readings of a figure both ask it of the same words."""
+    global _LAST_PHRASE_BEFORE
+    last = _LAST_PHRASE_BEFORE
+    if last is None or last[1] is not lexicon or last[2] != limit or last[0] != tokens:
+        last = _LAST_PHRASE_BEFORE = (list(tokens), lexicon, limit, _read_phrase_before(tokens, lexicon, limit))
+    words, via_of, direct = last[3]
+    return list(words), via_of, direct
+
+
+def _read_phrase_before(tokens: list[str], lexicon: Lexicon, limit: int = 4) -> tuple[list[str], bool, bool]:
     """The noun phrase a figure completes, whether it is the noun the figure is "of", and whether it stands right there.
 
     "the death toll climbed to" -> death toll; "a relief package of" ->
