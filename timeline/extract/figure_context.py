@@ -116,18 +116,20 @@ class Cue:
         self.regex = re.compile(pattern, flags)
         self.words = words
 
-    def holds_word(self, text: str) -> bool:
-        lowered = (text if text.isascii() else text.translate(CASE_FOLDS)).lower()
-        for word in self.words:  # a loop, not any() over a generator: this runs for every cue of every figure
-            if word in lowered:
-                return True
-        return False
-
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        return self.regex.search(text, pos) if self.holds_word(text) else None
+        return self.regex.search(text, pos) if holds_word(text, self.words) else None
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return self.regex.finditer(text) if self.holds_word(text) else iter(())
+        return self.regex.finditer(text) if holds_word(text, self.words) else iter(())
+
+
+def holds_word(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text``, lowered as the regex engine folds case, holds one of ``words`` (lower case) anywhere."""
+    lowered = (text if text.isascii() else text.translate(CASE_FOLDS)).lower()
+    for word in words:  # a loop, not any() over a generator: this runs for every cue of every figure
+        if word in lowered:
+            return True
+    return False
 
 
 @lru_cache(maxsize=None)

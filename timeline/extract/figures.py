@@ -34,7 +34,7 @@ from functools import lru_cache
 from dataclasses import dataclass
 
 from timeline.extract import figure_units as u
-from timeline.extract.figure_context import FROM_BEFORE, TIME_AFTER, by_first_letter, change_of, counted_by_context, search_end
+from timeline.extract.figure_context import FROM_BEFORE, TIME_AFTER, by_first_letter, change_of, counted_by_context, holds_word, search_end
 from timeline.extract.figure_units import QUALIFIERS, SCALES, WORD_NUMBERS
 from timeline.models import FigureValue
 from timeline.ruleset import FigureSettings
@@ -60,12 +60,12 @@ STOP_WORDS = {
     "through", "than", "when", "while", "who", "which", "that",
 }  # fmt: skip
 
-SCALE_AHEAD = r"(?=\s+(?:dozen|hundred|thousand|million|billion|trillion|lakhs?|crores?)\b)"
+SPELLED_SCALES = "dozen|hundred|thousand|million|billion|trillion|lakhs?|crores?"
+SCALE_AHEAD = rf"(?=\s+(?:{SPELLED_SCALES})\b)"
 UNITS = "one|two|three|four|five|six|seven|eight|nine"
-BASE = by_first_letter(
-    [f"{tens}(?:[-\\s](?:{UNITS}))?" for tens in "twenty thirty forty fifty sixty seventy eighty ninety".split()]
-    + f"{UNITS}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen".split("|")
-)
+TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+BASE = by_first_letter([f"{tens}(?:[-\\s](?:{UNITS}))?" for tens in TENS] + UNITS.split("|") + TEENS)
 WORDS = rf"(?<![\w-])(?:half\s+an?{SCALE_AHEAD}|an?{SCALE_AHEAD}|(?:{BASE})(?:\s+and\s+a\s+half)?)(?:\s+(?:dozen|hundred))?\b"
 # "25 000" / "25 000": groups of three after a space only when no further digit follows.
 DIGITS = r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3}(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -95,6 +95,9 @@ PART = re.compile(
 )
 NOUN_WORD = re.compile(r"\s*([A-Za-z][\w-]*)")
 # The small patterns of the reading below, compiled once: a call of ``re.match`` with a string looks its pattern up each time.
+DIGIT = re.compile(r"\d")  # as NUMBER reads a digit
+# Every spelled number (WORDS) holds one of these words: a number word, "half" or a scale ("a million").
+SPELLED_WORDS = tuple(UNITS.split("|") + TENS + TEENS + ["half"] + SPELLED_SCALES.replace("s?", "").split("|"))
 DIGIT_GAPS = re.compile(r"[,\s]")  # "1,25,000", "25 000"
 WORD_GAPS = re.compile(r"[-\s]+")  # "sixty-five", "six and a half"
 FIRST_GROUP = re.compile(r"\d{1,3}[ \u00a0\u2009\u202f](?=\d{3})")  # "17 100" in "June 17 100 people"
@@ -187,7 +190,8 @@ def find_figures(text: str, settings: FigureSettings = FigureSettings(), skip: l
     skip = skip or []
     mentions: list[FigureMention] = []
     position = 0
-    while match := FIGURE.search(text, position):
+    spelled = holds_word(text, SPELLED_WORDS)
+    while match := _next_figure(text, position, spelled):
         mention = _figure(text, match, settings)
         if mention is None or any(mention.start < e and s < mention.end for s, e in skip):
             mention = _after_first_group(text, match, settings, skip)
@@ -204,6 +208,18 @@ def find_figures(text: str, settings: FigureSettings = FigureSettings(), skip: l
 
 
 SET_AGAINST = re.compile(r"[ \t]+(?:against|to|versus|vs\.?|from(?:[ \t]+the)?)[ \t]+(?:[A-Z][\w-]*['’]s[ \t]+)?(?P<n>\d{1,3}(?:,\d{3})+|\d{2,})\b(?![,.]?\d|[ \t]*(?:%|per))")
+
+
+def _next_figure(text: str, position: int, spelled: bool) -> re.Match[str] | None:
+    """``FIGURE.search(text, position)``, or None at once when no number is left to start a figure.
+
+    Every figure holds a number; in a sentence that spells none (``spelled``
+    false) that is a digit. A sentence without one, and the words after a
+    sentence's last figure, are then not searched position by position.
+    """
+    if not spelled and DIGIT.search(text, position) is None:
+        return None
+    return FIGURE.search(text, position)
 
 
 def _set_against(text: str, mentions: list[FigureMention], skip: list[tuple[int, int]]) -> list[FigureMention]:
