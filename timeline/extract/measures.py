@@ -295,14 +295,14 @@ def _without_dates(tokens: list[str]) -> list[str]:
 
 
 @lru_cache(maxsize=64)
-def _lowered(words: tuple[str, ...]) -> frozenset[str]:
-    """A lexicon's word list as a set of lower-case words, made once for the list rather than for each figure."""
-    return frozenset(word.lower() for word in words)
+def _lowered(words: tuple[str, ...], more: frozenset[str] = frozenset()) -> frozenset[str]:
+    """A lexicon's word list as a set of lower-case words (with ``more``), made once for the list rather than for each figure."""
+    return frozenset(word.lower() for word in words) | more
 
 
 def _name_measure(words: list[str], lexicon: Lexicon, verbs_only: bool = False) -> str | None:
     """Lemmas joined, the whole phrase or its head named through the lexicon ("death toll" -> deaths)."""
-    neutral = _lowered(lexicon.neutral_words) | CHANGE_WORDS  # "a 24% jump" names no thing
+    neutral = _lowered(lexicon.neutral_words, CHANGE_WORDS)  # "a 24% jump" names no thing
     lemmas = [(verb_lemma(w) or lemma(w)) if verbs_only else lemma(w) for w in words if w.lower() not in neutral]
     if not lemmas:
         return None
