@@ -272,6 +272,8 @@ def _period_dates(context: SentenceContext, clause: tuple[int, int, int, int, in
     died."). A longer period there ("In FY25, imports surged ... Imports
     averaged ...") is the background of a different statement.
     """
+    if not context.dates:
+        return [d for d in earlier[-1:] if d.value.precision == "day"]  # what the steps below come to with no date
     start, text = context.sentence.start, context.sentence.text
     item_start, item_end, clause_start, clause_end = (start + offset for offset in clause[:4])
     dates = [d for d in context.dates if not STARTS.search(text, max(0, d.start - start - 14), d.start - start)]

@@ -49,7 +49,7 @@ import re
 from dataclasses import dataclass
 
 from timeline.extract.clauses import PLACE_WORD, Name
-from timeline.extract.figure_context import Cue, search_end
+from timeline.extract.figure_context import Cue, by_first_letter, search_end
 from timeline.extract.figure_limits import limit_of
 from timeline.extract.figure_purposes import purpose_only
 from timeline.extract.figure_shares import share_measure
@@ -252,7 +252,8 @@ CLAUSE_RATE = Cue(
 RATE_WORDS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year", "quarterly": "quarter", "hourly": "hour", "nightly": "night"}
 
 
-SUBORDINATE = re.compile(r",|\b(?:where|which|who|whom|whose|that|when|while|because|although|if|unless)\b", re.I)
+SUBORDINATE_WORDS = by_first_letter("where which who whom whose that when while because although if unless".split())  # read in every item
+SUBORDINATE = re.compile(rf",|\b(?:{SUBORDINATE_WORDS})\b", re.I)
 
 
 def _own_words(left: str, right: str) -> str:

@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import re
 
-from timeline.extract.figure_context import ends_with, tail_start
+from timeline.extract.figure_context import by_first_letter, ends_with, tail_start
 from timeline.extract.words import FUNCTION_WORDS, can_be, verb_forms
 
 KIND_OF_NOUN = {
@@ -67,7 +67,7 @@ ROOM = re.compile(r"\b(?:(?P<fits>seats|seat|accommodates|accommodate)|(?P<holds
 ROOM_ENDS = ("seats", "seat", "accommodates", "accommodate", "holds", "hold")
 PAST_ABILITY = re.compile(r"\b(?:was|were|been)\s+(?:\w+ly\s+)?able\s+to\s+[a-z]+\s+$", re.IGNORECASE)  # "were able to pull 40 people": done
 NO_ACTION = frozenset({"be", "have", "get"})  # "can be 300", "is able to have": no capacity is stated
-OWN = re.compile(r",|;|\b(?:where|which|who|whom|whose|that|when|while|because|although|if|unless)\b", re.IGNORECASE)
+OWN = re.compile(rf",|;|\b(?:{by_first_letter('where which who whom whose that when while because although if unless'.split())})\b", re.IGNORECASE)
 WORD = re.compile(r"[A-Za-z][\w'’-]*|\S")
 
 
