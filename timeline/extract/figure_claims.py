@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import lru_cache
 from typing import Callable
 
 from timeline.extract.clauses import Name, clause_spans
 from timeline.extract.dates import DateMention
-from timeline.extract.figure_keys import KeyReading, basis, read_key
+from timeline.extract.figure_keys import KeyReading, SentenceWords, basis, read_key
 from timeline.extract.figure_limits import BOUNDS
 from timeline.extract.figure_standing import is_standing, own_predicate
 from timeline.extract.figures import FigureMention
@@ -46,13 +48,16 @@ class SentenceContext:
 def figure_claims(
     figures: list[FigureMention], context: SentenceContext, lexicon: Lexicon, article: Article, provenance: Callable[[int, int, Sentence], Provenance]
 ) -> list[FigureClaim]:  # fmt: skip
+    if not figures:
+        return []  # most sentences state no figure: their clauses need not be read
     sentence = context.sentence
     spans = [(f.start, f.start + len(f.value.text)) for f in figures]
     items, seconds = _own_predicates(sentence.text, clause_spans(sentence.text, spans), spans)
     own_subject = any(not n.reference for n in context.names)
+    words = SentenceWords(sentence.text, context.names, spans, context.date_spans, lexicon)
     claims, previous, readings = [], None, []
     for index, (figure, span, clause) in enumerate(zip(figures, spans, items)):
-        reading = read_key(sentence.text, span, clause, figure.value, context.names, spans, context.date_spans, lexicon, context.paragraph_entity)
+        reading = read_key(words, span, clause, figure.value, context.paragraph_entity)
         if previous and previous[0] == clause[2:] and not any(clause[0] <= n.start < clause[1] for n in context.names):
             # coordinated items share their subject: "over 70% of production and over 90% of refining"
             reading = replace(reading, subject=previous[1], key=reading.key and reading.key.model_copy(update={"subject": previous[1]}))
@@ -199,6 +204,8 @@ def _generic_head(reading: KeyReading, text: str, item_start: int, at: int, unit
         return reading
     key = last.model_copy(update={"subject": reading.subject, "source": "context", "modifiers": ()})
     return replace(reading, key=key)
+PERFECT_TENSE = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?\w+(?:ed|en|wn)\b", re.I)
+SINCE_BEFORE = re.compile(r"\bsince\b[^,;]{0,30}$", re.I)
 
 
 def _since(reading: KeyReading, context: SentenceContext, clause: tuple[int, int, int, int]) -> KeyReading:
@@ -212,10 +219,10 @@ def _since(reading: KeyReading, context: SentenceContext, clause: tuple[int, int
     if reading.key is None:
         return reading
     text, start = context.sentence.text, context.sentence.start
+    perfect = PERFECT_TENSE.search(text[clause[0] : clause[1]]) if context.dates else None
     for date in context.dates:
         at = date.start - start
-        perfect = re.search(r"\b(?:has|have|had)\s+(?:been\s+)?\w+(?:ed|en|wn)\b", text[clause[0] : clause[1]], re.I)
-        if perfect and clause[0] <= at < clause[1] and date.value.value and re.search(r"\bsince\b[^,;]{0,30}$", text[max(clause[0], at - 40) : at], re.I):
+        if perfect and clause[0] <= at < clause[1] and date.value.value and SINCE_BEFORE.search(text[max(clause[0], at - 40) : at]):
             modifiers = reading.key.modifiers + (f"since {date.value.value}",)
             return replace(reading, key=reading.key.model_copy(update={"modifiers": modifiers}))
     return reading
@@ -239,6 +246,7 @@ def _claim(figure: FigureMention, reading: KeyReading, candidates: list[DateMent
         earlier=reading.earlier, correction=reading.correction, superseded=reading.superseded, running=reading.running, standing=standing,
         purpose=reading.purpose if reading.key is not None and reading.key.measure == reading.purpose else None,
     )  # fmt: skip
+RELATIVE_BEFORE = re.compile(r"\b(?:when|which|who)\s*$", re.I)
 
 
 def _period_dates(context: SentenceContext, clause: tuple[int, int, int, int, int], others: list[tuple[int, int]], earlier: list[DateMention]) -> list[DateMention]:
@@ -264,6 +272,8 @@ def _period_dates(context: SentenceContext, clause: tuple[int, int, int, int, in
     died."). A longer period there ("In FY25, imports surged ... Imports
     averaged ...") is the background of a different statement.
     """
+    if not context.dates:
+        return [d for d in earlier[-1:] if d.value.precision == "day"]  # what the steps below come to with no date
     start, text = context.sentence.start, context.sentence.text
     item_start, item_end, clause_start, clause_end = (start + offset for offset in clause[:4])
     dates = [d for d in context.dates if not STARTS.search(text, max(0, d.start - start - 14), d.start - start)]
@@ -271,7 +281,7 @@ def _period_dates(context: SentenceContext, clause: tuple[int, int, int, int, in
     dates = [d for d in dates if not _in_dateline(text, d.start - start, d.end - start)]
     dates = [d for d in dates if not _of_another_noun(context.predicates, d.start - start, clause[4])]
     in_clause = [d for d in dates if clause_start <= d.start < clause_end]
-    if not in_clause and re.search(r"\b(?:when|which|who)\s*$", text[max(0, clause[2] - 8) : clause[2]], re.I):
+    if not in_clause and RELATIVE_BEFORE.search(text[max(0, clause[2] - 8) : clause[2]]):
         # "... in 2022, when Lindqvist won with 96,400 votes"; "last year's floods, which killed 37 people"
         before = [d for d in dates if d.end <= clause_start]
         if before:
@@ -324,11 +334,12 @@ def _in_dateline(text: str, start: int, end: int) -> bool:
     dateline's day is the article's, which a figure falls back to anyway.
     """
     return bool(DATELINE_BEFORE.fullmatch(text, 0, start)) and bool(DATELINE_AFTER.match(text, end))
+OPENING_WORDS = re.compile(r"^\W*(?:the|in|by)?\s*", re.I)
 
 
 def _opens(text: str, at: int) -> bool:
     """Whether a date opens its sentence ("Last year's outbreak ... killed six children"): it dates the whole sentence."""
-    return not re.sub(r"^\W*(?:the|in|by)?\s*", "", text[:at], flags=re.I).strip()
+    return not OPENING_WORDS.sub("", text[:at]).strip()
 
 
 def nearest(dates: list[DateMention], position: int) -> DateMention | None:
@@ -337,7 +348,11 @@ def nearest(dates: list[DateMention], position: int) -> DateMention | None:
 
 
 def publication(article: Article) -> DateValue | None:
-    if article.published is None:
-        return None
-    iso = article.published.isoformat()
-    return DateValue(text=iso, value=iso, start=article.published, end=article.published, precision="day")
+    return None if article.published is None else _day(article.published)
+
+
+@lru_cache(maxsize=1024)
+def _day(day: date) -> DateValue:
+    """The publication day as a date value, made once for each day rather than for each figure without a date."""
+    iso = day.isoformat()
+    return DateValue(text=iso, value=iso, start=day, end=day, precision="day")

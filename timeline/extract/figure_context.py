@@ -14,6 +14,8 @@ says whether it is a level or a movement:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import Iterator
 
 UP_VERBS = r"rose|rise|rises|rising|risen|grew|grow|grows|growing|grown|jumped|jumps|jump|surged|surges|soared|soars|climbed|climbs|increased|increases|gained|gains|rallied|advanced|spiked|rocketed|swelled|widened|widens"
 DOWN_VERBS = r"fell|falls|fall|falling|fallen|dropped|drops|drop|declined|declines|decline|slumped|plunged|plummeted|slid|slipped|tumbled|decreased|decreases|shrank|shrunk|shrink|shrinks|contracted|dipped|dips|sank|eased|narrowed|narrows"
@@ -52,6 +54,9 @@ LEVEL_BEFORE = re.compile(
     rf"|reached|reaches|touched|touches|hit|hits)\s+$",
     re.IGNORECASE,
 )
+# The words that end a match of CHANGE_BEFORE and of LEVEL_BEFORE (``search_end``).
+CHANGE_BEFORE_ENDS = tuple(f"{UP_VERBS}|{DOWN_VERBS}".split("|")) + ("by", "up", "down", "plus", "minus", "of")
+LEVEL_BEFORE_ENDS = ("to", "at", "reached", "reaches", "touched", "touches", "hit", "hits")
 REVISED_TO = re.compile(r"\b(?:revised|corrected|raised|lowered|scaled\s+back|pared)(?:\s+(?:up|down)(?:wards?)?)?\s+(?:to|at)\s+$", re.IGNORECASE)
 FROM_BEFORE = re.compile(rf"\b(?:{UP_VERBS}|{DOWN_VERBS})\s+from\s+$", re.IGNORECASE)
 PASSIVE = re.compile(
@@ -63,11 +68,112 @@ OPENERS = {"the", "these", "those", "all", "altogether", "overall", "only", "ano
 WORD = re.compile(r"[A-Za-z][\w'’-]*|[,;:()\"“”]")
 
 
+# The characters besides its two cases that the regex engine takes, ignoring case, for an ASCII letter
+# (every code point tried): "ſ" is s, "ı" and "İ" are i, the Kelvin sign "K" is k.
+FOLDED_LETTERS = {"ſ": "s", "ı": "i", "İ": "i", "K": "k"}
+CASE_FOLDS = str.maketrans(FOLDED_LETTERS)
+
+
+def either_case(letter: str) -> str:
+    """A case-sensitive character class of every character the regex engine takes for ``letter`` ignoring case."""
+    return "[" + letter.lower() + letter.upper() + "".join(c for c, ascii in FOLDED_LETTERS.items() if ascii == letter.lower()) + "]"
+
+
+def by_first_letter(alternatives: list[str]) -> str:
+    """The alternation of ``alternatives`` (regex text, in this order), grouped by the letter each begins with.
+
+    Under IGNORECASE the regex engine tries every alternative at every
+    position it reaches; one that opens with a case-sensitive character
+    class (``either_case``) is passed over at once where its first letter is
+    not. Alternatives opening with one letter keep their order, and ones
+    opening with different letters or symbols never match the same text, so
+    the match is the same as the plain alternation's.
+    """
+    groups: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        letter = alternative[0].lower() if alternative[0].isascii() and alternative[0].isalpha() else ""
+        if letter and alternative[1:2] in ("?", "*", "+", "{"):
+            letter = ""  # a letter that may be left out opens nothing
+        groups.setdefault(letter or alternative, []).append(alternative)
+    return "|".join(
+        f"(?-i:{either_case(key)})(?:{'|'.join(a[1:] for a in group)})" if len(key) == 1 and key.isalpha() else group[0]
+        for key, group in groups.items()
+    )
+
+
+class Cue:
+    """A case-blind pattern, searched only in text that holds one of its ``words``.
+
+    Cues ("so far", "initially", "year on year") are tried on each figure's
+    clause, and most clauses hold none of a cue's words: finding that out
+    with ``in`` costs a fraction of trying the pattern at every position.
+    Every match of the pattern holds one of ``words`` (lower case), which
+    are looked for in the text lowered as the regex engine folds case, so
+    the answer is the pattern's own.
+    """
+
+    def __init__(self, pattern: str, words: tuple[str, ...], flags: int = re.IGNORECASE) -> None:
+        self.regex = re.compile(pattern, flags)
+        self.words = words
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self.regex.search(text, pos) if holds_word(text, self.words) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.regex.finditer(text) if holds_word(text, self.words) else iter(())
+
+
+def holds_word(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text``, lowered as the regex engine folds case, holds one of ``words`` (lower case) anywhere."""
+    lowered = (text if text.isascii() else text.translate(CASE_FOLDS)).lower()
+    for word in words:  # a loop, not any() over a generator: this runs for every cue of every figure
+        if word in lowered:
+            return True
+    return False
+
+
+@lru_cache(maxsize=None)
+def _last_runs(runs: int) -> re.Pattern[str]:
+    """Read on reversed text: up to ``runs`` runs of characters other than whitespace, with the whitespace around them."""
+    return re.compile(rf"\s*(?:\S+\s*){{0,{runs}}}")
+
+
+def tail_start(text: str, runs: int, pos: int = 0, endpos: int | None = None) -> int:
+    """Where the last ``runs`` runs of characters other than whitespace in ``text[pos:endpos]`` begin, with the space before them.
+
+    A pattern anchored at the end (``$``) whose match spans at most ``runs``
+    such runs ("rose to ", "a capacity of ") cannot match before it, so a
+    search can start there instead of trying every position before: the
+    match is the same, and lookbehinds and ``\\b`` still see the text before
+    where a search starts.
+    """
+    end = len(text) if endpos is None else min(endpos, len(text))
+    return max(pos, end - _last_runs(runs).match(text[pos:end][::-1]).end()) if pos < end else pos
+
+
+def search_end(pattern: re.Pattern[str], runs: int, text: str, pos: int = 0, endpos: int | None = None, ends: tuple[str, ...] = ()) -> re.Match[str] | None:
+    """``pattern.search(text, pos, endpos)`` for a pattern anchored at the end whose match spans at most ``runs`` runs (``tail_start``).
+
+    ``ends``, when given, are the lower-case words one of which ends every
+    match before its final whitespace ("rose", "by", "of"): text that ends
+    with none of them, read without case, is not searched.
+    """
+    end = len(text) if endpos is None else min(endpos, len(text))
+    if ends and pos < end and not ends_with(text[pos:end], ends):
+        return None
+    return pattern.search(text, tail_start(text, runs, pos, end), end)
+
+
+def ends_with(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text``, without its final whitespace, ends with one of ``words`` (lower case), read as the regex engine folds case."""
+    return (text if text.isascii() else text.translate(CASE_FOLDS)).rstrip().lower().endswith(words)
+
+
 def change_of(text: str, start: int, end: int, unit: str, sign: str | None = None, qualifier: str | None = None) -> tuple[bool, bool]:
     """(is a change, is a fall): "rose 12%", "down 2.4%", "a 4% decline", "growth of 8%"; "rose to 57" is a level."""
     if sign and unit in {"percent", "percentage_point"}:
         return True, sign != "+"
-    before = CHANGE_BEFORE.search(text, max(0, start - 32), start)
+    before = search_end(CHANGE_BEFORE, 2, text, max(0, start - 32), start, CHANGE_BEFORE_ENDS)
     level = (qualifier or "").lower() in {"above", "below", "under", "past"}  # "fell below $1tn" is a level
     if before and not level and (unit != "count" or before.group("by") or before.group("noun")):
         return True, _direction(before.group("verb") or before.group("dir") or before.group("noun"))
@@ -86,6 +192,8 @@ MOVED_TO = re.compile(
     re.IGNORECASE,
 )
 NOT_AFTER_FIGURE = re.compile(r"\d\s*,?\s+not\s+$")
+WORD_BEFORE = re.compile(r"(\S+)[ \t]+$")
+OF_GROUP = re.compile(r"[ \t]+of[ \t]+(?:the|those|them)\b(?![^,.;]{0,24}\d)")  # "34 of the dead"
 
 
 def counted_by_context(text: str, number: str, start: int, end: int) -> bool:
@@ -94,21 +202,21 @@ def counted_by_context(text: str, number: str, start: int, end: int) -> bool:
     Also a count: one a count is moved to ("taking the death toll to 63",
     "revised the toll from the crash to 57") and one a count replaces ("57, not 61").
     """
-    verb = LEVEL_BEFORE.search(text, max(0, start - 40), start) or CHANGE_BEFORE.search(text, max(0, start - 32), start)
+    verb = search_end(LEVEL_BEFORE, 3, text, max(0, start - 40), start, LEVEL_BEFORE_ENDS) or search_end(CHANGE_BEFORE, 2, text, max(0, start - 32), start, CHANGE_BEFORE_ENDS)
     if verb is not None and (verb.re is LEVEL_BEFORE or verb.group("by")):
         return _counts_people_or_things(text, verb.start())
-    if REVISED_TO.search(text, max(0, start - 40), start):
+    if search_end(REVISED_TO, 4, text, max(0, start - 40), start, ("to", "at")):
         return True  # "was revised to 109,903", "corrected to 118,214": a count restated
-    moved = MOVED_TO.search(text, max(0, start - 100), start)
+    moved = search_end(MOVED_TO, 9, text, max(0, start - 100), start, ("to", "at"))
     if moved is not None:
         return _counts_people_or_things(text, moved.start("to"), moved.start())
-    if NOT_AFTER_FIGURE.search(text, max(0, start - 16), start):
+    if search_end(NOT_AFTER_FIGURE, 3, text, max(0, start - 16), start, ("not",)):
         return True
-    previous = re.search(r"(\S+)[ \t]+$", text[max(0, start - 20) : start])
+    previous = WORD_BEFORE.search(text[max(0, start - 20) : start])
     word = previous.group(1) if previous else ","
     if word.lower() in {"at", "aged", "age", "of"} or (not word.endswith(",") and word.lower() not in OPENERS and any(c.isupper() or c.isdigit() for c in word)):
         return False  # a name ("Boeing 737 crashed", "iPhone 15"), a time ("at 10"), an age or "page 3 of 14"
-    if number.lower() not in {"one", "a", "an"} and re.match(r"[ \t]+of[ \t]+(?:the|those|them)\b(?![^,.;]{0,24}\d)", text[end:]):
+    if number.lower() not in {"one", "a", "an"} and OF_GROUP.match(text, end):
         return True  # "34 of the dead were recovered there": a part of a group
     passive = PASSIVE.match(text, end)
     if passive and number.lower() not in {"one", "a", "an"}:

@@ -49,6 +49,7 @@ import re
 from dataclasses import dataclass
 
 from timeline.extract.clauses import PLACE_WORD, Name
+from timeline.extract.figure_context import Cue, by_first_letter, search_end
 from timeline.extract.figure_limits import limit_of
 from timeline.extract.figure_purposes import purpose_only
 from timeline.extract.figure_shares import share_measure
@@ -57,21 +58,30 @@ from timeline.extract.words import FUNCTION_WORDS, is_common_word, verb_lemma
 from timeline.lexicon import Lexicon, Metric
 from timeline.models import FigureValue, QuantityKey
 
-YEAR_ON_YEAR = re.compile(r"\b(?:year[- ]on[- ]year|y/y|yoy|y-o-y|(?:from|over|than) (?:a|the) year[- ](?:earlier|ago)(?: period| quarter)?|over the same (?:period|quarter) (?:last|a) year)\b", re.I)
-QUARTER_ON_QUARTER = re.compile(r"\b(?:quarter[- ]on[- ]quarter|q/q|qoq|sequentially)\b", re.I)
-EARLIER = re.compile(
+YEAR_ON_YEAR = Cue(
+    r"\b(?:year[- ]on[- ]year|y/y|yoy|y-o-y|(?:from|over|than) (?:a|the) year[- ](?:earlier|ago)(?: period| quarter)?|over the same (?:period|quarter) (?:last|a) year)\b",
+    ("year", "y/y", "yoy", "y-o-y"),
+)
+QUARTER_ON_QUARTER = Cue(r"\b(?:quarter[- ]on[- ]quarter|q/q|qoq|sequentially)\b", ("quarter", "q/q", "qoq", "sequentially"))
+EARLIER = Cue(
     r"\b(?:initially|originally|first (?:put|reported|estimated|pegged|given) at|previously|had earlier|earlier (?:put|reported|estimated)"
     r"|a year (?:earlier|ago|before)|year-ago|the previous (?:year|quarter))\b",
-    re.I,
+    ("initially", "originally", "first", "previous", "earlier", "year"),
 )
 FROM_VALUE = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?$", re.I)
-CORRECTION = re.compile(r"\b(?:revised (?:down|up)?(?:wards?)?\s*(?:to|at)|corrected (?:to|at)|correction|corrected|revised figure|clarified)\b", re.I)
-RUNNING = re.compile(r"\b(?:so far|thus far|to date|till date|until now|up to now|as of now)\b", re.I)
-SINCE = re.compile(r"\bsince\b", re.I)  # "has admitted 57 patients since the outbreak began": a running count
-PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?\w+(?:ed|en|wn|ne)\b", re.I)
+CORRECTION = Cue(r"\b(?:revised (?:down|up)?(?:wards?)?\s*(?:to|at)|corrected (?:to|at)|correction|corrected|revised figure|clarified)\b", ("revised", "correct", "clarified"))
+RUNNING = Cue(r"\b(?:so far|thus far|to date|till date|until now|up to now|as of now)\b", ("far", "date", "now"))
+SINCE = Cue(r"\bsince\b", ("since",))  # "has admitted 57 patients since the outbreak began": a running count
+PERFECT = Cue(r"\b(?:has|have|had)\s+(?:been\s+)?\w+(?:ed|en|wn|ne)\b", ("ha",))
 NOT_BEFORE = re.compile(r",?\s*(?:and\s+)?not\s+$", re.I)
 # "about 640 firefighters remain on the lines", "the fleet now has 12 vessels": the figure is of the day it is written
-NOW = re.compile(r"\b(?:now|currently|presently|at present|still|(?<!the )(?<!its )(?<!their )remains?)\b", re.I)
+NOW = Cue(r"\b(?:now|currently|presently|at present|still|(?<!the )(?<!its )(?<!their )remains?)\b", ("now", "currently", "present", "still", "remain"))
+YEAR_CUE = re.compile(r"year|previous", re.I)
+FROM_NAME = re.compile(r"\bfrom\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")  # "imports from China"
+CORRECTS = re.compile(r",?\s*(?:and\s+)?not\s+\S*\d")  # "57, not 61"
+PROPER_WORD = re.compile(r"[A-Z][a-z][\w-]*")
+ASIDE_BEFORE = re.compile(r",\s*(?:of|from)\s+(?:the\s+)?$")  # "Okafor, of the New Civic Front,"
+FOLLOWING_WORD = re.compile(r"\s+([a-z][a-z-]+)")
 
 
 @dataclass(frozen=True)
@@ -87,33 +97,87 @@ class KeyReading:
     purpose: str | None = None  # the measure, when the amount is known only by what it is for (``figure_purposes``)
 
 
-def read_key(sentence: str, figure: tuple[int, int], spans: tuple[int, int, int, int], value: FigureValue, names: list[Name],
-             others: list[tuple[int, int]], dates: list[tuple[int, int]], lexicon: Lexicon, paragraph_entity: str | None) -> KeyReading:  # fmt: skip
+class SentenceWords:
+    """What the keys of one sentence's figures read alike, worked out once for the sentence.
+
+    Each figure reads the sentence with the other figures and the dates
+    masked (``_blank``), its subject among the sentence's names, and the
+    lexicon metrics its clause admits. A sentence of several figures would
+    otherwise find its "year on year" cues, weigh its names and test every
+    metric's ``requires`` and ``excludes`` again for each figure.
+    """
+
+    def __init__(self, sentence: str, names: list[Name], figures: list[tuple[int, int]], dates: list[tuple[int, int]], lexicon: Lexicon) -> None:
+        self.sentence, self.names, self.figures, self.dates, self.lexicon = sentence, names, figures, dates, lexicon
+        self.owners = _owners(sentence, names)
+        self.year_on_year = [match.span() for match in YEAR_ON_YEAR.finditer(sentence)]
+        self._subject_names: list[Name] | None = None
+        self._admitted: dict[tuple[int, int, str], list[Metric]] = {}
+
+    def blanked(self, figure: tuple[int, int]) -> str:
+        """The sentence as the figure at ``figure`` reads it: the other figures and the dates masked (``_blank``)."""
+        return _blank(self.sentence, [o for o in self.figures if o != figure], self.dates, self.owners, self.year_on_year)
+
+    def subject_names(self) -> list[Name]:
+        """The names a figure can be about: not those that describe a noun or stand in an aside (``_subject``)."""
+        if self._subject_names is None:
+            self._subject_names = [n for n in self.names if not _attributive(self.sentence, n) and not _in_aside(self.sentence, n)]
+        return self._subject_names
+
+    def admitted(self, clause_start: int, clause_end: int, unit: str) -> list[Metric]:
+        """The lexicon metrics that can apply to a figure of ``unit`` in the clause, in the lexicon's order."""
+        key = (clause_start, clause_end, unit)
+        if key not in self._admitted:
+            clause = self.sentence[clause_start:clause_end]
+            self._admitted[key] = [m for m in _metrics_of_unit(self.lexicon.metrics, unit) if m.admits(clause, unit)]
+        return self._admitted[key]
+
+
+_BY_UNIT: tuple[tuple[Metric, ...], dict[str, list[Metric]]] | None = None
+
+
+def _metrics_of_unit(metrics: tuple[Metric, ...], unit: str) -> list[Metric]:
+    """The metrics for figures of ``unit``, in the lexicon's order: most metrics have other units, and need no test.
+
+    The table is kept for the last lexicon's metrics, found by identity (it
+    holds them, so they are never another's).
+    """
+    global _BY_UNIT
+    if _BY_UNIT is None or _BY_UNIT[0] is not metrics:
+        units = {u for metric in metrics for u in metric.units}
+        _BY_UNIT = (metrics, {u: [metric for metric in metrics if u in metric.units] for u in units})
+    return _BY_UNIT[1].get(unit, [])
+
+
+def read_key(words: SentenceWords, figure: tuple[int, int], spans: tuple[int, int, int, int], value: FigureValue, paragraph_entity: str | None) -> KeyReading:
     """The key of the figure at ``figure`` (sentence offsets) with its clause item and clause ``spans``.
 
-    ``others`` are the sentence's other figures and ``dates`` its dates, both
-    masked before the words are read.
+    ``words`` holds the sentence, its names, its figures and its dates; the
+    other figures and the dates are masked before the words are read.
     """
+    sentence, lexicon = words.sentence, words.lexicon
     item_start, item_end, clause_start, clause_end = spans
     f_start, f_end = figure
-    blanked = _blank(sentence, [o for o in others if o != figure], dates, _owners(sentence, names))
+    blanked = words.blanked(figure)
     left, right = blanked[item_start:f_start], blanked[f_end:item_end]
-    metric = _lexicon_metric(lexicon, sentence[item_start:item_end], sentence[clause_start:clause_end], f_start - item_start, value.unit)
-    read_subject = _subject(sentence, names, f_start, f_end, item_start, item_end, clause_start, paragraph_entity)
+    admitted = words.admitted(clause_start, clause_end, value.unit)
+    metric = _lexicon_metric(admitted, sentence[item_start:item_end], f_start - item_start)
+    read_subject = _subject(sentence, words.subject_names(), f_start, f_end, item_start, item_end, clause_start, paragraph_entity)
     subject = _metric_subject(metric, read_subject, lexicon)
     clause_text = sentence[clause_start:clause_end]
     from_value = bool(FROM_VALUE.search(blanked, max(0, f_start - 12), f_start)) and FIGURE_MARK in blanked[clause_start:f_start]
     earlier = _earlier(blanked, item_start, f_start, f_end, item_end) or ("before" if from_value else None)  # "widened to 14.8% from 13.1%"
+    own_words = _own_words(left, right)
     cues = dict(
         earlier=earlier,
         correction=not earlier and (bool(CORRECTION.search(sentence[clause_start:f_start])) or _corrects_another(sentence, f_end, item_end)),
-        superseded=bool(NOT_BEFORE.search(sentence[item_start:f_start])),
+        superseded=bool(search_end(NOT_BEFORE, 3, sentence, item_start, f_start)),
         running=bool(RUNNING.search(clause_text) or (SINCE.search(clause_text) and PERFECT.search(clause_text))),
-        current=bool(NOW.search(_own_words(left, right))),
+        current=bool(NOW.search(own_words)),
     )
     if value.qualifier == "more":
         return KeyReading(subject, None, None, **cues)  # an increment ("five more elements") is not a total
-    kind, modifiers = _kind(value, clause_text, _clause_rate(_own_words(blanked[item_start:f_start], blanked[f_end:item_end]), value))
+    kind, modifiers = _kind(value, clause_text, _clause_rate(own_words, value))
     bound = limit_of(left, right, value.qualifier, counts_people(value, lexicon))  # "licensed to carry 350 passengers" is no count on board
     modifiers = modifiers + ((bound,) if bound else ())
     if metric:
@@ -122,7 +186,7 @@ def read_key(sentence: str, figure: tuple[int, int], spans: tuple[int, int, int,
     measure = share_measure(value, left, right, lexicon) or read_measure(value, left, right, lexicon, blanked[f_end:], bounded=bound is not None)
     if measure is None:
         return KeyReading(subject, None, None, **cues)
-    metric = _metric_naming(lexicon, measure, clause_text, value.unit)
+    metric = _metric_naming(admitted, measure)
     if metric:  # the lexicon names a key read from context: "produce 90% of the world's magnets" -> magnet production
         subject = _metric_subject(metric, subject, lexicon)
         key = QuantityKey(subject=subject, measure=metric.id, kind=kind, unit=value.unit, modifiers=modifiers, source="lexicon")
@@ -144,10 +208,10 @@ def _earlier(blanked: str, item_start: int, f_start: int, f_end: int, item_end: 
     cue = cue_after if cue_after and FIGURE_MARK not in after[: cue_after.start()] else EARLIER.search(before)
     if cue is None:
         return None
-    return "year" if re.search(r"year|previous", cue.group(0), re.I) else "before"
+    return "year" if YEAR_CUE.search(cue.group(0)) else "before"
 
 
-def _blank(text: str, spans: list[tuple[int, int]], dates: list[tuple[int, int]], owners: list[tuple[int, int]] = ()) -> str:
+def _blank(text: str, spans: list[tuple[int, int]], dates: list[tuple[int, int]], owners: list[tuple[int, int]] = (), year_on_year: list[tuple[int, int]] | None = None) -> str:
     """Other figures in the clause become a placeholder of the same length; "year on year" and ``owners`` become blank.
 
     "net profit rose 18% to ₹1,240 crore" still reads "net profit" before the
@@ -162,8 +226,8 @@ def _blank(text: str, spans: list[tuple[int, int]], dates: list[tuple[int, int]]
             if text[end : end + 2] in ("'s", "’s"):
                 end += 2  # "Thursday's derailment": the possessive goes with the date
             chars[start:end] = mark + " " * (end - start - 1)
-    for match in YEAR_ON_YEAR.finditer(text):
-        chars[match.start() : match.end()] = " " * (match.end() - match.start())
+    for start, end in year_on_year if year_on_year is not None else (match.span() for match in YEAR_ON_YEAR.finditer(text)):
+        chars[start:end] = " " * (end - start)
     return "".join(chars)
 
 
@@ -180,11 +244,16 @@ def _owners(sentence: str, names: list[Name]) -> list[tuple[int, int]]:
     return [(n.start + 3, n.end + 2) for n in names if n.reference and sentence[n.start : n.start + 4].lower() == "the " and sentence[n.end : n.end + 2] in ("'s", "’s")]
 
 
-CLAUSE_RATE = re.compile(r"\b(?:[Ee]ach|[Ee]very|per)\s+(?P<every>day|week|month|year|quarter|hour|night)\b|\b(?P<adverb>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly)\b")
+CLAUSE_RATE = Cue(
+    r"\b(?:[Ee]ach|[Ee]very|per)\s+(?P<every>day|week|month|year|quarter|hour|night)\b|\b(?P<adverb>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly)\b",
+    ("each", "every", "per", "daily", "weekly", "monthly", "annually", "yearly", "quarterly", "hourly", "nightly"),
+    flags=0,
+)
 RATE_WORDS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year", "quarterly": "quarter", "hourly": "hour", "nightly": "night"}
 
 
-SUBORDINATE = re.compile(r",|\b(?:where|which|who|whom|whose|that|when|while|because|although|if|unless)\b", re.I)
+SUBORDINATE_WORDS = by_first_letter("where which who whom whose that when while because although if unless".split())  # read in every item
+SUBORDINATE = re.compile(rf",|\b(?:{SUBORDINATE_WORDS})\b", re.I)
 
 
 def _own_words(left: str, right: str) -> str:
@@ -247,7 +316,7 @@ def _source_modifier(right: str, lexicon: Lexicon) -> tuple[str, ...]:
     adjective's "-ian" made the place's "-ia" ("from Norvanian ports" is
     from Norvania).
     """
-    match = re.search(r"\bfrom\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)", right)
+    match = FROM_NAME.search(right)
     if not match:
         return ()
     found = lexicon.entities_in(match.group(1))
@@ -259,7 +328,7 @@ def _source_modifier(right: str, lexicon: Lexicon) -> tuple[str, ...]:
 
 def _corrects_another(sentence: str, f_end: int, item_end: int) -> bool:
     """"57, not 61": the figure corrects the one after "not"."""
-    return bool(re.match(r",?\s*(?:and\s+)?not\s+\S*\d", sentence[f_end : item_end + 12]))
+    return bool(CORRECTS.match(sentence[f_end : item_end + 12]))
 
 
 def _subject(sentence: str, names: list[Name], f_start: int, f_end: int, item_start: int, item_end: int, clause_start: int, paragraph_entity: str | None) -> str | None:
@@ -270,9 +339,9 @@ def _subject(sentence: str, names: list[Name], f_start: int, f_end: int, item_st
     nearest before the figure in its item; else the first after it (not
     across a comma); else the nearest before it in the sentence. Names that
     describe a noun ("the Ashby reservoir") or stand in an aside ("Okafor, of
-    the New Civic Front, won") are passed over.
+    the New Civic Front, won") are passed over: ``names`` are the others
+    (``SentenceWords.subject_names``).
     """
-    names = [n for n in names if not _attributive(sentence, n) and not _in_aside(sentence, n)]
     before = [n for n in names if item_start <= n.start and n.end <= f_start]
     after = [n for n in names if f_end <= n.start and n.end <= item_end and not n.reference and "," not in sentence[f_end : n.start]]
     earlier = [n for n in names if n.end <= item_start]
@@ -297,13 +366,13 @@ def _metric_subject(metric: Metric | None, read: str | None, lexicon: Lexicon) -
     if metric is None or not metric.subject:
         return read
     known = {entity.id for entity in lexicon.entities}
-    proper = read is not None and read not in known and any(re.fullmatch(r"[A-Z][a-z][\w-]*", w) and not is_common_word(w) for w in read.split())
+    proper = read is not None and read not in known and any(PROPER_WORD.fullmatch(w) and not is_common_word(w) for w in read.split())
     return read if proper else metric.subject  # "The Cabinet cleared ..." is still India's
 
 
-def _metric_naming(lexicon: Lexicon, measure: str, clause: str, unit: str) -> Metric | None:
-    """The lexicon metric whose phrase names a measure read from context, longest phrase first."""
-    hits = [(-len(m.group(0)), i, metric) for i, metric in enumerate(lexicon.metrics) if metric.admits(clause, unit) and (m := metric.phrase_regex.search(measure))]
+def _metric_naming(admitted: list[Metric], measure: str) -> Metric | None:
+    """The admitted lexicon metric whose phrase names a measure read from context, longest phrase first."""
+    hits = [(-len(m.group(0)), i, metric) for i, metric in enumerate(admitted) if (m := metric.phrase_regex.search(measure))]
     return min(hits, key=lambda h: h[:2])[2] if hits else None
 
 
@@ -313,25 +382,25 @@ OPENING = re.compile(r"[\s,“\"'‘(—–-]*(?:(?:the|a|an|and|but|so|in|on|at
 def _in_aside(sentence: str, name: Name) -> bool:
     """"Okafor, of the New Civic Front, won": a name between commas after "of" or "from" describes the one before."""
     before = sentence[max(0, name.start - 14) : name.start]
-    return bool(re.search(r",\s*(?:of|from)\s+(?:the\s+)?$", before)) and sentence[name.end : name.end + 2].startswith(",")
+    return bool(ASIDE_BEFORE.search(before)) and sentence[name.end : name.end + 2].startswith(",")
 
 
 def _attributive(sentence: str, name: Name) -> bool:
     """"the Ashby reservoir": a name describing a common noun is not what a figure is about."""
     if name.reference or not sentence[: name.start].lower().endswith("the "):
         return False
-    following = re.match(r"\s+([a-z][a-z-]+)", sentence[name.end :])
+    following = FOLLOWING_WORD.match(sentence, name.end)
     if not following or following.group(1) in FUNCTION_WORDS or PLACE_WORD.match(sentence, name.end):
         return False
     return verb_lemma(following.group(1)) is None  # "the Civic Front won": a verb follows its subject
 
 
-def _lexicon_metric(lexicon: Lexicon, item: str, clause: str, position: int, unit: str) -> Metric | None:
+def _lexicon_metric(admitted: list[Metric], item: str, position: int) -> Metric | None:
     """The metric whose phrase stands first after the figure in its item, else nearest before it.
 
-    ``requires`` and ``excludes`` are read in the figure's clause, phrases in its item.
+    ``admitted`` are the metrics whose ``requires`` and ``excludes`` the
+    figure's clause meets (``SentenceWords.admitted``); phrases are read in its item.
     """
-    admitted = [m for m in lexicon.metrics if m.admits(clause, unit)]
     after = [(match.start(), -len(match.group(0)), i) for i, m in enumerate(admitted) if (match := m.phrase_regex.search(item, position))]
     if after:
         return admitted[min(after)[2]]

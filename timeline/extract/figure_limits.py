@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import re
 
+from timeline.extract.figure_context import by_first_letter, ends_with, tail_start
 from timeline.extract.words import FUNCTION_WORDS, can_be, verb_forms
 
 KIND_OF_NOUN = {
@@ -53,6 +54,7 @@ NOUN_BEFORE = re.compile(
     rf"|(?:set|fixed|put)\s+at\s+|of\s+(?:just|only)\s+)$",
     re.IGNORECASE,
 )
+NOUN_BEFORE_ENDS = ("of", "at", "is", "was", "are", "were", "to", ":", "just", "only")  # the words that end a match of it
 CAPPED = re.compile(r"\b(?:cap|caps|capped|capping)\s+(?:[\w'’-]+\s+){0,3}?at\s+$|\b(?:limit|limits|limiting|restrict|restricts|restricting)\s+(?:[\w'’-]+\s+){1,3}?to\s+$", re.IGNORECASE)
 ALLOWED = re.compile(
     r"\b(?:licen[cs]ed|allowed|permitted|authori[sz]ed|certified|rated|designed|built|able|equipped|capacity)\s+to\s+(?P<verb>[a-z]+)\s+$"
@@ -62,9 +64,10 @@ ALLOWED = re.compile(
 )
 AIMED = re.compile(r"\b(?:aims?|aimed|aiming|hopes?|hoped|hoping|seeks?|sought|seeking)\s+to\s+(?P<verb>[a-z]+)\s+$|\b(?:targets|targeted|targeting|targetting)\s+$", re.IGNORECASE)
 ROOM = re.compile(r"\b(?:(?P<fits>seats|seat|accommodates|accommodate)|(?P<holds>holds|hold))\s+$", re.IGNORECASE)  # simple present only
+ROOM_ENDS = ("seats", "seat", "accommodates", "accommodate", "holds", "hold")
 PAST_ABILITY = re.compile(r"\b(?:was|were|been)\s+(?:\w+ly\s+)?able\s+to\s+[a-z]+\s+$", re.IGNORECASE)  # "were able to pull 40 people": done
 NO_ACTION = frozenset({"be", "have", "get"})  # "can be 300", "is able to have": no capacity is stated
-OWN = re.compile(r",|;|\b(?:where|which|who|whom|whose|that|when|while|because|although|if|unless)\b", re.IGNORECASE)
+OWN = re.compile(rf",|;|\b(?:{by_first_letter('where which who whom whose that when while because although if unless'.split())})\b", re.IGNORECASE)
 WORD = re.compile(r"[A-Za-z][\w'’-]*|\S")
 
 
@@ -77,16 +80,17 @@ def limit_of(left: str, right: str, qualifier: str | None, people: bool = False)
     """
     cuts = list(OWN.finditer(left))
     own = left[cuts[-1].end() if cuts else 0 :]
-    if match := NOUN_BEFORE.search(own):
+    tail = tail_start(own, 5)  # each cue below ends the words and spans at most five of them ("caps fees for all pupils at")
+    if ends_with(own, NOUN_BEFORE_ENDS) and (match := NOUN_BEFORE.search(own, tail)):
         return KIND_OF_NOUN[match.group("noun").lower()]
-    if CAPPED.search(own):
+    if ends_with(own, ("at", "to")) and CAPPED.search(own, tail):
         return "limit"
-    if (room := ROOM.search(own)) and (room.group("fits") or people):
+    if ends_with(own, ROOM_ENDS) and (room := ROOM.search(own, tail)) and (room.group("fits") or people):
         return "limit"
-    if (match := ALLOWED.search(own)) and (match.group("verb") or match.group("gerund") or match.group("modal")).lower() not in NO_ACTION:
+    if (match := ALLOWED.search(own, tail)) and (match.group("verb") or match.group("gerund") or match.group("modal")).lower() not in NO_ACTION:
         if not PAST_ABILITY.search(own, 0, match.end()):
             return "limit"
-    if (match := AIMED.search(own)) and (match.group("verb") or "").lower() not in NO_ACTION:
+    if (match := AIMED.search(own, tail)) and (match.group("verb") or "").lower() not in NO_ACTION:
         return "target"
     if (qualifier or "").lower() == "up to" and _simple_present_before(own):
         return "limit"
@@ -95,7 +99,8 @@ def limit_of(left: str, right: str, qualifier: str | None, people: bool = False)
 
 def _noun_after(right: str) -> str | None:
     """"a 60% threshold", "the $2 million cap on fees": a limit noun heading the figure's own noun phrase."""
-    for index, word in enumerate(WORD.findall(right)[:3]):
+    for index, match in enumerate(WORD.finditer(right)):  # the first three words only
+        word = match.group(0)
         lower = word.lower()
         if lower in KIND_OF_NOUN:
             return KIND_OF_NOUN[lower]

@@ -36,20 +36,22 @@ from __future__ import annotations
 
 import re
 
+from timeline.extract.figure_context import Cue, holds_word, search_end
 from timeline.extract.predicates import Predicate
 from timeline.extract.words import can_be, lemma, verb_forms
 from timeline.lexicon import Lexicon
 from timeline.models import FigureValue
 
-TIME_CUE = re.compile(
+TIME_CUE = Cue(
     r"\b(?:now|currently|presently|still|so far|thus far|to date|till date|today|tonight|yet|at present|as of|latest|"
     r"no longer|again|already|recently|this (?:week|month|year|morning|afternoon|evening|quarter|season|time))\b",
-    re.IGNORECASE,
+    ("now", "currently", "present", "still", "far", "date", "today", "tonight", "yet", "as of", "latest", "longer", "again", "already", "recently", "this"),
 )
 MODALS = frozenset("will would shall should can could may might must 'll".split())
 HAVE = frozenset("has have had having".split())
 HAS_BEFORE = re.compile(r"\b(?:has|have)\s+(?:(?:(?:a|an|the|its|their)\s+)?(?:[a-z-]+\s+){1,3}of\s+)?$", re.IGNORECASE)
-PAST_WORDS = re.compile(r"\b(?:had|was|were|did)\b", re.IGNORECASE)
+PAST_WORDS = Cue(r"\b(?:had|was|were|did)\b", ("had", "was", "were", "did"))
+GERUND = re.compile(r"[a-z]+ing\b")
 
 
 def is_standing(sentence: str, figure: tuple[int, int], clause: str, predicates: list[Predicate], value: FigureValue, lexicon: Lexicon, kind: str, bounded: bool = False) -> bool:
@@ -68,28 +70,30 @@ def is_standing(sentence: str, figure: tuple[int, int], clause: str, predicates:
     predicate = own_predicate(predicates, figure[0])
     if predicate is None:
         # "the council has 60 members", "the trust has a budget of £42 million": the clause stage reads "have" as no action
-        return bool(HAS_BEFORE.search(sentence, 0, figure[0]))
+        return bool(search_end(HAS_BEFORE, 6, sentence, 0, figure[0]))
     if predicate.state != "done" or (predicate.verb.split() or [""])[0] in lexicon.reporting_verbs:
         return False
     group = sentence[predicate.start : predicate.end].lower().split()
     if not group or any(word in MODALS for word in group) or any(word in HAVE for word in group[:-1]) or group[-1].endswith("ing"):
         return False  # "will cost", "has risen", "is running"; but "has 60 members" is present
-    own = "".join(ch if predicate.owns(i) else " " for i, ch in enumerate(sentence[: figure[0]]))
-    if PAST_WORDS.search(own):
-        return False  # "Okafor had 61,200 votes": a past verb the clause stage did not take for the clause's
     tags = verb_forms(group[0])
     if not tags & {"VBZ", "VBP"} or "VBD" in tags:
         return False  # "cost", "put", "set": present or past, and a reader cannot tell
     if predicate.start < figure[1] and figure[0] < predicate.end:
         return False  # the clause stage read the figure's own noun as the verb ("had 61,200 votes")
     between = sentence[predicate.end : figure[0]]
-    if any(can_be(word, "VERB") for word in re.findall(r"[a-z]+ing\b", between)):
+    if any(can_be(word, "VERB") for word in GERUND.findall(between)):
         return False  # "is the largest exporter, controlling over 70%": the participle's, of the moment
     subject = predicate.subject
     in_subject = subject is not None and subject.start <= figure[0] < subject.end
     if predicate.verb == "be" and not predicate.passive and (in_subject or figure[0] < predicate.start):
         return False  # "48 people are dead": a state of the moment
-    return figure[0] >= predicate.end or in_subject
+    if not (figure[0] >= predicate.end or in_subject):
+        return False
+    # Last, as it reads the clause's own words character by character: "Okafor had 61,200 votes" has a past
+    # verb the clause stage did not take for the clause's. Words the text before the figure lacks are not in them.
+    before = sentence[: figure[0]]
+    return not (holds_word(before, PAST_WORDS.words) and PAST_WORDS.search("".join(ch if predicate.owns(i) else " " for i, ch in enumerate(before))))
 
 
 def own_predicate(predicates: list[Predicate], position: int) -> Predicate | None:

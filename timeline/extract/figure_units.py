@@ -12,6 +12,9 @@ base unit (tonnes for mass, one unit of each currency, percent 0-100), so that
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from timeline.extract.figure_context import by_first_letter
 
 SCALES = {
     "thousand": 1e3, "k": 1e3, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "crore": 1e7, "crores": 1e7, "cr": 1e7,
@@ -49,7 +52,11 @@ QUALIFIERS = {
 UPPER = "|".join(sorted((re.escape(q) for q, kind in QUALIFIERS.items() if kind in {"up to", "under"}), key=len, reverse=True))
 
 SCALE = r"(?:lakh\s+crores?|lakhs?|lac|crores?|cr|thousand|million|mn|mln|billion|bn|bln|trillion|tn)\b"
-CURRENCY = r"(?:₹|Rs\.?|INR|US\$|USD|CA?\$|HK\$|AU?\$|NZ\$|S\$|\$|€|EUR|£|GBP|¥|JPY|CNY|RMB|CAD|HKD|AUD|NZD|SGD)"
+CURRENCY_SIGNS = (
+    "₹", r"Rs\.?", "INR", r"US\$", "USD", r"CA?\$", r"HK\$", r"AU?\$", r"NZ\$", r"S\$", r"\$", "€", "EUR", "£", "GBP", "¥", "JPY", "CNY", "RMB",
+    "CAD", "HKD", "AUD", "NZD", "SGD",
+)  # fmt: skip
+CURRENCY = "(?:" + "|".join(CURRENCY_SIGNS) + ")"
 CURRENCY_WORD = (
     r"(?:(?:US|Canadian|Australian|Hong\s+Kong|Singapore|New\s+Zealand)\s+dollars|dollars|rupees|euros?|"
     r"pounds\s+sterling|pounds|sterling|yuan|renminbi|yen)\b"
@@ -89,11 +96,14 @@ MONEY_NOUNS = {
     "assets", "sales", "subsidy", "subsidies", "grants", "fines", "compensation", "bonuses", "money", "funds",
     "support", "borrowing", "cuts", "income", "wages", "value", "equity", "loans", "bonds", "credit", "contracts",
 }  # fmt: skip
+SPACES = re.compile(r"\s+")
+LEADING_DIGITS = re.compile(r"\d+")
 
 
+@lru_cache(maxsize=256)  # pure: the same few units come back figure after figure
 def unit_of(token: str) -> tuple[str, float, str | None]:
     """(base unit, factor to it, per) for a unit written after a number: "kg" -> ("tonne", 0.001, None)."""
-    word = re.sub(r"\s+", " ", token.strip().lower())
+    word = SPACES.sub(" ", token.strip().lower())
     if word.startswith("percentage"):
         return "percentage_point", 1.0, None
     if word.startswith("basis") or word == "bps":
@@ -113,9 +123,10 @@ def unit_of(token: str) -> tuple[str, float, str | None]:
     return "tonne", 1.0, None
 
 
+@lru_cache(maxsize=256)
 def currency_of(token: str) -> str:
     """ISO code of a currency sign, code or word; each is its own unit and nothing is converted."""
-    return CURRENCIES[re.sub(r"\s+", " ", token.strip().lower()).rstrip(".")]
+    return CURRENCIES[SPACES.sub(" ", token.strip().lower()).rstrip(".")]
 
 
 LABELS = (
@@ -149,15 +160,16 @@ def per_of(match: re.Match[str]) -> str:
 
 
 # --- ranks: "second-largest", "ranked fourth", "world No. 2" --------------------------------------------------
-ORDINAL = rf"(?:{'|'.join(ORDINALS)}|\d{{1,3}}(?:st|nd|rd|th))"
+ORDINAL = rf"(?:{by_first_letter(list(ORDINALS))}|\d{{1,3}}(?:st|nd|rd|th))"  # words by first letter: RANK runs on every sentence
 SUPERLATIVE = (
     r"(?:largest|biggest|highest|lowest|smallest|greatest|richest|poorest|fastest|slowest|busiest|deadliest|worst|best|"
     r"strongest|weakest|longest|shortest|tallest|oldest|youngest|heaviest|wettest|hottest|coldest|driest|costliest|"
     r"cheapest|leading|(?:most|least)\s+[a-z]+)"
 )
+RANK_VERBS = by_first_letter("ranked ranks rank placed seeded finished came ended".split())
 RANK = re.compile(  # the leading checks only let it start at a word that can begin a rank: it runs on every sentence
     rf"\b(?<!-)(?=[fstenrpcwFSTENRPCW0-9])(?:(?P<ord>{ORDINAL})[- ]{SUPERLATIVE}\b"
-    rf"|(?:ranked|ranks|rank|placed|seeded|finished|came|ended)\s+(?:(?:at|in)\s+)?(?:No\.?\s?(?P<no>\d{{1,3}})\b|(?P<ord2>{ORDINAL})\b(?:\s+place\b)?)"
+    rf"|(?:{RANK_VERBS})\s+(?:(?:at|in)\s+)?(?:No\.?\s?(?P<no>\d{{1,3}})\b|(?P<ord2>{ORDINAL})\b(?:\s+place\b)?)"
     rf"|world\s+No\.?\s?(?P<no2>\d{{1,3}})\b|No\.?\s?(?P<no3>\d{{1,3}})(?:\s+seed\b|-ranked\b)|(?P<ord3>{ORDINAL})\s+place\b)",
     re.IGNORECASE,
 )
@@ -170,4 +182,4 @@ def rank_of(match: re.Match[str]) -> int:
     only after "world" or "ranked", or before "seed" / "-ranked".
     """
     token = next(group for group in match.groups() if group).lower()
-    return ORDINALS.get(token) or int(re.match(r"\d+", token).group(0))
+    return ORDINALS.get(token) or int(LEADING_DIGITS.match(token).group(0))

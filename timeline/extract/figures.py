@@ -30,21 +30,24 @@ unit and tell whether it is a level or a change:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from timeline.extract import figure_units as u
-from timeline.extract.figure_context import FROM_BEFORE, TIME_AFTER, change_of, counted_by_context
+from timeline.extract.figure_context import FROM_BEFORE, TIME_AFTER, by_first_letter, change_of, counted_by_context, holds_word, search_end
 from timeline.extract.figure_units import QUALIFIERS, SCALES, WORD_NUMBERS
 from timeline.models import FigureValue
 from timeline.ruleset import FigureSettings
 
-NAME_BEFORE = re.compile(
-    r"\b(?:Rule|Section|Article|Chapter|Phase|Schedule|Clause|Para|Paragraph|No\.?|Number|Level|Class|Grade|Tier|Stage|"
+LABELS = (
+    r"Rule|Section|Article|Chapter|Phase|Schedule|Clause|Para|Paragraph|No\.?|Number|Level|Class|Grade|Tier|Stage|"
     r"Version|Room|Gate|Block|Sector|Platform|Route|Vision|Mission|Agenda|Plan|Budget|Act|Day|Game|Match|Round|Leg|"
-    r"Season|Book|Part|Page|Flight|Item|Episode|Volume|Exhibit|Ward|Step)\s+$"
-    r"|\b(?i:rule|section|article|chapter|clause|paragraph|page|pages|schedule|phase|item|exhibit|volume|episode|"
-    r"flight|platform|gate|ward|grade|class|no\.)\s+$"
+    r"Season|Book|Part|Page|Flight|Item|Episode|Volume|Exhibit|Ward|Step"
 )
+LABELS_ANY_CASE = r"rule|section|article|chapter|clause|paragraph|page|pages|schedule|phase|item|exhibit|volume|episode|flight|platform|gate|ward|grade|class|no\."
+NAME_BEFORE = re.compile(rf"\b(?:{LABELS})\s+$|\b(?i:{LABELS_ANY_CASE})\s+$")
+# The words that end a match of NAME_BEFORE (``search_end``): the labels in lower case, "No." with its dot.
+NAME_BEFORE_ENDS = tuple({label.replace("\\.?", "").replace("\\.", ".").lower() for label in f"{LABELS}|{LABELS_ANY_CASE}".split("|")} | {"no."})
 VERBS_ENDING_IN_S = {
     "says", "is", "was", "has", "does", "goes", "remains", "stands", "seems", "means", "needs", "shows", "adds",
     "gives", "takes", "reports", "allows", "includes", "requires", "follows", "makes", "comes", "becomes", "plus",
@@ -57,24 +60,30 @@ STOP_WORDS = {
     "through", "than", "when", "while", "who", "which", "that",
 }  # fmt: skip
 
-SCALE_AHEAD = r"(?=\s+(?:dozen|hundred|thousand|million|billion|trillion|lakhs?|crores?)\b)"
-BASE = (
-    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?"
-    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-)
+SPELLED_SCALES = "dozen|hundred|thousand|million|billion|trillion|lakhs?|crores?"
+SCALE_AHEAD = rf"(?=\s+(?:{SPELLED_SCALES})\b)"
+UNITS = "one|two|three|four|five|six|seven|eight|nine"
+TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+BASE = by_first_letter([f"{tens}(?:[-\\s](?:{UNITS}))?" for tens in TENS] + UNITS.split("|") + TEENS)
 WORDS = rf"(?<![\w-])(?:half\s+an?{SCALE_AHEAD}|an?{SCALE_AHEAD}|(?:{BASE})(?:\s+and\s+a\s+half)?)(?:\s+(?:dozen|hundred))?\b"
 # "25 000" / "25 000": groups of three after a space only when no further digit follows.
 DIGITS = r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3}(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?"
 NUMBER = rf"(?:{DIGITS}|{WORDS})"
 PREFIXES = sorted((q for q in QUALIFIERS if not q.startswith(("or ", "and ")) and q not in {"plus", "+"}), key=len, reverse=True)
-QUALIFIER = "|".join(re.escape(q) for q in PREFIXES)
+QUALIFIER = by_first_letter([re.escape(q) for q in PREFIXES])
+CURRENCY = f"(?:{by_first_letter(list(u.CURRENCY_SIGNS))})"
 LETTER_SCALE = r"(?P<sl{0}>[kmbt])\b"  # "$350M", "$1.8T": only straight after a currency sign
 
-FIGURE = re.compile(  # starts only where a letter does not precede: a figure never begins inside a word, and this is the hot path
-    rf"(?<![^\W\d_])(?:(?<!\w)(?P<qual>{QUALIFIER})\s*)?(?P<between>between\s+)?(?P<sign>[+\u2212]|(?<![\w.,%)-])-(?=\d))?"
-    rf"(?:(?<!\w)(?P<cur1>{u.CURRENCY}))?\s?(?P<n1>{NUMBER})(?P<odd>[-\s]odd\b)?"
+# FIGURE starts only where a letter does not precede: a figure never begins inside a word. It is tried at every
+# other position of every sentence, so its word lists open with a case-sensitive class (``by_first_letter``)
+# and its minus sign with the hyphen before what must not stand before it: the regex engine passes them over
+# at once where they cannot start.
+FIGURE = re.compile(
+    rf"(?<![^\W\d_])(?:(?<!\w)(?P<qual>{QUALIFIER})\s*)?(?P<between>between\s+)?(?P<sign>[+\u2212]|-(?<![\w.,%)-]-)(?=\d))?"
+    rf"(?:(?<!\w)(?P<cur1>{CURRENCY}))?\s?(?P<n1>{NUMBER})(?P<odd>[-\s]odd\b)?"
     rf"(?:\s?-?\s?(?P<sc1>{u.SCALE})|(?(cur1){LETTER_SCALE.format(1)}))?(?P<u1>{u.UNIT})?"
-    rf"(?:\s*(?P<sep>-|–|—|to|and|but)\s*(?:(?P<qual2>{u.UPPER})\s*)?(?P<cur2>{u.CURRENCY})?\s?(?P<n2>{NUMBER})"
+    rf"(?:\s*(?P<sep>-|–|—|to|and|but)\s*(?:(?P<qual2>{u.UPPER})\s*)?(?P<cur2>{CURRENCY})?\s?(?P<n2>{NUMBER})"
     rf"(?:\s?-?\s?(?P<sc2>{u.SCALE})|(?(cur2){LETTER_SCALE.format(2)}))?)?"
     rf"(?P<unit>{u.UNIT})?(?P<curword>\s+{u.CURRENCY_WORD})?",
     re.IGNORECASE,
@@ -85,6 +94,20 @@ PART = re.compile(
     re.IGNORECASE,
 )
 NOUN_WORD = re.compile(r"\s*([A-Za-z][\w-]*)")
+# The small patterns of the reading below, compiled once: a call of ``re.match`` with a string looks its pattern up each time.
+DIGIT = re.compile(r"\d")  # as NUMBER reads a digit
+# Every spelled number (WORDS) holds one of these words: a number word, "half" or a scale ("a million").
+SPELLED_WORDS = tuple(UNITS.split("|") + TENS + TEENS + ["half"] + SPELLED_SCALES.replace("s?", "").split("|"))
+DIGIT_GAPS = re.compile(r"[,\s]")  # "1,25,000", "25 000"
+WORD_GAPS = re.compile(r"[-\s]+")  # "sixty-five", "six and a half"
+FIRST_GROUP = re.compile(r"\d{1,3}[ \u00a0\u2009\u202f](?=\d{3})")  # "17 100" in "June 17 100 people"
+COMPOUND = re.compile(r"-[^\W\d_]")  # "a 10-member team"
+SINGULAR_VERB = re.compile(r"[ \t]+(?:was|is|has)\b")
+LEADING_ZERO = re.compile(r"0\d")  # "007"
+YEAR = re.compile(r"(?:19|20)\d{2}")
+INCREMENT = re.compile(r"(?:more|additional|extra|new|further)\b", re.IGNORECASE)  # "five more elements"
+OF_WORD = re.compile(r"[ \t]+of[ \t]+(\w+)")  # "5,000 pounds of cocaine"
+WEIGHED = re.compile(r"weigh\w*(?:\s+\S+)?\s*$")  # "weighing 300 pounds"
 
 
 @dataclass(frozen=True)
@@ -94,12 +117,13 @@ class FigureMention:
     value: FigureValue
 
 
+@lru_cache(maxsize=4096)  # pure, and the same few numbers, scales and units come back figure after figure
 def parse_number(token: str) -> float:
     """"1,25,000" -> 125000; "25 000" -> 25000; "sixty-five" -> 65; "two dozen" -> 24; "six and a half" -> 6.5."""
     token = token.lower().strip()
     if token[0].isdigit():
-        return float(re.sub(r"[,\s]", "", token))
-    parts = re.split(r"[-\s]+", token)
+        return float(DIGIT_GAPS.sub("", token))
+    parts = WORD_GAPS.split(token)
     multiplier = {"dozen": 12, "hundred": 100}.get(parts[-1], 1)
     if multiplier > 1:
         parts = parts[:-1]
@@ -110,10 +134,11 @@ def parse_number(token: str) -> float:
     return float((base + half) * multiplier)
 
 
+@lru_cache(maxsize=256)
 def _scale(token: str | None) -> float:
     if not token:
         return 1.0
-    word = re.sub(r"\s+", " ", token.lower())
+    word = u.SPACES.sub(" ", token.lower())
     return SCALES.get(word) or SCALES[word.rstrip("s")]  # "lakh crores" -> "lakh crore"
 
 
@@ -142,7 +167,8 @@ def to_interval(
         return low, high, False, False
     x = low
     kind = QUALIFIERS.get(qualifier.lower()) if qualifier else None
-    band = settings.band(unit, x)
+    if kind in ("nearly", "around"):
+        band = settings.band(unit, x)
     if kind == "over":
         return x, cap, True, False
     if kind == "at least":
@@ -164,7 +190,8 @@ def find_figures(text: str, settings: FigureSettings = FigureSettings(), skip: l
     skip = skip or []
     mentions: list[FigureMention] = []
     position = 0
-    while match := FIGURE.search(text, position):
+    spelled = holds_word(text, SPELLED_WORDS)
+    while match := _next_figure(text, position, spelled):
         mention = _figure(text, match, settings)
         if mention is None or any(mention.start < e and s < mention.end for s, e in skip):
             mention = _after_first_group(text, match, settings, skip)
@@ -181,6 +208,18 @@ def find_figures(text: str, settings: FigureSettings = FigureSettings(), skip: l
 
 
 SET_AGAINST = re.compile(r"[ \t]+(?:against|to|versus|vs\.?|from(?:[ \t]+the)?)[ \t]+(?:[A-Z][\w-]*['’]s[ \t]+)?(?P<n>\d{1,3}(?:,\d{3})+|\d{2,})\b(?![,.]?\d|[ \t]*(?:%|per))")
+
+
+def _next_figure(text: str, position: int, spelled: bool) -> re.Match[str] | None:
+    """``FIGURE.search(text, position)``, or None at once when no number is left to start a figure.
+
+    Every figure holds a number; in a sentence that spells none (``spelled``
+    false) that is a digit. A sentence without one, and the words after a
+    sentence's last figure, are then not searched position by position.
+    """
+    if not spelled and DIGIT.search(text, position) is None:
+        return None
+    return FIGURE.search(text, position)
 
 
 def _set_against(text: str, mentions: list[FigureMention], skip: list[tuple[int, int]]) -> list[FigureMention]:
@@ -204,7 +243,7 @@ def _set_against(text: str, mentions: list[FigureMention], skip: list[tuple[int,
 
 def _after_first_group(text: str, match: re.Match[str], settings: FigureSettings, skip: list[tuple[int, int]]) -> FigureMention | None:
     """"June 17 100 people": digits grouped by a space that turn out to be a date, then a number."""
-    group = re.match(r"\d{1,3}[ \u00a0\u2009\u202f](?=\d{3})", match.group("n1"))
+    group = FIRST_GROUP.match(match.group("n1"))
     if group is None:
         return None
     retry = FIGURE.search(text, match.start("n1") + group.end(), match.end())
@@ -224,14 +263,14 @@ def _figure(text: str, match: re.Match[str], settings: FigureSettings) -> Figure
     glued = text[match.end("n1") : match.end("n1") + 1]
     if glued.isalpha() and match.end("n1") not in (match.start("sc1"), match.start("u1"), match.start("sl1")):
         return None  # "5G", "24x7": a name, not a quantity
-    if NAME_BEFORE.search(text, max(0, start - 20), start):
+    if search_end(NAME_BEFORE, 1, text, max(0, start - 20), start, NAME_BEFORE_ENDS):
         return None  # a label, not a quantity: "Rule 5", "Article 370", "Phase 2"
     sep = (match.group("sep") or "").lower()
     if (sep in {"and", "but"} and not match.group("between") and not match.group("qual2")) or (match.group("qual2") and sep not in {"and", "but"}):
         return _single(text, match, settings, start)
     if sep and _two_units(match):
         return _single(text, match, settings, start)  # "fell 12% to ₹4,200 crore": a change, then a level
-    if sep in {"to", "-"} and FROM_BEFORE.search(text, max(0, start - 30), start):
+    if sep in {"to", "-"} and search_end(FROM_BEFORE, 2, text, max(0, start - 30), start, ("from",)):
         level = FIGURE.match(text, match.start("cur2") if match.group("cur2") else match.start("n2"))
         return _figure(text, level, settings) if level else None  # "rose from 12% to 41%": the new level
     unit, factor, per, end = _unit(text, match)
@@ -242,7 +281,7 @@ def _figure(text: str, match: re.Match[str], settings: FigureSettings) -> Figure
     qualifier = match.group("qual")
     if post := POSTFIX.match(text, end):
         qualifier, end = (post.group("w") or post.group("g").lstrip("-")).lower(), post.end()
-    elif re.match(r"-[^\W\d_]", text[end : end + 2]):
+    elif COMPOUND.match(text[end : end + 2]):
         return None  # a compound adjective: "a million-dollar question", "a 10-member team"
     noun, whole = None, None
     if unit is None:
@@ -250,12 +289,12 @@ def _figure(text: str, match: re.Match[str], settings: FigureSettings) -> Figure
         scaled = match.group("sc1") or match.group("sc2")
         if scaled and scaled.lower().startswith(("lakh", "lac", "crore", "cr")) and counted is None:
             # "5 lakh" in Indian news is rupees unless it counts: "5 lakh people", "5 lakh were vaccinated"
-            plural = counted_by_context(text, match.group("n1"), start, end) and not re.match(r"[ \t]+(?:was|is|has)\b", text[end : end + 5])
+            plural = counted_by_context(text, match.group("n1"), start, end) and not SINGULAR_VERB.match(text[end : end + 5])
             unit = "count" if plural else "INR"
         elif not scaled:
-            if _looks_like_year(match) or re.match(r"0\d", match.group("n1")) or TIME_AFTER.match(text, end):
+            if _looks_like_year(match) or LEADING_ZERO.match(match.group("n1")) or TIME_AFTER.match(text, end):
                 return None  # a year, "007", "7 am"
-            if (part := PART.match(text, end)) and not re.fullmatch(r"(?:19|20)\d{2}", part.group("whole")):
+            if (part := PART.match(text, end)) and not YEAR.fullmatch(part.group("whole")):
                 whole, end = parse_number(part.group("whole")), part.end()
                 counted = _count_noun(text, end)
             elif counted is None and not counted_by_context(text, match.group("n1"), start, end):
@@ -269,7 +308,7 @@ def _figure(text: str, match: re.Match[str], settings: FigureSettings) -> Figure
     change, negative = change_of(text, start, end, unit, match.group("sign"), match.group("qual"))
     if high < low or (unit == "percent" and high > 100 and not change):
         return None
-    if noun and re.match(r"(?:more|additional|extra|new|further)\b", noun, re.IGNORECASE):
+    if noun and INCREMENT.match(noun):
         qualifier = "more"  # an increment ("five more elements"), not a total
     if match.group("odd") and not match.group("n2"):
         lo, hi, lo_open, hi_open, qualifier = low, low + _odd_step(match.group("n1")) * scale_low * factor, False, True, "odd"
@@ -298,8 +337,8 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str | None, float, str | Non
     if currency:
         return u.currency_of(currency), 1.0, None, end
     if word := match.group("curword"):
-        after = re.match(r"[ \t]+of[ \t]+(\w+)", text[end : end + 40])
-        if word.strip().lower() == "pounds" and ((after and after.group(1).lower() not in u.MONEY_NOUNS) or re.search(r"weigh\w*(?:\s+\S+)?\s*$", text[max(0, match.start() - 20) : match.start()])):
+        after = OF_WORD.match(text[end : end + 40])
+        if word.strip().lower() == "pounds" and ((after and after.group(1).lower() not in u.MONEY_NOUNS) or WEIGHED.search(text[max(0, match.start() - 20) : match.start()])):
             return "tonne", u.POUND, None, end  # "5,000 pounds of cocaine", "weighing 300 pounds"
         return u.currency_of(word), 1.0, None, end
     token = match.group("unit") or match.group("u1")
@@ -335,5 +374,4 @@ def _odd_step(token: str) -> float:
 
 def _looks_like_year(match: re.Match[str]) -> bool:
     """"2025", and "2010 to 2015" whose both ends are years; "2024-25" is dropped elsewhere as a falling range."""
-    year = r"(?:19|20)\d{2}"
-    return bool(re.fullmatch(year, match.group("n1"))) and (not match.group("n2") or bool(re.fullmatch(year, match.group("n2"))))
+    return bool(YEAR.fullmatch(match.group("n1"))) and (not match.group("n2") or bool(YEAR.fullmatch(match.group("n2"))))

@@ -20,6 +20,7 @@ read as words.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from timeline.extract.words import FUNCTION_WORDS, can_be, is_common_word, lemma, only_verb, verb_forms, verb_lemma
 from timeline.lexicon import Lexicon
@@ -66,11 +67,19 @@ MODALS = frozenset("could would will may might can should must shall to".split()
 
 POSTMODIFIER = frozenset("from of in on at after before near outside during".split())
 PURPOSE = frozenset({"for", "towards", "toward", "on"})
+SUBSET = re.compile(r"\s*(?:(?:who|that)\s+(?:[a-z]+\s+){0,2}?)?([a-z]+ed)\b")  # "passengers who escaped"
+PASSIVE_STATE = re.compile(r"\s*(?:have|has|had|were|was|are|is)\s+(?:been\s+)?(?:\w+ly\s+)?([a-z]+ed)\b")  # "houses have been damaged"
 
 
 def tokens(text: str) -> list[str]:
     """Tokens, with possessives folded ("the world's" -> world, so that neutral words stay neutral)."""
-    return [re.sub(r"['’]s$", "", t) if len(t) > 2 else t for t in TOKEN.findall(text)]
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[str, ...]:
+    """``tokens``, kept: one figure's words before and after it are read by the share, measure and purpose readings alike."""
+    return tuple(t[:-2] if len(t) > 2 and t[-1] == "s" and t[-2] in "'’" else t for t in TOKEN.findall(text))
 
 
 def read_measure(value: FigureValue, left: str, right: str, lexicon: Lexicon, rest: str = "", bounded: bool = False) -> str | None:
@@ -107,7 +116,7 @@ def read_measure(value: FigureValue, left: str, right: str, lexicon: Lexicon, re
             named = [v for v in verbs if (verb_lemma(v) or lemma(v)) in lexicon.measure_of]
             if named:
                 return _name_measure([named[0]], lexicon, verbs_only=True)
-            subset = re.match(r"\s*(?:(?:who|that)\s+(?:[a-z]+\s+){0,2}?)?([a-z]+ed)\b", rest)
+            subset = SUBSET.match(rest)
             if subset and verb_lemma(subset.group(1)):  # "passengers who escaped", "people hired for" are groups of their own
                 return f"{lemma(words[-1])} {verb_lemma(subset.group(1))}"
             phrase, _, _ = _phrase_before(before, lexicon)
@@ -116,7 +125,7 @@ def read_measure(value: FigureValue, left: str, right: str, lexicon: Lexicon, re
                 return named_phrase  # "the workforce has grown to about 16,000 people"; not "the train had 1,900 passengers"
             return _name_measure(group + words[-1:], lexicon)  # "carrying 1,260 passengers" -> passenger
         complement = _phrase(after[1:], lexicon) if after[:1] == ["of"] else []
-        passive = re.match(r"\s*(?:have|has|had|were|was|are|is)\s+(?:been\s+)?(?:\w+ly\s+)?([a-z]+ed)\b", rest)
+        passive = PASSIVE_STATE.match(rest)
         if passive and not complement and (verb_lemma(passive.group(1)) or "") in lexicon.state_verbs:
             return f"{verb_lemma(passive.group(1))} {lemma(words[-1])}"  # "2,100 houses have been damaged"
         phrase, _, _ = _phrase_before(before, lexicon)
@@ -171,15 +180,18 @@ def _known_measure_before(tokens: list[str], lexicon: Lexicon, reach: int = 12) 
     window = tokens[-reach:]
     cut = max((i for i, t in enumerate(window) if t == FIGURE_MARK and i < len(window) - 3), default=-1)
     window = window[cut + 1 :]
-    for index in range(len(window) - 1, -1, -1):
-        for size in (2, 1):
-            words = window[max(0, index - size + 1) : index + 1]
-            if len(words) == size and all(w[0].isalpha() for w in words):
-                phrase = " ".join(lemma(w) if len(words) > 1 or not only_verb(w) else (verb_lemma(w) or w) for w in words)
-                if phrase in lexicon.measure_of:
-                    return lexicon.measure_of[phrase]
-                if size == 1 and (verb_lemma(words[0]) or "") in lexicon.measure_of and words[0].lower().endswith("ed"):
-                    return lexicon.measure_of[verb_lemma(words[0])]
+    named = lexicon.measure_of
+    for index in range(len(window) - 1, -1, -1):  # from the figure back: the two words ending here, then this word alone
+        word = window[index]
+        if not word[0].isalpha():
+            continue
+        if index > 0 and window[index - 1][0].isalpha() and (phrase := f"{lemma(window[index - 1])} {lemma(word)}") in named:
+            return named[phrase]
+        verb = verb_lemma(word)
+        if (phrase := (verb or word) if only_verb(word) else lemma(word)) in named:
+            return named[phrase]
+        if (verb or "") in named and word.lower().endswith("ed"):
+            return named[verb]
     return None
 
 
@@ -282,9 +294,15 @@ def _without_dates(tokens: list[str]) -> list[str]:
     return kept
 
 
+@lru_cache(maxsize=64)
+def _lowered(words: tuple[str, ...], more: frozenset[str] = frozenset()) -> frozenset[str]:
+    """A lexicon's word list as a set of lower-case words (with ``more``), made once for the list rather than for each figure."""
+    return frozenset(word.lower() for word in words) | more
+
+
 def _name_measure(words: list[str], lexicon: Lexicon, verbs_only: bool = False) -> str | None:
     """Lemmas joined, the whole phrase or its head named through the lexicon ("death toll" -> deaths)."""
-    neutral = {w.lower() for w in lexicon.neutral_words} | CHANGE_WORDS  # "a 24% jump" names no thing
+    neutral = _lowered(lexicon.neutral_words, CHANGE_WORDS)  # "a 24% jump" names no thing
     lemmas = [(verb_lemma(w) or lemma(w)) if verbs_only else lemma(w) for w in words if w.lower() not in neutral]
     if not lemmas:
         return None
@@ -308,7 +326,7 @@ def _phrase(tokens: list[str], lexicon: Lexicon, limit: int = 4) -> list[str]:
     ballots counted", "54 per cent of voters cast their ballots"): the verb
     says which part of them is meant.
     """
-    neutral = {w.lower() for w in lexicon.neutral_words}
+    neutral = _lowered(lexicon.neutral_words)
     words: list[str] = []
     for token in tokens:
         lower = token.lower()
@@ -322,7 +340,20 @@ def _phrase(tokens: list[str], lexicon: Lexicon, limit: int = 4) -> list[str]:
     return words
 
 
+_LAST_PHRASE_BEFORE: tuple[list[str], Lexicon, int, tuple[list[str], bool, bool]] | None = None
+
+
 def _phrase_before(tokens: list[str], lexicon: Lexicon, limit: int = 4) -> tuple[list[str], bool, bool]:
+    """``_read_phrase_before``, kept for the last call: the measure and the purpose readings of a figure both ask it of the same words."""
+    global _LAST_PHRASE_BEFORE
+    last = _LAST_PHRASE_BEFORE
+    if last is None or last[1] is not lexicon or last[2] != limit or last[0] != tokens:
+        last = _LAST_PHRASE_BEFORE = (list(tokens), lexicon, limit, _read_phrase_before(tokens, lexicon, limit))
+    words, via_of, direct = last[3]
+    return list(words), via_of, direct
+
+
+def _read_phrase_before(tokens: list[str], lexicon: Lexicon, limit: int = 4) -> tuple[list[str], bool, bool]:
     """The noun phrase a figure completes, whether it is the noun the figure is "of", and whether it stands right there.
 
     "the death toll climbed to" -> death toll; "a relief package of" ->
