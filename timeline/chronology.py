@@ -109,10 +109,8 @@ class Rows:
         self.members[row].append(event)
         self.alike[row].setdefault(signature, event)
         mine = self.alike_by_path[row]
-        if path not in mine:
-            rows = self.rows_by_path.setdefault(path, [])
-            if not rows or rows[-1] != row:
-                insort(rows, row)
+        if path not in mine:  # the row's first member from this article
+            insort(self.rows_by_path.setdefault(path, []), row)
         mine.setdefault(path, {}).setdefault(signature, event)
 
     def first_dated(self, event: EventClaim) -> int | None:
