@@ -152,6 +152,12 @@ class Lexicon(Strict):
         return tuple((entity.id, phrase_pattern(entity.aliases)) for entity in self.entities)
 
     @cached_property
+    def metrics_by_unit(self) -> dict[str, list[Metric]]:
+        """The metrics for figures of each unit, in the lexicon's order: most metrics have other units, and need no test."""
+        units = {unit for metric in self.metrics for unit in metric.units}
+        return {unit: [metric for metric in self.metrics if unit in metric.units] for unit in units}
+
+    @cached_property
     def any_entity_regex(self) -> re.Pattern[str] | None:
         """Every alias of every entity in one pattern: a text it does not match names no entity, which is most texts."""
         aliases = tuple(alias for entity in self.entities for alias in entity.aliases)

@@ -129,24 +129,8 @@ class SentenceWords:
         key = (clause_start, clause_end, unit)
         if key not in self._admitted:
             clause = self.sentence[clause_start:clause_end]
-            self._admitted[key] = [m for m in _metrics_of_unit(self.lexicon.metrics, unit) if m.admits(clause, unit)]
+            self._admitted[key] = [m for m in self.lexicon.metrics_by_unit.get(unit, ()) if m.admits(clause, unit)]
         return self._admitted[key]
-
-
-_BY_UNIT: tuple[tuple[Metric, ...], dict[str, list[Metric]]] | None = None
-
-
-def _metrics_of_unit(metrics: tuple[Metric, ...], unit: str) -> list[Metric]:
-    """The metrics for figures of ``unit``, in the lexicon's order: most metrics have other units, and need no test.
-
-    The table is kept for the last lexicon's metrics, found by identity (it
-    holds them, so they are never another's).
-    """
-    global _BY_UNIT
-    if _BY_UNIT is None or _BY_UNIT[0] is not metrics:
-        units = {u for metric in metrics for u in metric.units}
-        _BY_UNIT = (metrics, {u: [metric for metric in metrics if u in metric.units] for u in units})
-    return _BY_UNIT[1].get(unit, [])
 
 
 def read_key(words: SentenceWords, figure: tuple[int, int], spans: tuple[int, int, int, int], value: FigureValue, paragraph_entity: str | None) -> KeyReading:
