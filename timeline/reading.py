@@ -16,6 +16,8 @@ workers, they are read here.
 
 from __future__ import annotations
 
+import signal
+
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -96,7 +98,10 @@ _WORKER: Reader | None = None
 
 
 def _start_worker(rules_root: Path, settings: Settings) -> None:
+    """Ctrl-C reaches the whole process group: the main process alone answers it (and ends the pool), so a
+    worker waiting for its next article never prints a traceback of its own."""
     global _WORKER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER = Reader(load_ruleset(rules_root), settings)
 
 
