@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from timeline.extract.folding import folded
 from timeline.extract.date_resolvers import Context, Resolver
 from timeline.extract.date_values import day_value, fiscal_value, fiscal_year_of, month_value, unresolved, year_value
 from timeline.models import DateValue, Precision
@@ -33,19 +34,19 @@ def resolve_part_of_day(ctx: Context) -> DateValue | None:
     """"this morning", "tonight", "earlier in the day": P; "yesterday evening", "last night": the day before."""
     if ctx.published is None:
         return unresolved(ctx.surface, Precision.DAY)
-    which = (ctx.group("which") or "this").lower()
+    which = folded(ctx.group("which") or "this")
     return day_value(ctx.surface, ctx.published + timedelta(days=OFFSETS.get(which, 0)))
 
 
 def resolve_period_end(ctx: Context) -> DateValue | None:
     """"the end of the year", "the beginning of next month", "the end of the financial year": the period with a modifier."""
-    unit = " ".join((ctx.group("unit") or "").lower().split())
-    modifier = MODIFIERS[(ctx.group("mod") or "end").lower()]
+    unit = " ".join(folded(ctx.group("unit") or "").split())
+    modifier = MODIFIERS[folded(ctx.group("mod") or "end")]
     fiscal = unit.startswith(("financial", "fiscal"))
     if ctx.published is None:
         return unresolved(ctx.surface, Precision.FISCAL_YEAR if fiscal else Precision.MONTH if unit == "month" else Precision.YEAR)
     p = ctx.published
-    offset = OFFSETS.get((ctx.group("which") or "this").lower(), 0)
+    offset = OFFSETS.get(folded(ctx.group("which") or "this"), 0)
     if fiscal:
         value = fiscal_value(ctx.surface, fiscal_year_of(p, ctx.settings.fiscal_year_start) + offset, ctx.settings)
         return value.model_copy(update={"modifier": modifier})

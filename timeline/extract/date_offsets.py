@@ -26,6 +26,7 @@ import re
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from timeline.extract.folding import folded
 from timeline.extract.date_resolvers import NUM, NUMBER_WORDS
 from timeline.extract.date_values import add_months, day_value, month_value, unresolved, week_value, year_value
 from timeline.models import DateValue, Precision
@@ -53,7 +54,7 @@ BASES = {
 
 
 def _count(token: str) -> int:
-    token = " ".join(token.lower().split())
+    token = " ".join(folded(token).split())
     return int(token) if token.isdigit() else NUMBER_WORDS[token]
 
 
@@ -88,9 +89,9 @@ def offsets(text: str, mentions: list[DateMention]) -> list[tuple[int, int, Date
             found = OFFSET.search(text, found.start() + 1, target.start)
         if found is None or UNBOUNDED.search(text, max(0, found.start() - 14), found.start()):
             continue
-        unit = (found.group("unit") or found.group("single")).lower().rstrip("s")
+        unit = folded(found.group("unit") or found.group("single")).rstrip("s")
         n = _count(found.group("n")) if found.group("n") else 1
-        sign = 1 if found.group("direction").lower().startswith(("after", "later")) else -1
+        sign = 1 if folded(found.group("direction")).startswith(("after", "later")) else -1
         start, end = found.start(), found.end("direction")
         value = shifted(text[start:end], unit, sign * n, target.value)
         if value is not None:

@@ -16,6 +16,7 @@ from typing import Callable
 
 import dateparser
 
+from timeline.extract.folding import folded
 from timeline.extract.date_values import (
     DateSettings,
     add_months,
@@ -250,7 +251,7 @@ def _modifier(ctx: Context) -> str | None:
     mod = ctx.group("mod")
     if not mod:
         return None
-    mod = mod.lower().replace("the ", "").strip(" -")
+    mod = folded(mod).replace("the ", "").strip(" -")
     return {"end of": "late", "end": "late", "beginning of": "early", "start of": "early"}.get(mod, mod)
 
 
@@ -278,12 +279,12 @@ def resolve_bare_month(ctx: Context) -> DateValue | None:
 
 
 def resolve_weekday(ctx: Context) -> DateValue | None:
-    name = (ctx.group("weekday") or "").lower()
+    name = folded(ctx.group("weekday") or "")
     target = WEEKDAYS.index(name)
     if ctx.published is None:
         return unresolved(ctx.surface, Precision.DAY)
     p = ctx.published
-    which = (ctx.group("which") or "").lower()
+    which = folded(ctx.group("which") or "")
     if which == "last":
         delta = -((p.weekday() - target - 1) % 7 + 1)
     elif which in {"next", "coming"}:  # "next Friday", "this coming Friday": never the day of publication
@@ -374,7 +375,7 @@ def resolve_relative_fiscal(ctx: Context) -> DateValue | None:
     if ctx.published is None:
         return unresolved(ctx.surface, Precision.FISCAL_YEAR)
     current = fiscal_year_of(ctx.published, ctx.settings.fiscal_year_start)
-    offset = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}.get((ctx.group("which") or "").lower(), 0)
+    offset = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}.get(folded(ctx.group("which") or ""), 0)
     return fiscal_value(ctx.surface, current + offset, ctx.settings)
 
 
@@ -383,8 +384,8 @@ def resolve_quarter(ctx: Context) -> DateValue | None:
     ending = _month_number(ctx.group("end_month") or "")
     if ctx.group("end_month") and (ending is None or ending % 3):
         return None
-    number = ORDINALS.get((ctx.group("ord") or "").lower()) or int(ctx.group("qn") or 0) or (ending or 0) // 3
-    kind = "H" if (ctx.group("unit") or "").lower().startswith("h") else "Q"
+    number = ORDINALS.get(folded(ctx.group("ord") or "")) or int(ctx.group("qn") or 0) or (ending or 0) // 3
+    kind = "H" if folded(ctx.group("unit") or "").startswith("h") else "Q"
     if not 1 <= number <= (2 if kind == "H" else 4):
         return None
     if ctx.group("fyq"):
@@ -404,8 +405,8 @@ def resolve_quarter(ctx: Context) -> DateValue | None:
 
 def resolve_relative(ctx: Context) -> DateValue | None:
     """today, last week, earlier this month, this year, next year ..."""
-    which = (ctx.group("which") or "").lower()
-    unit = (ctx.group("unit") or "").lower()
+    which = folded(ctx.group("which") or "")
+    unit = folded(ctx.group("unit") or "")
     precision = {"week": Precision.WEEK, "month": Precision.MONTH, "year": Precision.YEAR}.get(unit, Precision.DAY)
     if which.startswith(("earlier", "later")):
         precision = Precision.RANGE
@@ -430,7 +431,7 @@ def resolve_relative(ctx: Context) -> DateValue | None:
 
 
 def _count(token: str) -> int:
-    token = token.lower()
+    token = folded(token)
     return int(token) if token.isdigit() else NUMBER_WORDS[token]
 
 
@@ -439,7 +440,7 @@ def resolve_past_span(ctx: Context) -> DateValue | None:
     if ctx.published is None:
         return unresolved(ctx.surface, Precision.RANGE)
     n = _count(ctx.group("n"))
-    unit = ctx.group("unit").lower().rstrip("s")
+    unit = folded(ctx.group("unit")).rstrip("s")
     p = ctx.published
     start = {
         "day": lambda: p - timedelta(days=n),
@@ -454,7 +455,7 @@ def resolve_past_span(ctx: Context) -> DateValue | None:
 def resolve_ago(ctx: Context) -> DateValue | None:
     """"four years ago": the year (or month, week, day) that many units before P."""
     n = _count(ctx.group("n"))
-    unit = ctx.group("unit").lower().rstrip("s")
+    unit = folded(ctx.group("unit")).rstrip("s")
     p = ctx.published
     if p is None:
         precision = {"day": Precision.DAY, "week": Precision.WEEK, "month": Precision.MONTH}.get(unit, Precision.YEAR)
@@ -481,7 +482,7 @@ def resolve_week_of_month(ctx: Context) -> DateValue | None:
     month = _month_number(ctx.group("month_name") or "")
     if month is None:
         return None
-    which = ctx.group("ord").lower()
+    which = folded(ctx.group("ord"))
     if _unanchored(ctx):
         return unresolved(ctx.surface, Precision.RANGE)
     year = _range_year(ctx, month)

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import re
 
+from timeline.extract.folding import folded
 from timeline.extract.figure_context import by_first_letter, ends_with, tail_start
 from timeline.extract.words import FUNCTION_WORDS, can_be, verb_forms
 
@@ -82,7 +83,7 @@ def limit_of(left: str, right: str, qualifier: str | None, people: bool = False)
     own = left[cuts[-1].end() if cuts else 0 :]
     tail = tail_start(own, 5)  # each cue below ends the words and spans at most five of them ("caps fees for all pupils at")
     if ends_with(own, NOUN_BEFORE_ENDS) and (match := NOUN_BEFORE.search(own, tail)):
-        return KIND_OF_NOUN[match.group("noun").lower()]
+        return KIND_OF_NOUN[folded(match.group("noun"))]
     if ends_with(own, ("at", "to")) and CAPPED.search(own, tail):
         return "limit"
     if ends_with(own, ROOM_ENDS) and (room := ROOM.search(own, tail)) and (room.group("fits") or people):

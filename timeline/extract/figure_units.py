@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from timeline.extract.folding import folded
 from timeline.extract.figure_context import by_first_letter
 
 SCALES = {
@@ -103,7 +104,7 @@ LEADING_DIGITS = re.compile(r"\d+")
 @lru_cache(maxsize=256)  # pure: the same few units come back figure after figure
 def unit_of(token: str) -> tuple[str, float, str | None]:
     """(base unit, factor to it, per) for a unit written after a number: "kg" -> ("tonne", 0.001, None)."""
-    word = SPACES.sub(" ", token.strip().lower())
+    word = SPACES.sub(" ", folded(token.strip()))
     if word.startswith("percentage"):
         return "percentage_point", 1.0, None
     if word.startswith("basis") or word == "bps":
@@ -126,7 +127,7 @@ def unit_of(token: str) -> tuple[str, float, str | None]:
 @lru_cache(maxsize=256)
 def currency_of(token: str) -> str:
     """ISO code of a currency sign, code or word; each is its own unit and nothing is converted."""
-    return CURRENCIES[SPACES.sub(" ", token.strip().lower()).rstrip(".")]
+    return CURRENCIES[SPACES.sub(" ", folded(token.strip())).rstrip(".")]
 
 
 LABELS = (
@@ -151,7 +152,7 @@ PER = re.compile(
 
 def per_of(match: re.Match[str]) -> str:
     """The singular denominator: "per households" -> "household", "a head" -> "person", "TPA" -> "year"."""
-    word = next(group for group in match.groups() if group).lower()
+    word = folded(next(group for group in match.groups() if group))
     if word in PER_WORDS:
         return PER_WORDS[word]
     if word.endswith("ies") and len(word) > 4:
@@ -181,5 +182,5 @@ def rank_of(match: re.Match[str]) -> int:
     "No. 2" alone is a label (a bus route, a room) and stays one; it is a rank
     only after "world" or "ranked", or before "seed" / "-ranked".
     """
-    token = next(group for group in match.groups() if group).lower()
+    token = folded(next(group for group in match.groups() if group))
     return ORDINALS.get(token) or int(LEADING_DIGITS.match(token).group(0))

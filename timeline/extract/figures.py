@@ -33,6 +33,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass
 
+from timeline.extract.folding import folded
 from timeline.extract import figure_units as u
 from timeline.extract.figure_context import FROM_BEFORE, TIME_AFTER, by_first_letter, change_of, counted_by_context, holds_word, search_end
 from timeline.extract.figure_units import QUALIFIERS, SCALES, WORD_NUMBERS
@@ -120,7 +121,7 @@ class FigureMention:
 @lru_cache(maxsize=4096)  # pure, and the same few numbers, scales and units come back figure after figure
 def parse_number(token: str) -> float:
     """"1,25,000" -> 125000; "25 000" -> 25000; "sixty-five" -> 65; "two dozen" -> 24; "six and a half" -> 6.5."""
-    token = token.lower().strip()
+    token = folded(token).strip()
     if token[0].isdigit():
         return float(DIGIT_GAPS.sub("", token))
     parts = WORD_GAPS.split(token)
@@ -138,7 +139,7 @@ def parse_number(token: str) -> float:
 def _scale(token: str | None) -> float:
     if not token:
         return 1.0
-    word = u.SPACES.sub(" ", token.lower())
+    word = u.SPACES.sub(" ", folded(token))
     return SCALES.get(word) or SCALES[word.rstrip("s")]  # "lakh crores" -> "lakh crore"
 
 
@@ -148,7 +149,7 @@ def _count_noun(text: str, end: int) -> tuple[str, int] | None:
     for word in NOUN_WORD.finditer(text[end : end + 80]):
         if word.start() != (words and words[-1][1] or 0) or len(words) == 6:
             return None
-        lower = word.group(1).lower()
+        lower = folded(word.group(1))
         if lower in STOP_WORDS or lower in TIME_NOUNS or lower in VERBS_ENDING_IN_S or lower in NOT_NOUNS:
             return None
         words.append((word.group(1), word.end()))
@@ -166,7 +167,7 @@ def to_interval(
     if low != high:  # a stated range already carries its uncertainty
         return low, high, False, False
     x = low
-    kind = QUALIFIERS.get(qualifier.lower()) if qualifier else None
+    kind = QUALIFIERS.get(folded(qualifier)) if qualifier else None
     if kind in ("nearly", "around"):
         band = settings.band(unit, x)
     if kind == "over":
@@ -265,7 +266,7 @@ def _figure(text: str, match: re.Match[str], settings: FigureSettings) -> Figure
         return None  # "5G", "24x7": a name, not a quantity
     if search_end(NAME_BEFORE, 1, text, max(0, start - 20), start, NAME_BEFORE_ENDS):
         return None  # a label, not a quantity: "Rule 5", "Article 370", "Phase 2"
-    sep = (match.group("sep") or "").lower()
+    sep = folded(match.group("sep") or "")
     if (sep in {"and", "but"} and not match.group("between") and not match.group("qual2")) or (match.group("qual2") and sep not in {"and", "but"}):
         return _single(text, match, settings, start)
     if sep and _two_units(match):
@@ -280,7 +281,7 @@ def _figure(text: str, match: re.Match[str], settings: FigureSettings) -> Figure
     scale_high = _scale(match.group("sc2") or match.group("sl2") or match.group("sc1") or match.group("sl1"))
     qualifier = match.group("qual")
     if post := POSTFIX.match(text, end):
-        qualifier, end = (post.group("w") or post.group("g").lstrip("-")).lower(), post.end()
+        qualifier, end = folded(post.group("w") or post.group("g").lstrip("-")), post.end()
     elif COMPOUND.match(text[end : end + 2]):
         return None  # a compound adjective: "a million-dollar question", "a 10-member team"
     noun, whole = None, None
@@ -313,9 +314,9 @@ def _figure(text: str, match: re.Match[str], settings: FigureSettings) -> Figure
     if match.group("odd") and not match.group("n2"):
         lo, hi, lo_open, hi_open, qualifier = low, low + _odd_step(match.group("n1")) * scale_low * factor, False, True, "odd"
     elif match.group("qual2"):
-        if QUALIFIERS.get((qualifier or "").lower()) not in {"over", "at least"}:
+        if QUALIFIERS.get(folded(qualifier or "")) not in {"over", "at least"}:
             return _single(text, match, settings, start)
-        lo, hi, lo_open, hi_open = low, high, QUALIFIERS[qualifier.lower()] == "over", QUALIFIERS[match.group("qual2").lower()] == "under"
+        lo, hi, lo_open, hi_open = low, high, QUALIFIERS[folded(qualifier)] == "over", QUALIFIERS[folded(match.group("qual2"))] == "under"
         qualifier = f"{qualifier} {sep} {match.group('qual2')}"
     else:
         lo, hi, lo_open, hi_open = to_interval(low, high, qualifier, unit, settings, change)
