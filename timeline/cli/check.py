@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from timeline.cli import main
-from timeline.cli.common import jobs_option, no_cache_option, guarded, paths_argument, rules_option, version_option
+from timeline.cli.common import echo_pieces, jobs_option, no_cache_option, guarded, paths_argument, rules_option, version_option
 from timeline.cli.scope import Scope, scope_note, scope_options
 from timeline.comparison import analyse_figures
 from timeline.engine import run_rules
@@ -75,7 +75,7 @@ def check(
         "figures": {"total": len(run.corpus.figures()), "compared": figures.compared, "lone": figures.lone, "unkeyed": len(figures.unkeyed)},
     }  # fmt: skip
     if output_format == "json":
-        click.echo(json_format.render_findings(findings, summary, key_records(figures) if explain_keys else None), nl=False)
+        echo_pieces(json_format.stream_findings(findings, summary, key_records(figures) if explain_keys else None))
     elif output_format == "concise":
         click.echo(concise.render_findings(findings), nl=False)
     elif output_format == "github":

@@ -206,10 +206,25 @@ def same_file(path: Path, name: Path) -> bool:
     return path == name or path.resolve() == name.resolve()
 
 
-def finish(run: Run, output: str) -> None:
-    """Print a listing command's output; exit 2 when an article could not be read, else 0."""
-    click.echo(output, nl=False)
+def finish(run: Run, output: str | Iterable[str]) -> None:
+    """Print a listing command's output (text, or pieces of it); exit 2 when an article could not be read, else 0."""
+    echo_pieces([output] if isinstance(output, str) else output)
     sys.exit(2 if run.errors else 0)
+
+
+def echo_pieces(pieces: Iterable[str], batch: int = 1 << 16) -> None:
+    """Print text pieces in batches of about ``batch`` characters: a streamed report is never whole in
+    memory, and stdout is not written once for each of its records."""
+    held: list[str] = []
+    size = 0
+    for piece in pieces:
+        held.append(piece)
+        size += len(piece)
+        if size >= batch:
+            click.echo("".join(held), nl=False)
+            held, size = [], 0
+    if held:
+        click.echo("".join(held), nl=False)
 
 
 FORMATS = click.Choice(["table", "json"])

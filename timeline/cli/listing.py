@@ -67,7 +67,7 @@ def show(
     run = load_run(paths, rules)
     entries = selection.apply(build_timeline(run.corpus.events()))
     if output_format == "json":
-        finish(run, json_format.render_timeline(entries))
+        finish(run, json_format.stream_timeline(entries))
     elif output_format == "markdown":
         finish(run, markdown.render_timeline(entries, verbose=verbose))
     else:
@@ -93,5 +93,5 @@ def claims(paths: tuple[Path, ...], output_format: str, rules: Path | None) -> N
             click.echo(line, nl=False)
         finish(run, "")
         return
-    renderer = json_format.render_claims if output_format == "json" else table.render_claims
+    renderer = json_format.stream_claims if output_format == "json" else table.render_claims
     finish(run, renderer(list(run.corpus.claims), analyse_figures(run.corpus, run.ruleset).agreeing))

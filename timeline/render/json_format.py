@@ -1,11 +1,17 @@
-"""JSON output: the public contract documented in README (extend, never break)."""
+"""JSON output: the public contract documented in README (extend, never break).
+
+Each report is written as a stream of text pieces (``json_text.stream``): its
+records are made one at a time as they are written, so the report's size
+never adds to the run's peak memory. ``render_*`` join the pieces for callers
+that want one string.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterator
 
 from timeline.models import Claim, Finding, TimelineEntry
-from timeline.render.json_text import pretty
+from timeline.render.json_text import pretty, stream
 from timeline.render.records import claim_record, entry_record, finding_record
 
 
@@ -14,24 +20,41 @@ def dump(document: dict[str, Any]) -> str:
     return pretty(document) + "\n"
 
 
-def render_claims(claims: list[Claim], agreeing: dict[tuple[str, int, int], int] | None = None) -> str:
+def stream_claims(claims: list[Claim], agreeing: dict[tuple[str, int, int], int] | None = None) -> Iterator[str]:
     """Every mention; a figure also carries ``agreeing_sources``, the articles that state its value on its key."""
     agreeing = agreeing or {}
-    records = []
-    for claim in claims:
-        record = claim_record(claim)
-        if record["kind"] == "figure":
-            record["agreeing_sources"] = agreeing.get((record["path"], record["line"], record["column"]), 0)
-        records.append(record)
-    return dump({"mentions": records})
+
+    def records() -> Iterator[dict[str, Any]]:
+        for claim in claims:
+            record = claim_record(claim)
+            if record["kind"] == "figure":
+                record["agreeing_sources"] = agreeing.get((record["path"], record["line"], record["column"]), 0)
+            yield record
+
+    yield from stream({"mentions": records()})
+    yield "\n"
+
+
+def stream_findings(findings: list[Finding], summary: dict[str, Any], keys: list[dict[str, Any]] | None = None) -> Iterator[str]:
+    document: dict[str, Any] = {"findings": (finding_record(f) for f in findings), "summary": summary}
+    if keys is not None:
+        document["keys"] = iter(keys)
+    yield from stream(document)
+    yield "\n"
+
+
+def stream_timeline(entries: list[TimelineEntry]) -> Iterator[str]:
+    yield from stream({"timeline": (entry_record(e) for e in entries)})
+    yield "\n"
+
+
+def render_claims(claims: list[Claim], agreeing: dict[tuple[str, int, int], int] | None = None) -> str:
+    return "".join(stream_claims(claims, agreeing))
 
 
 def render_findings(findings: list[Finding], summary: dict[str, Any], keys: list[dict[str, Any]] | None = None) -> str:
-    document: dict[str, Any] = {"findings": [finding_record(f) for f in findings], "summary": summary}
-    if keys is not None:
-        document["keys"] = keys
-    return dump(document)
+    return "".join(stream_findings(findings, summary, keys))
 
 
 def render_timeline(entries: list[TimelineEntry]) -> str:
-    return dump({"timeline": [entry_record(e) for e in entries]})
+    return "".join(stream_timeline(entries))

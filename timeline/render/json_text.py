@@ -8,13 +8,17 @@ gives byte-for-byte the same text (tests/test_json_text.py holds it to
 ``json.dumps`` on generated documents). A value JSON does not know, or a
 key that is not a string, is left to ``json.dumps`` itself, so errors and
 conversions stay the standard library's.
+
+``stream`` writes a report object whose lists may be generators, one item at
+a time, so that a report of 50,000 claims never holds every record and all of
+its text at once; its pieces join to ``pretty``'s text.
 """
 
 from __future__ import annotations
 
 import json
 from json.encoder import encode_basestring
-from typing import Any
+from typing import Any, Iterable, Iterator
 
 INDENT = "  "
 
@@ -80,3 +84,40 @@ def _write_array(value: list | tuple, pad: str, write) -> None:
         opening = ",\n" + inner
         _write(item, inner, write)
     write("\n" + pad + "]")
+
+
+def stream(document: dict[str, Any]) -> Iterator[str]:
+    """``pretty(document)`` in pieces, each list or iterator among its values one item at a time.
+
+    An item is written as ``pretty`` writes it alone, then indented to its depth:
+    JSON text holds no raw line break inside a string, so indenting every line
+    gives the nested text exactly. An item ``pretty`` leaves to ``json.dumps``
+    goes there alone, and the rest of the report is still streamed.
+    """
+    if not document:
+        yield "{}"
+        return
+    opening = "{\n" + INDENT
+    for key, value in document.items():
+        if not isinstance(key, str):
+            raise TypeError(f"a streamed report's keys are text, not {type(key).__name__}")
+        yield opening + encode_basestring(key) + ": "
+        opening = ",\n" + INDENT
+        if isinstance(value, (list, tuple)) or isinstance(value, Iterator):
+            yield from _stream_array(value)
+        else:
+            yield _nested(pretty(value), INDENT)
+    yield "\n}"
+
+
+def _stream_array(items: Iterable[Any]) -> Iterator[str]:
+    inner = INDENT * 2
+    opening = "[\n" + inner
+    for item in items:
+        yield opening + _nested(pretty(item), inner)
+        opening = ",\n" + inner
+    yield "[]" if opening.startswith("[") else "\n" + INDENT + "]"
+
+
+def _nested(text: str, pad: str) -> str:
+    return text.replace("\n", "\n" + pad)
