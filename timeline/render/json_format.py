@@ -48,10 +48,6 @@ def stream_timeline(entries: list[TimelineEntry]) -> Iterator[str]:
     yield "\n"
 
 
-def render_claims(claims: list[Claim], agreeing: dict[tuple[str, int, int], int] | None = None) -> str:
-    return "".join(stream_claims(claims, agreeing))
-
-
 def render_findings(findings: list[Finding], summary: dict[str, Any], keys: list[dict[str, Any]] | None = None) -> str:
     return "".join(stream_findings(findings, summary, keys))
 
