@@ -124,6 +124,7 @@ CASES = [
     Case("cr-only", raw("a.txt", DATED.replace("\n", "\r").encode()), READ),
     Case("terminal-escapes", text("a.txt", "\x1b]8;;https://evil.example\x07x\x1b]8;;\x07\x1b[2J " + FLOOD), READ),
     Case("c1-controls", text("a.txt", "\x85\x9b31m " + FLOOD), READ),
+    Case("letters-re-takes-for-ascii", text("a.md", "---\npublished: 2032-03-04\n---\nThe toll bridge cost uſd 40 million and reopened two weekſ after the flood; ıNR 4,000 went to each family.\n"), READ),
     Case("html-in-text", text("a.md", "<script>alert(1)</script> <img src=x onerror=alert(1)> " + DATED), READ),
     Case("deep-brackets-in-text", text("a.txt", "(" * 5000 + FLOOD.strip() + ")" * 5000 + "\n"), WARNED, "max-sentence-length", 1),
     Case("many-numbers-in-one-sentence", text("a.txt", "Gauges read " + ", ".join(f"{i}.{i % 7} metres" for i in range(3000)) + " on March 3.\n"), WARNED, "max-sentence-length", 1),
