@@ -78,8 +78,12 @@ def is_common_word(word: str) -> bool:
     return lower in FUNCTION_WORDS or bool(word_classes(lower))
 
 
+@lru_cache(maxsize=1 << 12)
 def inflect(verb: str, tag: str) -> str:
-    """A verb in the form a headline needs: ``inflect("approve", "VBZ")`` -> "approves"; VBN -> "approved"."""
+    """A verb in the form a headline needs: ``inflect("approve", "VBZ")`` -> "approves"; VBN -> "approved".
+
+    Cached: lemminflect copies its whole table entry for the verb on every call, and a story names
+    the same few actions in event after event."""
     from lemminflect import getInflection  # lazy: see the module docstring
 
     forms = getInflection(verb, tag=tag)
