@@ -38,7 +38,7 @@ def stream_claims(claims: list[Claim], agreeing: dict[tuple[str, int, int], int]
 def stream_findings(findings: list[Finding], summary: dict[str, Any], keys: list[dict[str, Any]] | None = None) -> Iterator[str]:
     document: dict[str, Any] = {"findings": (finding_record(f) for f in findings), "summary": summary}
     if keys is not None:
-        document["keys"] = iter(keys)
+        document["keys"] = keys
     yield from stream(document)
     yield "\n"
 
