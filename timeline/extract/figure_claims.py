@@ -239,7 +239,7 @@ def _claim(figure: FigureMention, reading: KeyReading, candidates: list[DateMent
     """
     as_of = nearest(candidates, position)
     period = as_of.value if as_of else publication(article)
-    return FigureClaim(
+    return FigureClaim.model_construct(
         provenance=where, text=figure.value.text, published=article.published,
         value=figure.value, subject=reading.subject, metric=reading.metric.id if reading.metric else None,
         as_of=period, as_of_stated=as_of is not None or (now and period is not None), key=reading.key,
