@@ -89,9 +89,6 @@ def claims(paths: tuple[Path, ...], output_format: str, rules: Path | None) -> N
     """List everything extracted from PATHS: dates, figures, statuses and events."""
     run = load_run(paths, rules)
     if output_format == "jsonl":
-        for line in entry_lines(run.entries, run.corpus.input_errors):
-            click.echo(line, nl=False)
-        finish(run, "")
-        return
+        finish(run, entry_lines(run.entries, run.corpus.input_errors))
     renderer = json_format.stream_claims if output_format == "json" else table.render_claims
     finish(run, renderer(list(run.corpus.claims), analyse_figures(run.corpus, run.ruleset).agreeing))

@@ -27,7 +27,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from timeline.extract.folding import folded
-from timeline.extract.date_resolvers import NUM, NUMBER_WORDS
+from timeline.extract.date_resolvers import NUM, count_of
 from timeline.extract.date_values import add_months, day_value, month_value, unresolved, week_value, year_value
 from timeline.models import DateValue, Precision
 
@@ -51,11 +51,6 @@ BASES = {
     "month": {Precision.DAY, Precision.WEEK, Precision.MONTH},
     "year": {Precision.DAY, Precision.WEEK, Precision.MONTH, Precision.QUARTER, Precision.HALF, Precision.YEAR},
 }
-
-
-def _count(token: str) -> int:
-    token = " ".join(folded(token).split())
-    return int(token) if token.isdigit() else NUMBER_WORDS[token]
 
 
 def shifted(text: str, unit: str, n: int, base: DateValue) -> DateValue | None:
@@ -90,7 +85,7 @@ def offsets(text: str, mentions: list[DateMention]) -> list[tuple[int, int, Date
         if found is None or UNBOUNDED.search(text, max(0, found.start() - 14), found.start()):
             continue
         unit = folded(found.group("unit") or found.group("single")).rstrip("s")
-        n = _count(found.group("n")) if found.group("n") else 1
+        n = count_of(found.group("n")) if found.group("n") else 1
         sign = 1 if folded(found.group("direction")).startswith(("after", "later")) else -1
         start, end = found.start(), found.end("direction")
         value = shifted(text[start:end], unit, sign * n, target.value)

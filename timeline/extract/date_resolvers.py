@@ -430,8 +430,9 @@ def resolve_relative(ctx: Context) -> DateValue | None:
     return year_value(ctx.surface, p.year + offset)
 
 
-def _count(token: str) -> int:
-    token = folded(token)
+def count_of(token: str) -> int:
+    """A count as a date expression writes it: "4", "four", "twenty one" (any spacing, any case)."""
+    token = " ".join(folded(token).split())
     return int(token) if token.isdigit() else NUMBER_WORDS[token]
 
 
@@ -439,7 +440,7 @@ def resolve_past_span(ctx: Context) -> DateValue | None:
     """"the past four years": the interval ending at P."""
     if ctx.published is None:
         return unresolved(ctx.surface, Precision.RANGE)
-    n = _count(ctx.group("n"))
+    n = count_of(ctx.group("n"))
     unit = folded(ctx.group("unit")).rstrip("s")
     p = ctx.published
     start = {
@@ -454,7 +455,7 @@ def resolve_past_span(ctx: Context) -> DateValue | None:
 
 def resolve_ago(ctx: Context) -> DateValue | None:
     """"four years ago": the year (or month, week, day) that many units before P."""
-    n = _count(ctx.group("n"))
+    n = count_of(ctx.group("n"))
     unit = folded(ctx.group("unit")).rstrip("s")
     p = ctx.published
     if p is None:

@@ -65,7 +65,7 @@ STATED_WEEKDAY = re.compile(r"(?:on\s+)?(mon|tues|wednes|thurs|fri|satur|sun)day
 def stated_weekday(text: str) -> int | None:
     """The weekday a date expression opens with ("Monday, March 9" -> 0), or None."""
     match = STATED_WEEKDAY.match(text) if "day" in text[:13].lower() else None  # most days name no weekday
-    return next(i for i, name in enumerate(WEEKDAY_NAMES) if folded(name).startswith(folded(match.group(1)))) if match else None
+    return next(i for i, name in enumerate(WEEKDAY_NAMES) if name.lower().startswith(folded(match.group(1)))) if match else None
 
 
 def day_value(text: str, d: date) -> DateValue:
