@@ -21,6 +21,7 @@ from timeline.extract.figure_claims import SentenceContext, figure_claims, neare
 from timeline.extract.figures import find_figures
 from timeline.extract.predicates import read_predicates
 from timeline.extract.sentences import MAX_SENTENCE_LENGTH, Sentence, inside, relative_clauses, split_sentences
+from timeline.extract.sharing import shared
 from timeline.extract.statuses import find_statuses
 from timeline.errors import InputWarning
 from timeline.lexicon import Lexicon
@@ -65,7 +66,7 @@ def _claims(article: Article, ruleset: RuleSet, settings: DateSettings, sentence
 
     for mention in dates:
         where = provenance(mention.start, mention.end, _sentence_at(sentences, starts, mention.start))
-        claims.append(DateClaim.model_construct(provenance=where, text=body[mention.start : mention.end], published=article.published, date=mention.value))
+        claims.append(DateClaim.model_construct(provenance=where, text=body[mention.start : mention.end], published=article.published, date=shared(mention.value)))
 
     paragraph_entity: str | None = None
     last_status_key: str | None = None
@@ -90,7 +91,7 @@ def _claims(article: Article, ruleset: RuleSet, settings: DateSettings, sentence
             claims.append(
                 EventClaim.model_construct(
                     provenance=provenance(event.start, event.end, sentence), text=body[event.start : event.end].strip(), published=article.published,
-                    event_kind=event.kind, title=event.title, subject=event.actor, date=event.date.value if event.date else None,
+                    event_kind=event.kind, title=event.title, subject=event.actor, date=shared(event.date.value) if event.date else None,
                     actor=event.actor, action=event.action, object=event.object, state=event.state,
                 )  # fmt: skip
             )
@@ -100,7 +101,7 @@ def _claims(article: Article, ruleset: RuleSet, settings: DateSettings, sentence
             claims.append(
                 StatusClaim.model_construct(
                     provenance=provenance(status.start, status.end, sentence), text=body[status.start : status.end], published=article.published,
-                    subject=status.subject, state=status.state, as_of=as_of.value if as_of else publication(article),
+                    subject=status.subject, state=status.state, as_of=shared(as_of.value) if as_of else publication(article),
                 )  # fmt: skip
             )
         if index and sentences[index - 1].paragraph != sentence.paragraph:
@@ -113,7 +114,7 @@ def _claims(article: Article, ruleset: RuleSet, settings: DateSettings, sentence
                 claims.append(
                     StatusClaim.model_construct(
                         provenance=provenance(start, sentence.start + status.end, sentence), text=body[start : sentence.start + status.end], published=article.published,
-                        subject=status.key, state=status.state, as_of=_status_date(status, sentence, in_sentence, article), source="clause",
+                        subject=status.key, state=status.state, as_of=shared(_status_date(status, sentence, in_sentence, article)), source="clause",
                     )  # fmt: skip
                 )
                 last_status_key = status.key
@@ -125,7 +126,7 @@ def _claims(article: Article, ruleset: RuleSet, settings: DateSettings, sentence
                 EventClaim.model_construct(
                     provenance=provenance(event.start, event.end, sentence), text=body[event.start : event.end], published=article.published,
                     event_kind=event.kind, title=event.title, subject=_subject_near(ruleset.lexicon, sentence.text, event.start - sentence.start),
-                    date=when.value if when else None,
+                    date=shared(when.value) if when else None,
                 )  # fmt: skip
             )
     return sorted(claims, key=lambda c: (c.provenance.line, c.provenance.column, c.kind))

@@ -26,6 +26,7 @@ from timeline.extract.figure_standing import is_standing, own_predicate
 from timeline.extract.figures import FigureMention
 from timeline.extract.predicates import Predicate
 from timeline.extract.sentences import Sentence
+from timeline.extract.sharing import shared
 from timeline.extract.words import only_verb, verb_forms
 from timeline.lexicon import Lexicon
 from timeline.models import Article, DateValue, FigureClaim, Provenance, QuantityKey
@@ -242,7 +243,7 @@ def _claim(figure: FigureMention, reading: KeyReading, candidates: list[DateMent
     return FigureClaim.model_construct(
         provenance=where, text=figure.value.text, published=article.published,
         value=figure.value, subject=reading.subject, metric=reading.metric.id if reading.metric else None,
-        as_of=period, as_of_stated=as_of is not None or (now and period is not None), key=reading.key,
+        as_of=shared(period), as_of_stated=as_of is not None or (now and period is not None), key=shared(reading.key),
         earlier=reading.earlier, correction=reading.correction, superseded=reading.superseded, running=reading.running, standing=standing,
         purpose=reading.purpose if reading.key is not None and reading.key.measure == reading.purpose else None,
     )  # fmt: skip
