@@ -40,11 +40,10 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from fnmatch import fnmatch
 from typing import Callable
 
 from timeline.corpus import Corpus
-from timeline.key_settling import STORY_DAYS, settle_keys
+from timeline.key_settling import STORY_DAYS, is_cumulative, settle_keys
 from timeline.models import FigureClaim, FigureValue, QuantityKey, Statement
 from timeline.ruleset import RuleSet
 
@@ -131,7 +130,7 @@ def _analyse(figures: list[FigureClaim], ruleset: RuleSet) -> FigureAnalysis:
     comparisons, agreeing = [], {}
     for key_id in sorted(groups):
         key = keys[key_id]
-        cumulative = any(fnmatch(key.measure, pattern) for pattern in settings.cumulative) or any(c.running for c in groups[key_id])
+        cumulative = is_cumulative(key.measure, settings.cumulative) or any(c.running for c in groups[key_id])
         comparison = compare_key(key, groups[key_id], settings.current_window_days, cumulative, settings.lookback_days)
         comparisons.append(comparison)
         for statement in _statements(groups[key_id]):
