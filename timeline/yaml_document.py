@@ -39,6 +39,34 @@ MAPPED_ENTRIES = {"bands"}
 NAME_KEYS = ("id", "kind", "state")
 
 
+# libyaml's parser, when PyYAML was built with it (its wheels are): the rule set's files are read on every
+# run, and composing them in Python took about 0.2 s of each start. Python's parser reads a file libyaml
+# rejects, so an error keeps the wording and line it always had.
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _compose(text: str, loader_type: type) -> tuple[yaml.Node | None, Any]:
+    """The node tree and the data built from it, by one loader."""
+    loader = loader_type(text)
+    try:
+        node = loader.get_single_node()
+        return node, loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+
+
+def _compose_or_explain(text: str, path: Path) -> tuple[yaml.Node | None, Any]:
+    """Python's parser on a file libyaml rejected: its reading if it takes the file, else its error, in plain words."""
+    try:
+        return _compose(text, yaml.SafeLoader)
+    except yaml.YAMLError as error:
+        mark, context = getattr(error, "problem_mark", None), getattr(error, "context_mark", None)
+        problem = getattr(error, "problem", None) or "not valid YAML"
+        if context is not None and getattr(error, "context", None) and (mark is None or context.line != mark.line):
+            problem += f" ({error.context} that starts on line {context.line + 1})"
+        raise ConfigError(f"invalid YAML: {problem}", display_path(path), mark.line + 1 if mark else None) from None
+
+
 @dataclass(frozen=True)
 class YamlDocument:
     """One YAML file: its constructed data, its node tree, and how its top level is called in messages.
@@ -65,18 +93,10 @@ class YamlDocument:
             raise ConfigError(f"cannot read: {error.strerror}", display_path(path)) from None
         except UnicodeDecodeError:
             raise ConfigError("not valid UTF-8", display_path(path)) from None
-        loader = yaml.SafeLoader(text)
         try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
-        except yaml.YAMLError as error:
-            mark, context = getattr(error, "problem_mark", None), getattr(error, "context_mark", None)
-            problem = getattr(error, "problem", None) or "not valid YAML"
-            if context is not None and getattr(error, "context", None) and (mark is None or context.line != mark.line):
-                problem += f" ({error.context} that starts on line {context.line + 1})"
-            raise ConfigError(f"invalid YAML: {problem}", display_path(path), mark.line + 1 if mark else None) from None
-        finally:
-            loader.dispose()
+            node, data = _compose(text, FAST_LOADER)
+        except yaml.YAMLError:
+            node, data = _compose_or_explain(text, path)
         data = {} if data is None else data
         top = ""
         if whole_entry:
