@@ -142,3 +142,18 @@ def test_other_code_of_the_same_version_reads_everything_again(cli, corpus, read
     monkeypatch.setattr(claims_cache, "code_digest", lambda: "other code")
     cli("check", corpus)
     assert len(reads) == 2 * n
+
+
+@pytest.mark.parametrize("batch", [1, 3, 100])
+def test_entries_written_in_batches_all_land(cli, corpus, reads, monkeypatch, batch):
+    """Entries are written a batch at a time; whatever the batch size, the last partial batch is written too."""
+    import timeline.claims_cache as claims_cache
+
+    monkeypatch.setattr(claims_cache, "BATCH", batch)
+    cold = cli("check", corpus, "--format", "json")
+    with sqlite3.connect(Path(".timeline-cache") / claims_cache.FILE_NAME) as db:
+        stored = db.execute("SELECT COUNT(*) FROM entries").fetchone()[0]
+    n = articles(corpus)
+    assert stored == n
+    warm = cli("check", corpus, "--format", "json")
+    assert warm.stdout == cold.stdout and len(reads) == n, "the second run read nothing afresh"

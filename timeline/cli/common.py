@@ -110,6 +110,7 @@ def _read(files: list[tuple[Path, bytes | None]], settings: Settings, ruleset: R
             cache.put(str(path), digest, outcome, warn)
     progress.close()
     if cache:
+        cache.flush(warn)
         cache.prune()
         cache.close()
     entries: list[Entry] = []
