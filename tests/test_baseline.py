@@ -8,6 +8,7 @@ exactly that conflict.
 
 from __future__ import annotations
 
+from dataclasses import replace
 import json
 import os
 import re
@@ -225,7 +226,7 @@ def test_lines_columns_sentences_spacing_case_and_order_play_no_part(lines, colu
         (finding(figure("flood/01.md", "around 30-35%"), figure("flood/03.md", "over 50%")), "a file"),
         (finding(figure("flood/01.md", "around 30-35%"), figure("flood/02.md", "over 50%"), figure("flood/04.md", "nearly 70%")), "a new statement"),
         (finding(figure("flood/01.md", "around 30-35%"), figure("flood/02.md", "over 50%"), rule="figure-divergence"), "the rule"),
-        (finding(figure("flood/01.md", "around 30-35%"), figure("flood/02.md", "over 50%"), key=KEY.model_copy(update={"measure": "pasture"})), "the key"),
+        (finding(figure("flood/01.md", "around 30-35%"), figure("flood/02.md", "over 50%"), key=replace(KEY, measure="pasture")), "the key"),
     ],
 )  # fmt: skip
 def test_what_the_conflict_is_made_of_changes_the_fingerprint(changed, why):

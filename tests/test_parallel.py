@@ -49,7 +49,7 @@ def test_an_interrupted_parallel_run_is_one_line_and_leaves_no_worker(corpus, tm
     import time
 
     big = tmp_path / "big"
-    for copy in range(20):  # enough articles that the run is still reading when the signal comes
+    for copy in range(80):  # enough articles that the run is still reading when the signal comes
         shutil.copytree(corpus, big / f"copy-{copy}", ignore=shutil.ignore_patterns("broken.md", "binary.txt"))
     command = [sys.executable, "-m", "timeline", "check", str(big), "--jobs", "2", "--no-cache"]
     run = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,

@@ -38,7 +38,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Callable
 
@@ -376,9 +376,9 @@ def _representative(cluster: list[FigureClaim]) -> tuple[FigureValue, bool] | No
 def _as_stated(value: FigureValue) -> FigureValue:
     """An open bound as the number it states, for ordering counts over time ("at least 23", then 41, is an update)."""
     if value.low is not None and value.high is None:
-        return value.model_copy(update={"high": value.low, "low_open": False, "high_open": False})
+        return replace(value, high=value.low, low_open=False, high_open=False)
     if value.low is None and value.high is not None:
-        return value.model_copy(update={"low": value.high, "low_open": False, "high_open": False})
+        return replace(value, low=value.high, low_open=False, high_open=False)
     return value
 
 

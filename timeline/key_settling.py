@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from heapq import heappop, heappush
+from dataclasses import replace
 from datetime import date, timedelta
 from fnmatch import fnmatch
 from functools import lru_cache
+from heapq import heappop, heappush
 from itertools import accumulate
 
 from timeline.extract.clauses import PLACE_WORD
@@ -59,7 +60,7 @@ def _story_subjects(pairs: list[tuple[FigureClaim, QuantityKey]], known: set[str
     Lindqvist" is "Lindqvist").
     """
     short = _short_names({key.subject for _, key in pairs if key.subject} - known)
-    pairs = [(claim, key.model_copy(update={"subject": short[key.subject]}) if key.subject in short else key) for claim, key in pairs]
+    pairs = [(claim, replace(key, subject=short[key.subject]) if key.subject in short else key) for claim, key in pairs]
     by_rest: dict[tuple, list[tuple[FigureClaim, QuantityKey]]] = {}
     for claim, key in pairs:
         by_rest.setdefault(_rest(key), []).append((claim, key))
@@ -81,7 +82,7 @@ def _story_subjects(pairs: list[tuple[FigureClaim, QuantityKey]], known: set[str
         apart = {name for name in loose if not any(story_time.meets(claim) for claim in claims_of[name])}
         for claim, key in group:
             subject = key.subject if key.subject in contrasting or key.subject in apart else story
-            settled[id(claim)] = key if subject == key.subject else key.model_copy(update={"subject": subject})
+            settled[id(claim)] = key if subject == key.subject else replace(key, subject=subject)
     return [(claim, settled[id(claim)]) for claim, _ in pairs]
 
 
@@ -192,7 +193,7 @@ def _cumulative_span(key: QuantityKey, cumulative: tuple[str, ...]) -> QuantityK
     day's rain).
     """
     if any(m.startswith("since ") for m in key.modifiers) and is_cumulative(key.measure, cumulative):
-        return key.model_copy(update={"modifiers": tuple(m for m in key.modifiers if not m.startswith("since "))})
+        return replace(key, modifiers=tuple(m for m in key.modifiers if not m.startswith("since ")))
     return key
 
 
@@ -221,5 +222,5 @@ def _with_sole_longer_measure(key: QuantityKey, longer: dict[tuple, set[str]]) -
     """
     fuller = sorted(longer.get((key.kind, key.unit, key.modifiers, key.measure), set()), key=len)
     if fuller and all(longer_name.endswith(" " + shorter) for shorter, longer_name in zip(fuller, fuller[1:])):
-        return key.model_copy(update={"measure": fuller[-1]})
+        return replace(key, measure=fuller[-1])
     return key

@@ -1,14 +1,31 @@
 """The shared record structure: every layer produces these and every renderer reads them.
 
-Models are small and immutable (frozen pydantic models) so that a claim can be
-put in a set, used as a dict key and passed between layers without copies.
-Renderers never re-derive data: whatever they print is a field here.
+Records are small and immutable, so that a claim can be put in a set, used as
+a dict key and passed between layers without copies. Renderers never re-derive
+data: whatever they print is a field here.
+
+Claims and the values they hold (``Provenance``, ``DateValue``,
+``FigureValue``, ``QuantityKey``) are frozen, slotted dataclasses; findings,
+articles and the timeline are frozen pydantic models. There are hundreds of
+thousands of claims in a large corpus and a few thousand of everything else.
+``bench/bench_claim_records.py`` measured both ways on the synthetic corpus:
+a claim with its values took 1,376 bytes as pydantic models built with
+``model_construct`` and 363 bytes as slotted records, for about the same time
+to build (every pydantic instance carries a ``__dict__``, a slotted record a
+fixed row of fields). Pydantic still reads and writes them at the edges: the
+claims cache and ``claims --format jsonl`` serialise them through the models
+that hold them (pydantic validates and dumps dataclasses as it does models,
+``extra`` forbidden as before), and the JSON outputs have their own schema
+models in ``documents.py``. What pydantic's validation used to convert on
+the way in (an int bound to a float, a list of modifiers to a tuple, a
+precision's name to its enum) the records convert in ``__post_init__``.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from enum import Enum
@@ -20,13 +37,13 @@ NEWLINE = re.compile("\n")
 
 
 class Frozen(BaseModel):
-    """Immutable, and strict about keys: the base of every record and every YAML schema.
+    """Immutable, and strict about keys: the base of every pydantic record and every YAML schema.
 
     Memory: pydantic gives every instance its own set of the fields it was
-    given (``model_fields_set``), and at three or four models a claim those
-    sets were over half the memory a claim took. Instances given the same
-    fields share one set instead. Nothing here adds to a model's set in place:
-    pydantic's ``model_copy`` copies the set before it records an update.
+    given (``model_fields_set``), which for small models was over half their
+    memory. Instances given the same fields share one set instead. Nothing
+    here adds to a model's set in place: pydantic's ``model_copy`` copies the
+    set before it records an update.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -47,6 +64,10 @@ def _share_fields_set(model: BaseModel) -> None:
     shared = _FIELDS_SETS.setdefault(frozenset(fields), fields)
     if shared is not fields:
         object.__setattr__(model, "__pydantic_fields_set__", shared)
+
+
+record = dataclass(frozen=True, slots=True, kw_only=True)  # a claim or a value a claim holds: see the module docstring
+STRICT = ConfigDict(extra="forbid")  # as pydantic reads a record (cache, JSONL): unknown keys are an error
 
 
 class Precision(str, Enum):
@@ -72,8 +93,11 @@ class Severity(str, Enum):
         return {"info": 1, "warning": 2, "error": 3}[self.value]
 
 
-class Provenance(Frozen):
+@record
+class Provenance:
     """Where a claim came from: file, 1-based line and column on disk, and the sentence quoted."""
+
+    __pydantic_config__ = STRICT
 
     path: str
     line: int
@@ -81,7 +105,8 @@ class Provenance(Frozen):
     quote: str
 
 
-class DateValue(Frozen):
+@record
+class DateValue:
     """A date as the text gave it: an inclusive span of days at an honest precision.
 
     ``value`` is ISO 8601 at the precision (``2025-06``, ``2025-W25``, ``2025-Q2``)
@@ -93,6 +118,7 @@ class DateValue(Frozen):
     recorded for the ``weekday-mismatch`` rule rather than silently resolved.
     """
 
+    __pydantic_config__ = STRICT
     text: str
     value: str | None
     start: date | None
@@ -101,12 +127,17 @@ class DateValue(Frozen):
     modifier: str | None = None
     weekday_conflict: str | None = None
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.precision, Precision):
+            object.__setattr__(self, "precision", Precision(self.precision))
+
     @property
     def resolved(self) -> bool:
         return self.value is not None
 
 
-class FigureValue(Frozen):
+@record
+class FigureValue:
     """A figure as an interval: "over 90%" is (90, 100], "60-70%" is [60, 70].
 
     ``low``/``high`` are in base units (one unit of each currency, tonnes,
@@ -118,6 +149,7 @@ class FigureValue(Frozen):
     counted per ("₹10 lakh each" -> "each", "5 MTPA" -> "year").
     """
 
+    __pydantic_config__ = STRICT
     text: str
     low: float | None
     high: float | None
@@ -129,6 +161,12 @@ class FigureValue(Frozen):
     change: bool = False
     whole: float | None = None
     per: str | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("low", "high", "whole"):  # 40 is 40.0: the JSON and every comparison see a float
+            number = getattr(self, name)
+            if number is not None and type(number) is not float:
+                object.__setattr__(self, name, float(number))
 
     def overlaps(self, other: FigureValue) -> bool:
         """True when some number satisfies both intervals (open bounds respected)."""
@@ -153,18 +191,22 @@ def _below(a: FigureValue, b: FigureValue) -> bool:
     return a.low == b.high and not a.low_open and not b.high_open
 
 
-class ClaimBase(Frozen):
+@record
+class ClaimBase:
+    __pydantic_config__ = STRICT
     provenance: Provenance
     text: str
     published: date | None = None
 
 
+@record
 class DateClaim(ClaimBase):
     kind: Literal["date"] = "date"
     date: DateValue
 
 
-class QuantityKey(Frozen):
+@record
+class QuantityKey:
     """What a figure measures, so that figures meaning the same thing are compared.
 
     ``measure`` is the lemmatised thing counted or measured ("processing
@@ -176,6 +218,7 @@ class QuantityKey(Frozen):
     clause only (``context``, lower confidence).
     """
 
+    __pydantic_config__ = STRICT
     subject: str | None
     measure: str
     kind: str
@@ -183,12 +226,17 @@ class QuantityKey(Frozen):
     modifiers: tuple[str, ...] = ()
     source: Literal["lexicon", "context"] = "context"
 
+    def __post_init__(self) -> None:
+        if type(self.modifiers) is not tuple:
+            object.__setattr__(self, "modifiers", tuple(self.modifiers))
+
     @property
     def id(self) -> str:
         """A stable, readable identity: ``subject|measure|kind|unit|modifiers``."""
         return "|".join([self.subject or "-", self.measure, self.kind, self.unit, ",".join(self.modifiers)])
 
 
+@record
 class FigureClaim(ClaimBase):
     kind: Literal["figure"] = "figure"
     value: FigureValue
@@ -205,6 +253,7 @@ class FigureClaim(ClaimBase):
     purpose: str | None = None  # "$2.1 million for day-care hubs": an amount known only by what it is for (its key's measure)
 
 
+@record
 class StatusClaim(ClaimBase):
     """The state of ``subject`` as of a date. ``source`` says whether a lexicon vocabulary named the
     subject and its state (``lexicon``) or the clause's grammar did (``clause``: the subject is the
@@ -217,6 +266,7 @@ class StatusClaim(ClaimBase):
     source: Literal["lexicon", "clause"] = "lexicon"
 
 
+@record
 class EventClaim(ClaimBase):
     """A happening: ``actor`` did ``action`` (a verb's dictionary form, or an event noun) to ``object``, on ``date``."""
 

@@ -62,11 +62,11 @@ def _claims(article: Article, ruleset: RuleSet, settings: DateSettings, sentence
 
     def provenance(start: int, end: int, sentence: Sentence | None) -> Provenance:
         line, column = article.position(start)
-        return Provenance.model_construct(path=article.path, line=line, column=column, quote=sentence.text if sentence else body[start:end])
+        return Provenance(path=article.path, line=line, column=column, quote=sentence.text if sentence else body[start:end])
 
     for mention in dates:
         where = provenance(mention.start, mention.end, _sentence_at(sentences, starts, mention.start))
-        claims.append(DateClaim.model_construct(provenance=where, text=body[mention.start : mention.end], published=article.published, date=shared(mention.value)))
+        claims.append(DateClaim(provenance=where, text=body[mention.start : mention.end], published=article.published, date=shared(mention.value)))
 
     paragraph_entity: str | None = None
     last_status_key: str | None = None
@@ -89,7 +89,7 @@ def _claims(article: Article, ruleset: RuleSet, settings: DateSettings, sentence
         read = clause_events(sentence.text, sentence.start, predicates, in_sentence, ruleset.lexicon, paragraph_entity, article.published)
         for event in read:
             claims.append(
-                EventClaim.model_construct(
+                EventClaim(
                     provenance=provenance(event.start, event.end, sentence), text=body[event.start : event.end].strip(), published=article.published,
                     event_kind=event.kind, title=event.title, subject=event.actor, date=shared(event.date.value) if event.date else None,
                     actor=event.actor, action=event.action, object=event.object, state=event.state,
@@ -99,7 +99,7 @@ def _claims(article: Article, ruleset: RuleSet, settings: DateSettings, sentence
         for status in named_statuses:
             as_of = nearest(_same_clause(in_sentence, sentence, status.start), status.start)
             claims.append(
-                StatusClaim.model_construct(
+                StatusClaim(
                     provenance=provenance(status.start, status.end, sentence), text=body[status.start : status.end], published=article.published,
                     subject=status.subject, state=status.state, as_of=shared(as_of.value) if as_of else publication(article),
                 )  # fmt: skip
@@ -112,7 +112,7 @@ def _claims(article: Article, ruleset: RuleSet, settings: DateSettings, sentence
                 if status.link in BACKGROUND_LINKS and not any(status.predicate.owns(d.start - sentence.start) for d in in_sentence):
                     continue  # "while the bridge was shut": background, with no date to place it
                 claims.append(
-                    StatusClaim.model_construct(
+                    StatusClaim(
                         provenance=provenance(start, sentence.start + status.end, sentence), text=body[start : sentence.start + status.end], published=article.published,
                         subject=status.key, state=status.state, as_of=shared(_status_date(status, sentence, in_sentence, article)), source="clause",
                     )  # fmt: skip
@@ -123,7 +123,7 @@ def _claims(article: Article, ruleset: RuleSet, settings: DateSettings, sentence
                 continue  # the clause already gave this event, with its actor and action
             when = nearest(in_sentence, event.start) or nearest(_previous_sentence_dates(sentences, index, own_dates), event.start)
             claims.append(
-                EventClaim.model_construct(
+                EventClaim(
                     provenance=provenance(event.start, event.end, sentence), text=body[event.start : event.end], published=article.published,
                     event_kind=event.kind, title=event.title, subject=_subject_near(ruleset.lexicon, sentence.text, event.start - sentence.start),
                     date=shared(when.value) if when else None,

@@ -17,6 +17,7 @@ last year" is the year before P, "the beginning of the month" P's month with
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import timedelta
 
 from timeline.extract.folding import folded
@@ -49,7 +50,7 @@ def resolve_period_end(ctx: Context) -> DateValue | None:
     offset = OFFSETS.get(folded(ctx.group("which") or "this"), 0)
     if fiscal:
         value = fiscal_value(ctx.surface, fiscal_year_of(p, ctx.settings.fiscal_year_start) + offset, ctx.settings)
-        return value.model_copy(update={"modifier": modifier})
+        return replace(value, modifier=modifier)
     if unit == "month":
         index = p.year * 12 + p.month - 1 + offset
         return month_value(ctx.surface, index // 12, index % 12 + 1, modifier)

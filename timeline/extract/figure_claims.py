@@ -61,7 +61,7 @@ def figure_claims(
         reading = read_key(words, span, clause, figure.value, context.paragraph_entity)
         if previous and previous[0] == clause[2:] and not any(clause[0] <= n.start < clause[1] for n in context.names):
             # coordinated items share their subject: "over 70% of production and over 90% of refining"
-            reading = replace(reading, subject=previous[1], key=reading.key and reading.key.model_copy(update={"subject": previous[1]}))
+            reading = replace(reading, subject=previous[1], key=reading.key and replace(reading.key, subject=previous[1]))
         change = (basis(sentence.text[clause[2] : clause[3]]),) if figure.value.change else None
         reading = _relative_to_earlier(sentence.text, reading, span, list(zip(spans, readings)), change, figure.value.unit)
         reading = _since(reading, context, clause)
@@ -175,15 +175,15 @@ def _relative_to_earlier(
         # "61,200 votes to Lindqvist's 57,950", "the margin to 8,311 votes from the 8,560": the same measure
         own = reading.subject is not None and reading.subject.split()[-1] in text[last_span[1] : span[1] + 40]
         subject = reading.subject if own else last.subject  # "... against 109,870 for Lindqvist" is Lindqvist's
-        return replace(reading, key=last.key.model_copy(update={"subject": subject}), subject=subject)
+        return replace(reading, key=replace(last.key, subject=subject), subject=subject)
     if key is None and change is not None and last.key is not None and last.key.kind != "change":
         # "a net profit of ₹1,240 crore, up 18% from a year earlier": the change of the figure before it
         modifiers = tuple(m for m in change if m) + tuple(m for m in last.key.modifiers if m not in ("y/y", "q/q"))
-        return replace(reading, key=last.key.model_copy(update={"kind": "change", "unit": change_unit, "modifiers": modifiers, "source": "context"}), subject=last.subject)
+        return replace(reading, key=replace(last.key, kind="change", unit=change_unit, modifiers=modifiers, source="context"), subject=last.subject)
     wholes = [(s, r) for s, r in earlier if r.key is not None and SPLIT_CUE.search(text, s[1], span[0])]
     if key is not None and wholes and key.unit == wholes[-1][1].key.unit:
         whole = wholes[-1][1].key
-        return replace(reading, key=key.model_copy(update={"measure": f"{whole.measure}: {key.measure}", "subject": whole.subject}))
+        return replace(reading, key=replace(key, measure=f"{whole.measure}: {key.measure}", subject=whole.subject))
     return reading
 
 
@@ -203,7 +203,7 @@ def _generic_head(reading: KeyReading, text: str, item_start: int, at: int, unit
     generic = reading.key is None or reading.key.measure in ("count", "tally", "total", "figure")
     if not generic or last is None or last.unit != unit or not GENERIC_HEAD.search(text[item_start:at]):
         return reading
-    key = last.model_copy(update={"subject": reading.subject, "source": "context", "modifiers": ()})
+    key = replace(last, subject=reading.subject, source="context", modifiers=())
     return replace(reading, key=key)
 PERFECT_TENSE = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?\w+(?:ed|en|wn)\b", re.I)
 SINCE_BEFORE = re.compile(r"\bsince\b[^,;]{0,30}$", re.I)
@@ -225,7 +225,7 @@ def _since(reading: KeyReading, context: SentenceContext, clause: tuple[int, int
         at = date.start - start
         if perfect and clause[0] <= at < clause[1] and date.value.value and SINCE_BEFORE.search(text[max(clause[0], at - 40) : at]):
             modifiers = reading.key.modifiers + (f"since {date.value.value}",)
-            return replace(reading, key=reading.key.model_copy(update={"modifiers": modifiers}))
+            return replace(reading, key=replace(reading.key, modifiers=modifiers))
     return reading
 
 
@@ -240,7 +240,7 @@ def _claim(figure: FigureMention, reading: KeyReading, candidates: list[DateMent
     """
     as_of = nearest(candidates, position)
     period = as_of.value if as_of else publication(article)
-    return FigureClaim.model_construct(
+    return FigureClaim(
         provenance=where, text=figure.value.text, published=article.published,
         value=figure.value, subject=reading.subject, metric=reading.metric.id if reading.metric else None,
         as_of=shared(period), as_of_stated=as_of is not None or (now and period is not None), key=shared(reading.key),

@@ -25,6 +25,8 @@ two purposes never meet each other through a name.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from timeline.extract.figures import find_figures
 from timeline.extract.measures import TIME_WORDS, _name_measure, _phrase, _phrase_before, _purpose, tokens
 from timeline.extract.words import FUNCTION_WORDS, lemma
@@ -74,7 +76,7 @@ def join_purposes(pairs: list[tuple[FigureClaim, QuantityKey]]) -> list[tuple[Fi
     for claim, key in pairs:
         named = stated.get((key.kind, key.unit, key.modifiers, claim.purpose), []) if claim.purpose == key.measure else []
         names = {measure for measure, other in named if _same_time(claim, other)}
-        joined.append((claim, key.model_copy(update={"measure": next(iter(names))}) if len(names) == 1 else key))
+        joined.append((claim, replace(key, measure=next(iter(names))) if len(names) == 1 else key))
     return joined
 
 

@@ -54,6 +54,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from timeline.export import Export, source_name
 from timeline.models import Article, Finding, Provenance, TimelineEntry
@@ -126,7 +127,7 @@ def _group(entry: TimelineEntry) -> str:
     start, end = entry.date.start, entry.date.end
     if end is not None and (start.year, start.month) == (end.year, end.month):
         return f"{MONTH_NAMES[start.month - 1]} {start.year}"
-    return date_label(entry.date.model_copy(update={"modifier": None}))
+    return date_label(replace(entry.date, modifier=None))
 
 
 def _event_item(entry: TimelineEntry, notes: Footnotes) -> str:

@@ -38,6 +38,7 @@ Passes::
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import groupby
 from typing import Iterator
 
@@ -110,7 +111,7 @@ def _parts(quote, figures, taken, start, end, total_at, total: FigureClaim, deta
             if claim.value.unit == unit:
                 found.append((at, claim))
             elif claim.value.unit == "count" and claim.value.noun is None and unit in MONEY:
-                found.append((at, claim.model_copy(update={"value": claim.value.model_copy(update={"unit": unit})})))
+                found.append((at, replace(claim, value=replace(claim.value, unit=unit))))
     if unit == "count":
         for match in BARE.finditer(quote, start, end):
             at = match.start()
