@@ -26,8 +26,9 @@ read-only folder) is left alone with one warning, and the run goes on
 without it. The cache is never placed inside a folder being read: then it
 is not used (the tool never writes into the corpus).
 
-Entries are serialised with the same pydantic models the JSON output comes
-from, and a test checks that output is byte-identical with and without it.
+Entries are serialised by pydantic (``Entry``; the claims in it are records
+that pydantic validates and dumps as it does models), and a test checks that
+output is byte-identical with and without the cache.
 """
 
 from __future__ import annotations

@@ -9,10 +9,10 @@ Claims and the values they hold (``Provenance``, ``DateValue``,
 articles and the timeline are frozen pydantic models. There are hundreds of
 thousands of claims in a large corpus and a few thousand of everything else.
 ``bench/bench_claim_records.py`` measured both ways on the synthetic corpus:
-a claim with its values took 1,376 bytes as pydantic models built with
-``model_construct`` and 363 bytes as slotted records, for about the same time
-to build (every pydantic instance carries a ``__dict__``, a slotted record a
-fixed row of fields). Pydantic still reads and writes them at the edges: the
+a claim with its values took 1,445 bytes as pydantic models built with
+``model_construct`` and 370 bytes as slotted records, which were no slower
+to build. Every pydantic instance carries a ``__dict__``; a slotted record
+is a fixed row of fields. Pydantic still reads and writes them at the edges: the
 claims cache and ``claims --format jsonl`` serialise them through the models
 that hold them (pydantic validates and dumps dataclasses as it does models,
 ``extra`` forbidden as before), and the JSON outputs have their own schema
@@ -52,7 +52,7 @@ class Frozen(BaseModel):
         _share_fields_set(self)
 
     def __setstate__(self, state: dict[Any, Any]) -> None:
-        super().__setstate__(state)  # a claim from a worker process (``--jobs``)
+        super().__setstate__(state)  # an article from a worker process (``--jobs``)
         _share_fields_set(self)
 
 

@@ -2,10 +2,10 @@
 
 A corpus states the same few dates, and measures the same quantities, over
 and over: on the synthetic benchmark corpus, 14,733 claims held 4,225 date
-value objects with only 943 distinct values, each object about 0.5 KB with
-its strings. Values and keys are frozen models compared by value, so a claim
-cannot tell a shared one from its own, and nothing compares them by identity
-(figure values are not shared: ``comparison`` tells them apart by ``id``).
+value objects with only 943 distinct values, each with strings of its own.
+Values and keys are frozen records compared by value, so a claim cannot tell
+a shared one from its own, and nothing compares them by identity (figure
+values are not shared: ``comparison`` tells them apart by ``id``).
 
 The table lives as long as the process and holds one entry per distinct
 value, so it grows with what the corpus says, not with how often it says it.
