@@ -102,12 +102,30 @@ def test_a_sentence_over_the_limit_is_read_in_pieces_and_said(ruleset):
     assert len(figures) >= 490, "the pieces are all read: a cut loses at most the figure it falls on"
 
 
+SYLLABLES = ["var", "kel", "bran", "tor", "mel", "hast", "orv", "pell", "quen", "rask", "sel", "thorn", "ul", "wend", "yar", "zel"]
+
+
+def invented(i: int) -> str:
+    """A name of its own for each i: two made-up words that no other i shares."""
+    first = "".join(SYLLABLES[(i >> shift) & 15] for shift in (0, 4, 8, 12))
+    return f"{first.title()} {first[::-1].title()}"
+
+
+def one_action_many_actors(i: int) -> str:
+    """Four sentences; the first says that an actor found nowhere else approved the same plan, on one of ten days."""
+    return f"{invented(i)} approved the harbour repair plan on March {i % 10 + 1}.\n" + SHAPES["one sentence a line"](3)
+
+
 CORPORA = {
     # one article of n sentences: its figures of one measure meet each other in key settling and comparison
     "one long article": lambda n: [Article(path="long.md", body=SHAPES["one sentence a line"](n), published=date(2025, 6, 17))],
     # n / 4 articles of four sentences, a day apart: the same quantities across many sources
     "many short articles": lambda n: [
         Article(path=f"a{i:05d}.md", body=SHAPES["one sentence a line"](4), published=date(2025, 6, 17) + timedelta(days=i % 30)) for i in range(n // 4)
+    ],
+    # n / 4 articles, each reporting the same action on the same thing by its own actor: date-mismatch must not try every pair
+    "one action by many actors": lambda n: [
+        Article(path=f"a{i:05d}.md", body=one_action_many_actors(i), published=date(2025, 3, 20)) for i in range(n // 4)
     ],
 }
 

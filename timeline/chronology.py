@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
 
-from timeline.event_identity import same_event
+from timeline.event_identity import NO_ACTOR, actor_keys, same_event
 from timeline.models import DateValue, EventClaim, TimelineEntry
 
 
@@ -82,8 +82,11 @@ class Rows:
     matches. Tried row by row and member by member, that was quadratic: wire
     copy puts one report in hundreds of articles. Members alike to
     ``same_event`` are tried once per row (``_signature``); dated rows are
-    found by the start of their first report, and rows by the articles of
-    their members.
+    found by the start of their first report and by their members' actors
+    (``actor_keys``: a row none of whose members' actors could agree with
+    the report's cannot hold its event, and many actors doing one common
+    thing on one day made a row for each), and rows by the articles of their
+    members.
     """
 
     def __init__(self) -> None:
@@ -91,6 +94,9 @@ class Rows:
         self.alike: list[dict[tuple, EventClaim]] = []  # per row: one member of each signature
         self.alike_by_path: list[dict[str, dict[tuple, EventClaim]]] = []  # per row and article
         self.starts: list[tuple] = []  # (start of the row's first report, row), sorted; dated rows only
+        self.row_start: list = []  # the start of each row's first report, None for an undated row
+        self.row_actors: list[set[tuple[str, ...]]] = []  # per row: its members' actor keys
+        self.starts_by_actor: dict[tuple[str, ...], list[tuple]] = {}  # actor key -> (start, row) of dated rows with it, sorted
         self.rows_by_path: dict[str, list[int]] = {}  # article -> rows with a member from it, ascending
         self.first_path: dict[str, list[int]] = {}  # article -> rows whose first member is from it, ascending
 
@@ -100,7 +106,10 @@ class Rows:
         self.alike.append({})
         self.alike_by_path.append({})
         self.first_path.setdefault(event.provenance.path, []).append(row)
-        if event.date and event.date.resolved and event.date.start is not None:
+        self.row_actors.append(set())
+        dated = event.date and event.date.resolved and event.date.start is not None
+        self.row_start.append(event.date.start if dated else None)
+        if dated:
             insort(self.starts, (event.date.start, row))
         self.join(row, event)
 
@@ -112,6 +121,10 @@ class Rows:
         if path not in mine:  # the row's first member from this article
             insort(self.rows_by_path.setdefault(path, []), row)
         mine.setdefault(path, {}).setdefault(signature, event)
+        for key in actor_keys(event) - self.row_actors[row]:
+            self.row_actors[row].add(key)
+            if self.row_start[row] is not None:
+                insort(self.starts_by_actor.setdefault(key, []), (self.row_start[row], row))
 
     def first_dated(self, event: EventClaim) -> int | None:
         """The first row whose first report's date is compatible with the event's and that holds the same event.
@@ -125,9 +138,13 @@ class Rows:
         if date.start is None or date.end is None:
             rows: range | list[int] = range(len(self.members))
         else:
-            low = bisect_left(self.starts, (date.start, -1))
-            high = bisect_right(self.starts, (date.end, len(self.members)))
-            rows = sorted(row for _, row in self.starts[low:high])
+            lists = [self.starts] if not event.actor else [self.starts_by_actor.get(key, []) for key in actor_keys(event) | {NO_ACTOR}]
+            found: set[int] = set()
+            for starts in lists:
+                low = bisect_left(starts, (date.start, -1))
+                high = bisect_right(starts, (date.end, len(self.members)))
+                found.update(row for _, row in starts[low:high])
+            rows = sorted(found)
         for row in rows:
             first = self.members[row][0]
             if compatible_dates(first.date, date) and any(same_event(member, event) for member in self.alike[row].values()):

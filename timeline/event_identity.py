@@ -62,6 +62,23 @@ def _stem_related(a: str, b: str) -> bool:
 
 
 
+NO_ACTOR = ("no actor",)
+
+
+def actor_keys(event: EventClaim) -> frozenset[tuple[str, ...]]:
+    """Keys to file a report under by its actor, so that reports whose actors agree are found without trying the others.
+
+    Two actors agree (``actors_agree``) when they are the same name, or one's
+    words are within the other's, so they share the name or a word; a report
+    with no actor (``NO_ACTOR``) agrees with every actor. So the reports that
+    can agree with one naming an actor are filed under one of its keys or
+    under ``NO_ACTOR``, and one naming no actor can agree with any report.
+    """
+    if not event.actor:
+        return frozenset({NO_ACTOR})
+    return frozenset({("name", event.actor.lower()), *(("word", word) for word in content_words(event.actor))})
+
+
 def actors_agree(a: EventClaim, b: EventClaim) -> bool:
     if not a.actor or not b.actor:
         return True

@@ -16,12 +16,12 @@ from hypothesis import strategies as st
 
 from timeline.chronology import compatible_dates
 from timeline.corpus import Corpus
-from timeline.event_identity import strictly_same_event
+from timeline.event_identity import content_words, strictly_same_event
 from timeline.extract.date_values import day_value, month_value
 from timeline.extract.words import stem_key
 from timeline.models import EventClaim, Finding, Provenance
 from timeline.rule_types import event_dates
-from timeline.rule_types.event_dates import REPORTED_DONE, Candidates, Options, _places, _side
+from timeline.rule_types.event_dates import REPORTED_DONE, Options, _places, _side
 
 RULE = SimpleNamespace(id="date-mismatch", severity="error")
 DAY0 = date(2031, 3, 1)
@@ -35,7 +35,7 @@ def reference(events_in: list[EventClaim], gap: int) -> list[Finding]:
     reported, found = set(), []
     for key in sorted(buckets):
         events = sorted(buckets[key], key=lambda e: (e.date.start, e.provenance.path, e.provenance.line))
-        starts, keys = [e.date.start for e in events], [Candidates._keys(e) for e in events]
+        starts, keys = [e.date.start for e in events], [_words(e) for e in events]
         for index, first in enumerate(events):
             within = bisect_right(starts, first.date.end + timedelta(days=gap))
             for second in (events[j] for j in range(index + 1, within) if keys[j] & keys[index]):
@@ -49,6 +49,16 @@ def reference(events_in: list[EventClaim], gap: int) -> list[Finding]:
                 message = f"{first.title}: {first.date.value} in {_places(earlier)} but {second.date.value} in {_places(later)}"
                 found.append(Finding(rule=RULE.id, severity=RULE.severity, subject=first.actor, message=message, location=first.provenance, claims=(*earlier, *later)))
     return found
+
+
+def _words(event: EventClaim) -> frozenset[tuple[str, str]]:
+    """The words a pair must share to be tried: its object's, else its actor's name and words."""
+    things = content_words(event.object)
+    if things:
+        return frozenset(("object", word) for word in things)
+    if not event.actor:
+        return frozenset()
+    return frozenset({("actor", event.actor.lower()), *(("actor word", word) for word in content_words(event.actor))})
 
 
 def _pairwise_conflict(first: EventClaim, second: EventClaim, events: list[EventClaim]) -> bool:
