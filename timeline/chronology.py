@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
 
-from timeline.event_identity import NO_ACTOR, actor_keys, same_event
+from timeline.event_identity import actor_keys, agreeing_keys, same_event
 from timeline.models import DateValue, EventClaim, TimelineEntry
 
 
@@ -83,10 +83,10 @@ class Rows:
     copy puts one report in hundreds of articles. Members alike to
     ``same_event`` are tried once per row (``_signature``); dated rows are
     found by the start of their first report and by their members' actors
-    (``actor_keys``: a row none of whose members' actors could agree with
-    the report's cannot hold its event, and many actors doing one common
-    thing on one day made a row for each), and rows by the articles of their
-    members.
+    (``actor_keys``, ``agreeing_keys``: a row none of whose members' actors
+    could agree with the report's cannot hold its event, and many actors
+    doing one common thing on one day made a row for each), and rows by the
+    articles of their members.
     """
 
     def __init__(self) -> None:
@@ -138,7 +138,8 @@ class Rows:
         if date.start is None or date.end is None:
             rows: range | list[int] = range(len(self.members))
         else:
-            lists = [self.starts] if not event.actor else [self.starts_by_actor.get(key, []) for key in actor_keys(event) | {NO_ACTOR}]
+            keys = agreeing_keys(event, lambda key: len(self.starts_by_actor.get(key, ())))
+            lists = [self.starts] if keys is None else [self.starts_by_actor.get(key, []) for key in keys]
             found: set[int] = set()
             for starts in lists:
                 low = bisect_left(starts, (date.start, -1))

@@ -24,7 +24,9 @@ in October stay two rows).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
+from itertools import combinations
 from os.path import commonprefix
 
 from timeline.extract.words import FUNCTION_WORDS, lemma
@@ -63,20 +65,44 @@ def _stem_related(a: str, b: str) -> bool:
 
 
 NO_ACTOR = ("no actor",)
+MAX_SUBSET_WORDS = 8  # an actor of more content words is looked up by each of its words (more tried, none missed)
 
 
-def actor_keys(event: EventClaim) -> frozenset[tuple[str, ...]]:
+def actor_keys(event: EventClaim) -> frozenset[tuple]:
     """Keys to file a report under by its actor, so that reports whose actors agree are found without trying the others.
 
     Two actors agree (``actors_agree``) when they are the same name, or one's
-    words are within the other's, so they share the name or a word; a report
-    with no actor (``NO_ACTOR``) agrees with every actor. So the reports that
-    can agree with one naming an actor are filed under one of its keys or
-    under ``NO_ACTOR``, and one naming no actor can agree with any report.
+    words are all within the other's; a report with no actor agrees with
+    every actor. A report is filed under its actor's name, its set of words
+    and each of its words, or under ``NO_ACTOR``; ``agreeing_keys`` says where
+    to look for the reports that can agree with one.
     """
     if not event.actor:
         return frozenset({NO_ACTOR})
-    return frozenset({("name", event.actor.lower()), *(("word", word) for word in content_words(event.actor))})
+    words = content_words(event.actor)
+    return frozenset({("name", event.actor.lower()), *(("word", word) for word in words), *((("words", words),) if words else ())})
+
+
+def agreeing_keys(event: EventClaim, held: Callable[[tuple], int]) -> frozenset[tuple] | None:
+    """The keys under which every report whose actor can agree with this one's is filed; None for a report with no actor (any can).
+
+    An agreeing actor has the same name, or no actor at all, or words that
+    are a subset of this one's (found under each subset: an actor has a few
+    words), or a superset of them: those hold every word of this actor's, so
+    they are all filed under its word that ``held`` (how many reports a key
+    holds) finds the rarest. "Asharby council" is looked up under "asharby",
+    not under "council" with every other council.
+    """
+    if not event.actor:
+        return None
+    keys = {NO_ACTOR, ("name", event.actor.lower())}
+    words = sorted(content_words(event.actor))
+    if len(words) > MAX_SUBSET_WORDS:
+        keys.update(("word", word) for word in words)
+    elif words:
+        keys.update(("words", frozenset(subset)) for size in range(1, len(words) + 1) for subset in combinations(words, size))
+        keys.add(("word", min(words, key=lambda word: held(("word", word)))))
+    return frozenset(keys)
 
 
 def actors_agree(a: EventClaim, b: EventClaim) -> bool:

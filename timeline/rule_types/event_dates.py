@@ -35,7 +35,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from timeline.chronology import compatible_dates
 from timeline.corpus import Corpus
-from timeline.event_identity import NO_ACTOR, actor_keys, content_words, strictly_same_event
+from timeline.event_identity import actor_keys, agreeing_keys, content_words, strictly_same_event
 from timeline.extract.words import stem_key
 from timeline.models import DateValue, EventClaim, Finding
 
@@ -85,16 +85,17 @@ class Candidates:
     """The later reports that can be the same event as a given one, by the words they must share and by date.
 
     ``strictly_same_event`` needs two objects to share a content word, and
-    two actors, when both reports name one, to agree (``actor_keys``). Two
-    reports that name no object must both name their actor, and those must
-    agree. So each report is filed under the words of its object, each
-    paired with its actor's keys, and is tried only against the reports filed
-    where an agreeing one would be; with no object, a report is filed and
-    found by its actor's keys. The pairs left out are exactly those that could
-    never be one event, so the findings do not change. In a corpus of many
-    reports of one common action by different actors ("the council approved
-    the plan", "the board approved the plan") they were nearly all the pairs,
-    and made the rule grow with the square of the corpus.
+    two actors, when both reports name one, to agree. Two reports that name
+    no object must both name their actor, and those must agree. So each
+    report is filed under the words of its object, each paired with its
+    actor's keys (``actor_keys``), and is tried only against the reports filed
+    where an agreeing one would be (``agreeing_keys``); with no object, a
+    report is filed and found by its actor's keys. The pairs left out are
+    exactly those that could never be one event, so the findings do not
+    change. In a corpus of many reports of one common action by different
+    actors ("the Asharby council approved the plan", "the Fenley council
+    approved the plan") they were nearly all the pairs, and made the rule
+    grow with the square of the corpus.
 
     One finding is made per pair of dates, so reports are also held by date:
     for each date within reach, only the first later report that conflicts
@@ -106,18 +107,19 @@ class Candidates:
 
     def __init__(self, events: list[EventClaim]) -> None:
         self.events = events
-        self.lookups = [self._lookups(e) for e in events]
-        self.holding: dict[tuple[str, ...], dict[tuple, list[int]]] = {}  # key -> date -> indices, ascending
+        self.holding: dict[tuple, dict[tuple, list[int]]] = {}  # key -> date -> indices, ascending
         for index, event in enumerate(events):
             date = event.date
             for key in self._filed(event):
                 self.holding.setdefault(key, {}).setdefault((date.start, date.end, date.value), []).append(index)
         self.dates = {key: sorted(by_date) for key, by_date in self.holding.items()}  # key -> its dates, by start
         self.date_starts = {key: [start for start, _, _ in dates] for key, dates in self.dates.items()}
+        self.held = {key: sum(map(len, by_date.values())) for key, by_date in self.holding.items()}
+        self.lookups = [self._lookups(event) for event in events]
 
     @staticmethod
-    def _filed(event: EventClaim) -> frozenset[tuple[str, ...]]:
-        """Where a report is held."""
+    def _filed(event: EventClaim) -> frozenset[tuple]:
+        """Where a report is held: under each word of its object, alone and paired with each of its actor's keys."""
         things = content_words(event.object)
         if things:
             return frozenset({*(("object", word) for word in things), *(("object", word, *actor) for word in things for actor in actor_keys(event))})
@@ -125,17 +127,18 @@ class Candidates:
             return frozenset()  # no object and no actor: never the same event as another report
         return frozenset(("actor", *actor) for actor in actor_keys(event))
 
-    @staticmethod
-    def _lookups(event: EventClaim) -> frozenset[tuple[str, ...]]:
+    def _lookups(self, event: EventClaim) -> frozenset[tuple]:
         """Where the reports that can be the same event as this one are held."""
         things = content_words(event.object)
-        if things and not event.actor:
-            return frozenset(("object", word) for word in things)  # any actor agrees with none
-        if things:
-            return frozenset(("object", word, *actor) for word in things for actor in actor_keys(event) | {NO_ACTOR})
-        if not event.actor:
+        if not things and not event.actor:
             return frozenset()
-        return frozenset(("actor", *actor) for actor in actor_keys(event))
+        if not things:
+            return frozenset(("actor", *actor) for actor in agreeing_keys(event, lambda key: self.held.get(("actor", *key), 0)) or ())
+        if not event.actor:
+            return frozenset(("object", word) for word in things)  # any actor agrees with none
+        return frozenset(
+            ("object", word, *actor) for word in things for actor in agreeing_keys(event, lambda key, word=word: self.held.get(("object", word, *key), 0)) or ()
+        )
 
     def first_per_date(self, index: int, within: int, open_date, accept) -> list[int]:
         """For each date that ``open_date`` lets through, the first report in (index, within) sharing a word with
