@@ -25,7 +25,7 @@ from timeline.extract.sharing import shared
 from timeline.extract.statuses import find_statuses
 from timeline.errors import InputWarning
 from timeline.lexicon import Lexicon
-from timeline.models import Article, Claim, DateClaim, DateValue, EventClaim, Provenance, StatusClaim
+from timeline.models import Article, Claim, DateClaim, DateValue, EventClaim, LineIndex, Provenance, StatusClaim
 from timeline.ruleset import RuleSet
 
 
@@ -38,21 +38,21 @@ class Extraction:
 
 def extract_article(article: Article, ruleset: RuleSet, settings: DateSettings = DateSettings(), max_sentence_length: int = MAX_SENTENCE_LENGTH) -> Extraction:
     """Every claim in the article, and a warning for each sentence too long to read whole."""
-    sentences = split_sentences(article.body, max_sentence_length)
+    sentences, lines = split_sentences(article.body, max_sentence_length), LineIndex(article.body)
     warnings = [
         InputWarning(f"sentence is {s.cut_from:,} characters, over the limit of {max_sentence_length:,} (max-sentence-length): read in "
-                     "pieces, so a figure may be read apart from words that describe it", article.path, article.position(s.start)[0])
+                     "pieces, so a figure may be read apart from words that describe it", article.path, lines.position(s.start)[0])
         for s in sentences if s.cut_from and s.piece == 0
     ]  # fmt: skip
-    return Extraction(claims=_claims(article, ruleset, settings, sentences), warnings=warnings)
+    return Extraction(claims=_claims(article, ruleset, settings, sentences, lines), warnings=warnings)
 
 
 def extract_claims(article: Article, ruleset: RuleSet, settings: DateSettings = DateSettings()) -> list[Claim]:
     """Every claim in the article, in text order."""
-    return _claims(article, ruleset, settings, split_sentences(article.body))
+    return _claims(article, ruleset, settings, split_sentences(article.body), LineIndex(article.body))
 
 
-def _claims(article: Article, ruleset: RuleSet, settings: DateSettings, sentences: list[Sentence]) -> list[Claim]:
+def _claims(article: Article, ruleset: RuleSet, settings: DateSettings, sentences: list[Sentence], lines: LineIndex) -> list[Claim]:
     body = article.body
     dates = find_dates(body, article.published, settings)
     story_dates = [d for d in dates if not _in_header(article, d)]
@@ -61,7 +61,7 @@ def _claims(article: Article, ruleset: RuleSet, settings: DateSettings, sentence
     all_dates, own_dates = DatesByOffset(dates), DatesByOffset(story_dates)
 
     def provenance(start: int, end: int, sentence: Sentence | None) -> Provenance:
-        line, column = article.position(start)
+        line, column = lines.position(start)
         return Provenance(path=article.path, line=line, column=column, quote=sentence.text if sentence else body[start:end])
 
     for mention in dates:

@@ -115,7 +115,6 @@ class Candidates:
         self.dates = {key: sorted(by_date) for key, by_date in self.holding.items()}  # key -> its dates, by start
         self.date_starts = {key: [start for start, _, _ in dates] for key, dates in self.dates.items()}
         self.held = {key: sum(map(len, by_date.values())) for key, by_date in self.holding.items()}
-        self.lookups = [self._lookups(event) for event in events]
 
     @staticmethod
     def _filed(event: EventClaim) -> frozenset[tuple]:
@@ -149,7 +148,7 @@ class Candidates:
         low, high = self.events[index].date.start, self.events[within - 1].date.start
         best: dict[tuple, int] = {}
         tried: set[int] = set()  # a report sharing several words is tried once
-        for key in self.lookups[index]:
+        for key in self._lookups(self.events[index]):  # made when needed, once: held for every report, they were megabytes
             if key not in self.holding:
                 continue
             dates, by_date = self.dates[key], self.holding[key]
