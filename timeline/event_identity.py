@@ -63,7 +63,6 @@ def _stem_related(a: str, b: str) -> bool:
     return shared >= 4 and shared >= 0.6 * min(len(a), len(b))
 
 
-
 NO_ACTOR = ("no actor",)
 MAX_SUBSET_WORDS = 8  # an actor of more content words is looked up by each of its words (more tried, none missed)
 
