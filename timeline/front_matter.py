@@ -31,6 +31,7 @@ import yaml
 
 from timeline.errors import InputError
 from timeline.extract.date_resolvers import parse_explicit
+from timeline.yaml_document import FAST_LOADER
 
 YEAR = re.compile(r"\b\d{4}\b")
 MAX_DEPTH = 100
@@ -43,7 +44,7 @@ class PlainLoader(yaml.SafeLoader):
     """SafeLoader without the implicit timestamp type: ``2025-02-30`` stays text and is judged here."""
 
 
-class FastPlainLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+class FastPlainLoader(FAST_LOADER):  # type: ignore[misc,valid-type]
     """The same, on libyaml's parser when PyYAML has it: front matter is read for every article, and
     Python's parser took about a millisecond each. A file it rejects is read again by ``PlainLoader``,
     so an error keeps the line it always had."""
