@@ -25,7 +25,7 @@ from timeline.corpus import Corpus
 from timeline.engine import run_rules
 from timeline.extract import extract_article
 from timeline.models import Article
-from timeline.render.json_format import render_findings, render_timeline
+from timeline.render.json_format import stream_findings, stream_timeline
 from timeline.ruleset import default_rules_dir, load_ruleset
 
 PACKAGE = str(Path(timeline.__file__).parent)
@@ -137,7 +137,7 @@ def test_rule_steps_per_sentence_do_not_grow_with_the_corpus(shape, ruleset):
     def rule_steps(n: int) -> int:
         articles = CORPORA[shape](n)
         corpus = Corpus(articles=tuple(articles), claims=tuple(c for a in articles for c in extract_article(a, ruleset).claims))
-        return counted(lambda: render_findings(run_rules(corpus, ruleset), {}))
+        return counted(lambda: "".join(stream_findings(run_rules(corpus, ruleset), {})))
 
     small, large = rule_steps(SMALL), rule_steps(LARGE)
     growth = (large / LARGE) / (small / SMALL)
@@ -150,7 +150,7 @@ def test_timeline_steps_per_sentence_do_not_grow_with_the_corpus(shape, ruleset)
 
     def timeline_steps(n: int) -> int:
         events = [c for a in CORPORA[shape](n) for c in extract_article(a, ruleset).claims if c.kind == "event"]
-        return counted(lambda: render_timeline(build_timeline(events)))
+        return counted(lambda: "".join(stream_timeline(build_timeline(events))))
 
     small, large = timeline_steps(SMALL), timeline_steps(LARGE)
     growth = (large / LARGE) / (small / SMALL)

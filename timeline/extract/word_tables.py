@@ -57,10 +57,6 @@ class SortedTable:
         found = self.entry(word, self.lines_of(word))
         return default if found is None else found
 
-    def words(self) -> list[str]:
-        """Every word, once each, sorted (for tests)."""
-        return sorted({self.word_at(index) for index in range(len(self))})
-
 
 def install() -> None:
     """Give lemminflect the compact tables before it loads its own; later calls do nothing."""

@@ -6,7 +6,7 @@ whose English tables ship inside its PyPI package, rather than from
 hand-written suffix rules. It is imported on first use only, so that
 ``timeline --version`` and a run with no figures never pay for it, and it is
 given its tables as sorted text searched by bisection (``word_tables.py``)
-rather than loading them into dicts: 55 MB and 0.3 s less for every run.
+rather than loading them into dicts: about 45 MB and 0.3 s less for every run.
 
 >>> lemma("shipments"), lemma("killed"), lemma("mining")
 ('shipment', 'kill', 'mine')

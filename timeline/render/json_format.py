@@ -2,8 +2,7 @@
 
 Each report is written as a stream of text pieces (``json_text.stream``): its
 records are made one at a time as they are written, so the report's size
-never adds to the run's peak memory. ``render_*`` join the pieces for callers
-that want one string.
+never adds to the run's peak memory.
 """
 
 from __future__ import annotations
@@ -47,10 +46,3 @@ def stream_timeline(entries: list[TimelineEntry]) -> Iterator[str]:
     yield from stream({"timeline": (entry_record(e) for e in entries)})
     yield "\n"
 
-
-def render_findings(findings: list[Finding], summary: dict[str, Any], keys: list[dict[str, Any]] | None = None) -> str:
-    return "".join(stream_findings(findings, summary, keys))
-
-
-def render_timeline(entries: list[TimelineEntry]) -> str:
-    return "".join(stream_timeline(entries))
