@@ -50,3 +50,32 @@ def test_equal_dates_and_keys_are_one_object_across_a_story(story):
     for claim in claims:
         adapter = TypeAdapter(type(claim))
         assert adapter.validate_json(adapter.dump_json(claim)) == claim
+
+
+@pytest.mark.parametrize("story", STORIES[:4], ids=[s.name for s in STORIES[:4]])
+def test_claims_read_back_from_json_share_values_as_extracted_ones_do(story):
+    """A warm run reads every claim back from the cache's JSON: equal values, dates, paths and quotes become one object each."""
+    from timeline.claims_cache import Entry
+    from timeline.extract.sharing import share_read_back
+
+    for path in sorted(story.glob("*.txt")):
+        article = read_article(path, RULES.boilerplate)
+        extracted = extract_claims(article, RULES)
+        entry = Entry.model_validate_json(Entry.model_construct(article=article, claims=extracted, warnings=[]).model_dump_json())
+        before = [TypeAdapter(type(c)).dump_json(c) for c in entry.claims]
+        share_read_back(entry.claims)
+        assert [TypeAdapter(type(c)).dump_json(c) for c in entry.claims] == before
+        assert entry.claims == extracted
+        for field in ("quote", "path"):
+            by_text = defaultdict(set)
+            for claim in entry.claims:
+                by_text[getattr(claim.provenance, field)].add(id(getattr(claim.provenance, field)))
+            assert all(len(ids) == 1 for ids in by_text.values())
+        published = {id(c.published) for c in entry.claims if c.published is not None}
+        assert len(published) <= 1
+        objects = defaultdict(set)
+        for claim in entry.claims:
+            for value in held_values(claim):
+                if value is not None:
+                    objects[value].add(id(value))
+        assert all(len(ids) == 1 for ids in objects.values())

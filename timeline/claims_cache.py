@@ -42,6 +42,7 @@ from pydantic import BaseModel, ConfigDict
 
 from timeline import __version__
 from timeline.errors import InputWarning
+from timeline.extract.sharing import share_read_back
 from timeline.models import Article, Claim
 
 FORMAT = 1
@@ -128,7 +129,11 @@ class ClaimsCache:
             row = self.connection.execute(
                 "SELECT data FROM entries WHERE path = ? AND digest = ? AND fingerprint = ?", (path, digest, self.fingerprint)
             ).fetchone()
-            return Entry.model_validate_json(row[0]) if row else None
+            if row is None:
+                return None
+            entry = Entry.model_validate_json(row[0])
+            share_read_back(entry.claims)
+            return entry
         except (sqlite3.Error, ValueError):
             return None  # a damaged entry is a miss; it is written again below
 

@@ -22,6 +22,7 @@ from pydantic import ValidationError
 
 from timeline.claims_cache import Entry
 from timeline.errors import InputError, TimelineError
+from timeline.extract.sharing import share_read_back
 
 
 def entry_lines(entries: Iterable[Entry], errors: Iterable[InputError]) -> Iterator[str]:
@@ -53,6 +54,7 @@ def read_entries(path: Path) -> tuple[list[Entry], list[InputError]]:
                 errors.append(InputError(str(error["message"]), error.get("path"), error.get("line")))
                 continue
             entry = Entry.model_validate(record)
+            share_read_back(entry.claims)
         except (ValueError, ValidationError, KeyError, TypeError) as error:
             raise TimelineError(f"not a line of `timeline claims --format jsonl`: {str(error).splitlines()[0]}", str(path), number) from None
         entries.setdefault(entry.article.path, entry)  # an article in two pieces' output counts once
