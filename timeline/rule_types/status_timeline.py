@@ -50,18 +50,30 @@ class Options(BaseModel):
 
 
 def check(rule, options: Options, corpus: Corpus, ruleset) -> Iterator[Finding]:
+    for subject, before, after, report in _reported_moves(corpus, ruleset):
+        if report == options.report:
+            yield _finding(rule, subject, before, after, report)
+
+
+def _reported_moves(corpus: Corpus, ruleset) -> list[tuple[str, StatusClaim, StatusClaim, str | None]]:
+    """Every move of the corpus with the report it is, computed once a run and shared by the rule instances
+    (one for each report): ordering and settling the statuses again for each was most of their time."""
+    cached = corpus.cache.get(TYPE)
+    if cached is not None:
+        return cached
     ranks = {(s.id, st.state): st.rank for s in ruleset.lexicon.status_subjects for st in s.states}
     dated = [c for c in corpus.statuses() if c.as_of and c.as_of.start]
     named = [c for c in dated if c.source == "lexicon"]
     read = [c for c in dated if c.source == "clause"]
+    moves: list[tuple[str, StatusClaim, StatusClaim, str | None]] = []
     for subject, before, after in _moves(_by_subject(named, {})):
         regression = ranks.get((subject, after.state), 0) < ranks.get((subject, before.state), 0)
-        if options.report == ("regression" if regression else "change"):
-            yield _finding(rule, subject, before, after, options.report)
+        moves.append((subject, before, after, "regression" if regression else "change"))
     settled = settle(c.subject for c in read)
     for subject, before, after in _moves(_by_subject(_latest_per_article(read, settled), settled)):
-        if ruleset.statuses.report(before.state, after.state) == options.report:
-            yield _finding(rule, subject, before, after, options.report)
+        moves.append((subject, before, after, ruleset.statuses.report(before.state, after.state)))
+    corpus.cache[TYPE] = moves
+    return moves
 
 
 def settle(keys) -> dict[str, str]:
@@ -124,7 +136,10 @@ def _when(claim: StatusClaim) -> tuple:
 
 
 def _current(claim: StatusClaim) -> bool:
-    return claim.state not in PAST_STATES and not re.match(r"(?:was|were|had)\b", claim.text.strip(), re.IGNORECASE)
+    return claim.state not in PAST_STATES and not PAST_OPENING.match(claim.text.strip())
+
+
+PAST_OPENING = re.compile(r"(?:was|were|had)\b", re.IGNORECASE)
 
 
 def _by_subject(claims: list[StatusClaim], settled: dict[str, str]) -> dict[str, list[StatusClaim]]:
