@@ -69,6 +69,8 @@ def check(rule, options: Options, corpus: Corpus, ruleset) -> Iterator[Finding]:
     detail = re.compile(rf"{_words(options.not_after).pattern}\s*$", re.IGNORECASE)
     for quote, located in _sentences(corpus):
         figures = [(at, c) for at, c in located if isinstance(c, FigureClaim)]
+        if not figures:
+            continue  # no total to split: the cues need not be looked for
         taken = [(at, at + len(c.text)) for at, c in located]
         cues = list(split.finditer(quote))
         if figure_split is not None:  # "a ₹500 crore package, with ₹300 crore for roads and ...": only right before a figure
