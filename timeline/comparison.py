@@ -38,7 +38,8 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
+from functools import cached_property
 from datetime import date, timedelta
 from typing import Callable
 
@@ -97,7 +98,26 @@ class KeyComparison:
 class FigureAnalysis:
     comparisons: list[KeyComparison]
     unkeyed: list[FigureClaim]
-    agreeing: dict[tuple[str, int, int], int] = field(default_factory=dict)
+
+    @cached_property
+    def agreeing(self) -> dict[tuple[str, int, int], int]:
+        """(path, line, column) of each keyed figure -> how many articles state its value on its key.
+
+        Only ``timeline claims`` lists it, so it is made when first asked
+        for: made for every run, it was an entry for every keyed figure of
+        the corpus, and a statement model for every value of every key.
+        """
+        agreeing: dict[tuple[str, int, int], int] = {}
+        for comparison in self.comparisons:
+            by_value: dict[tuple, list[FigureClaim]] = {}
+            for claim in comparison.claims:
+                v = claim.value
+                by_value.setdefault((v.low, v.high, v.low_open, v.high_open), []).append(claim)
+            for claims in by_value.values():
+                sources = len({c.provenance.path for c in claims})  # counted once a value, not once for each of its claims
+                for claim in claims:
+                    agreeing[_where(claim)] = sources
+        return agreeing
 
     @property
     def compared(self) -> int:
@@ -127,17 +147,12 @@ def _analyse(figures: list[FigureClaim], ruleset: RuleSet) -> FigureAnalysis:
     for claim, key in settle_keys(figures, settings.cumulative, {e.id for e in ruleset.lexicon.entities}):
         groups.setdefault(key.id, []).append(claim)
         keys.setdefault(key.id, key)
-    comparisons, agreeing = [], {}
+    comparisons = []
     for key_id in sorted(groups):
         key = keys[key_id]
         cumulative = is_cumulative(key.measure, settings.cumulative) or any(c.running for c in groups[key_id])
-        comparison = compare_key(key, groups[key_id], settings.current_window_days, cumulative, settings.lookback_days)
-        comparisons.append(comparison)
-        for statement in _statements(groups[key_id]):
-            sources = statement.sources  # counted once a statement, not once for each of its (thousands of) claims
-            for claim in statement.claims:
-                agreeing[_where(claim)] = sources
-    return FigureAnalysis(comparisons=comparisons, unkeyed=unkeyed, agreeing=agreeing)
+        comparisons.append(compare_key(key, groups[key_id], settings.current_window_days, cumulative, settings.lookback_days))
+    return FigureAnalysis(comparisons=comparisons, unkeyed=unkeyed)
 
 
 def compare_key(key: QuantityKey, claims: list[FigureClaim], window: int, cumulative: bool, lookback: int = 0) -> KeyComparison:
