@@ -79,3 +79,20 @@ def test_claims_read_back_from_json_share_values_as_extracted_ones_do(story):
                 if value is not None:
                     objects[value].add(id(value))
         assert all(len(ids) == 1 for ids in objects.values())
+
+
+@pytest.mark.parametrize("story", STORIES[:4], ids=[s.name for s in STORIES[:4]])
+def test_equal_short_texts_of_claims_are_one_string_across_a_story(story):
+    """Subjects, nouns, titles and texts repeat across a story's claims: each distinct one is held once."""
+    from timeline.extract.sharing import _string_fields
+
+    claims = [c for path in sorted(story.glob("*.txt")) for c in extract_claims(read_article(path, RULES.boilerplate), RULES)]
+    records = [r for c in claims for r in (c, getattr(c, "value", None), getattr(c, "key", None)) if r is not None]
+    by_text = defaultdict(set)
+    for record in records:
+        for name in _string_fields(type(record)):
+            text = getattr(record, name)
+            if text is not None:
+                by_text[text].add(id(text))
+    assert sum(1 for record in records for name in _string_fields(type(record)) if getattr(record, name) is not None) > len(by_text)
+    assert all(len(ids) == 1 for ids in by_text.values())

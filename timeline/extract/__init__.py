@@ -21,7 +21,7 @@ from timeline.extract.figure_claims import SentenceContext, figure_claims, neare
 from timeline.extract.figures import find_figures
 from timeline.extract.predicates import read_predicates
 from timeline.extract.sentences import MAX_SENTENCE_LENGTH, Sentence, inside, relative_clauses, split_sentences
-from timeline.extract.sharing import shared
+from timeline.extract.sharing import share_strings, shared
 from timeline.extract.statuses import find_statuses
 from timeline.errors import InputWarning
 from timeline.lexicon import Lexicon
@@ -129,7 +129,9 @@ def _claims(article: Article, ruleset: RuleSet, settings: DateSettings, sentence
                     date=shared(when.value) if when else None,
                 )  # fmt: skip
             )
-    return sorted(claims, key=lambda c: (c.provenance.line, c.provenance.column, c.kind))
+    claims.sort(key=lambda c: (c.provenance.line, c.provenance.column, c.kind))
+    share_strings(claims)
+    return claims
 
 
 BACKGROUND_LINKS = frozenset({"while", "after", "before", "since", "because", "once", "until", "which", "who", "whom", "whose", "where", "participle"})

@@ -1,4 +1,4 @@
-"""One object for each distinct date value and figure key the run reads, shared by every claim that holds it.
+"""One object for each distinct date value, figure key and short text the run reads, shared by every claim that holds it.
 
 A corpus states the same few dates, and measures the same quantities, over
 and over: on the synthetic benchmark corpus, 14,733 claims held 4,225 date
@@ -13,6 +13,9 @@ value, so it grows with what the corpus says, not with how often it says it.
 
 from __future__ import annotations
 
+import sys
+from dataclasses import fields
+from functools import cache
 from typing import TypeVar
 
 from timeline.models import DateValue, QuantityKey
@@ -41,6 +44,7 @@ def share_read_back(claims: list) -> None:
     """
     strings: dict[str, str] = {}
     days: dict = {}
+    share_strings(claims)
     for claim in claims:
         where = claim.provenance
         object.__setattr__(where, "path", strings.setdefault(where.path, where.path))
@@ -51,3 +55,35 @@ def share_read_back(claims: list) -> None:
             value = getattr(claim, name, None)
             if value is not None:
                 object.__setattr__(claim, name, shared(value))
+
+
+def share_strings(claims: list) -> None:
+    """Give the claims one string object for each of their short texts, subjects, nouns and titles (``sys.intern``).
+
+    A corpus says "Asharby council", "houses" or "was cancelled" thousands of
+    times, each a string of its own: on 1,000 synthetic articles, 5.4 of the
+    12.8 MB of strings held by claims were copies. The sentence a claim
+    quotes is shared already (one per sentence); values and keys are shared
+    records, and interning their strings again is harmless.
+    """
+    for claim in claims:
+        _intern_fields(claim)
+        value = getattr(claim, "value", None)
+        if value is not None:
+            _intern_fields(value)
+        key = getattr(claim, "key", None)
+        if key is not None:
+            _intern_fields(key)
+
+
+def _intern_fields(record) -> None:
+    for name in _string_fields(type(record)):
+        text = getattr(record, name)
+        if text is not None:
+            object.__setattr__(record, name, sys.intern(text))
+
+
+@cache
+def _string_fields(kind: type) -> tuple[str, ...]:
+    """The fields of a claim or value record that hold text, other than its provenance."""
+    return tuple(f.name for f in fields(kind) if f.type in ("str", "str | None") or f.type in (str, str | None))
