@@ -29,9 +29,12 @@ from timeline.models import FigureClaim, QuantityKey
 
 def settle_keys(figures: list[FigureClaim], cumulative: tuple[str, ...], known: set[str]) -> list[tuple[FigureClaim, QuantityKey]]:
     """Each keyed figure with its key as the corpus settles it: span, an amount's purpose (``figure_purposes``), measure name, then subject."""
-    keyed = join_purposes([(claim, _cumulative_span(claim.key, cumulative)) for claim in figures if claim.key is not None])
-    longer = _longer_measures(key for _, key in keyed)
-    pairs = [(claim, _with_sole_longer_measure(key, longer)) for claim, key in keyed]
+    pairs = join_purposes([(claim, _cumulative_span(claim.key, cumulative)) for claim in figures if claim.key is not None])
+    longer = _longer_measures(key for _, key in pairs)
+    for index, (claim, key) in enumerate(pairs):  # each step rewrites the one list in place: at 10,000 articles a
+        fuller = _with_sole_longer_measure(key, longer)  # list of (claim, key) pairs is 12 MB, and each step made one
+        if fuller is not key:
+            pairs[index] = (claim, fuller)
     return _story_subjects(pairs, known)
 
 
@@ -46,7 +49,7 @@ def _rest(key: QuantityKey) -> tuple:
 
 
 def _story_subjects(pairs: list[tuple[FigureClaim, QuantityKey]], known: set[str]) -> list[tuple[FigureClaim, QuantityKey]]:
-    """Each claim with its key, the subject settled across the corpus.
+    """Each claim with its key, the subject settled across the corpus (``pairs``, rewritten in place).
 
     A subject read from context is often incidental: one article puts the
     death toll beside the town, another beside the train or the railway. So
@@ -60,12 +63,14 @@ def _story_subjects(pairs: list[tuple[FigureClaim, QuantityKey]], known: set[str
     Lindqvist" is "Lindqvist").
     """
     short = _short_names({key.subject for _, key in pairs if key.subject} - known)
-    pairs = [(claim, replace(key, subject=short[key.subject]) if key.subject in short else key) for claim, key in pairs]
-    by_rest: dict[tuple, list[tuple[FigureClaim, QuantityKey]]] = {}
-    for claim, key in pairs:
-        by_rest.setdefault(_rest(key), []).append((claim, key))
-    settled: dict[int, QuantityKey] = {}
-    for group in by_rest.values():
+    for index, (claim, key) in enumerate(pairs):
+        if key.subject in short:
+            pairs[index] = (claim, replace(key, subject=short[key.subject]))
+    by_rest: dict[tuple, list[int]] = {}
+    for index, (_, key) in enumerate(pairs):
+        by_rest.setdefault(_rest(key), []).append(index)
+    for indices in by_rest.values():
+        group = [pairs[index] for index in indices]
         named = {key.subject for _, key in group if key.subject}
         divisions = {name for name in named if PLACE_WORD.search(name) or NUMBERED.search(name)}  # "Kelby district", "Ward 7": never the whole
         per_article: dict[str, list[tuple[str, FigureClaim]]] = {}
@@ -80,10 +85,11 @@ def _story_subjects(pairs: list[tuple[FigureClaim, QuantityKey]], known: set[str
             claims_of.setdefault(key.subject, []).append(claim)
         story_time = Times(claims_of.get(story, []), slack=STORY_DAYS)
         apart = {name for name in loose if not any(story_time.meets(claim) for claim in claims_of[name])}
-        for claim, key in group:
+        for index, (claim, key) in zip(indices, group):
             subject = key.subject if key.subject in contrasting or key.subject in apart else story
-            settled[id(claim)] = key if subject == key.subject else replace(key, subject=subject)
-    return [(claim, settled[id(claim)]) for claim, _ in pairs]
+            if subject != key.subject:
+                pairs[index] = (claim, replace(key, subject=subject))
+    return pairs
 
 
 def _contrasts(items: list[tuple[str, FigureClaim]]) -> set[str]:

@@ -58,7 +58,7 @@ def purpose_only(value: FigureValue, left: str, right: str, lexicon: Lexicon) ->
 
 
 def join_purposes(pairs: list[tuple[FigureClaim, QuantityKey]]) -> list[tuple[FigureClaim, QuantityKey]]:
-    """Each claim with its key, an amount known by its purpose renamed after the sole named amount stated for it.
+    """Each claim with its key, an amount known by its purpose renamed after the sole named amount stated for it (``pairs``, rewritten in place).
 
     Every named amount's words after it are indexed once by their runs of
     lemmas, so the join is linear in the corpus.
@@ -72,12 +72,12 @@ def join_purposes(pairs: list[tuple[FigureClaim, QuantityKey]]) -> list[tuple[Fi
             continue
         for run in _runs(_words_after(claim)) & purposes:
             stated.setdefault((key.kind, key.unit, key.modifiers, run), []).append((key.measure, claim))
-    joined = []
-    for claim, key in pairs:
+    for index, (claim, key) in enumerate(pairs):  # in place: the list holds every keyed figure of the corpus
         named = stated.get((key.kind, key.unit, key.modifiers, claim.purpose), []) if claim.purpose == key.measure else []
         names = {measure for measure, other in named if _same_time(claim, other)}
-        joined.append((claim, replace(key, measure=next(iter(names))) if len(names) == 1 else key))
-    return joined
+        if len(names) == 1:
+            pairs[index] = (claim, replace(key, measure=next(iter(names))))
+    return pairs
 
 
 def _same_time(a: FigureClaim, b: FigureClaim) -> bool:
