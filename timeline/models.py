@@ -304,7 +304,9 @@ class Article(Frozen):
     span of the dateline the publication date was read from, if any.
     ``fiscal_year_start`` is the month the article's fiscal years start in when
     its front matter says so (``fiscal-year-start: 10`` for a US federal
-    source), overriding the run's setting for this article only.
+    source), overriding the run's setting for this article only. Once its
+    claims are made, a run keeps only the body's first non-blank line (see
+    ``cli.common.load_run``).
     """
 
     path: str

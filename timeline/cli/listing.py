@@ -87,7 +87,7 @@ def show(
 @guarded
 def claims(paths: tuple[Path, ...], output_format: str, rules: Path | None) -> None:
     """List everything extracted from PATHS: dates, figures, statuses and events."""
-    run = load_run(paths, rules)
+    run = load_run(paths, rules, keep_bodies=output_format == "jsonl")
     if output_format == "jsonl":
         finish(run, entry_lines(run.entries, run.corpus.input_errors))
     renderer = json_format.stream_claims if output_format == "json" else table.render_claims
