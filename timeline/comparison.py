@@ -109,11 +109,7 @@ class FigureAnalysis:
         """
         agreeing: dict[tuple[str, int, int], int] = {}
         for comparison in self.comparisons:
-            by_value: dict[tuple, list[FigureClaim]] = {}
-            for claim in comparison.claims:
-                v = claim.value
-                by_value.setdefault((v.low, v.high, v.low_open, v.high_open), []).append(claim)
-            for claims in by_value.values():
+            for claims in _by_value(comparison.claims):
                 sources = len({c.provenance.path for c in claims})  # counted once a value, not once for each of its claims
                 for claim in claims:
                     agreeing[_where(claim)] = sources
@@ -294,11 +290,16 @@ def _sweep(claims: list[FigureClaim], period: Callable[[FigureClaim], Period | N
 
 def _statements(claims: list[FigureClaim]) -> list[Statement]:
     """Distinct values in first-seen order, each with every claim that states it."""
+    return [Statement(value=group[0].value, claims=tuple(group)) for group in _by_value(claims)]
+
+
+def _by_value(claims) -> list[list[FigureClaim]]:
+    """The claims grouped by the interval they state, groups in first-seen order."""
     by_value: dict[tuple, list[FigureClaim]] = {}
     for claim in claims:
         v = claim.value
         by_value.setdefault((v.low, v.high, v.low_open, v.high_open), []).append(claim)
-    return [Statement(value=group[0].value, claims=tuple(group)) for group in by_value.values()]
+    return list(by_value.values())
 
 
 def _cluster_verdicts(cluster: list[FigureClaim]) -> list[str]:

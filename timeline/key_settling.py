@@ -29,10 +29,12 @@ from timeline.models import FigureClaim, QuantityKey
 
 def settle_keys(figures: list[FigureClaim], cumulative: tuple[str, ...], known: set[str]) -> list[tuple[FigureClaim, QuantityKey]]:
     """Each keyed figure with its key as the corpus settles it: span, an amount's purpose (``figure_purposes``), measure name, then subject."""
+    # Each step rewrites one list of (claim, key) pairs in place: at 10,000 articles such a list is 12 MB, and
+    # each step used to make its own.
     pairs = join_purposes([(claim, _cumulative_span(claim.key, cumulative)) for claim in figures if claim.key is not None])
     longer = _longer_measures(key for _, key in pairs)
-    for index, (claim, key) in enumerate(pairs):  # each step rewrites the one list in place: at 10,000 articles a
-        fuller = _with_sole_longer_measure(key, longer)  # list of (claim, key) pairs is 12 MB, and each step made one
+    for index, (claim, key) in enumerate(pairs):
+        fuller = _with_sole_longer_measure(key, longer)
         if fuller is not key:
             pairs[index] = (claim, fuller)
     return _story_subjects(pairs, known)
