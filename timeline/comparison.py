@@ -54,7 +54,7 @@ STATED_RANGE = re.compile(r"\d[\d,.]*\s*[a-zA-Z%]*\s*(?:-|–|—|to|and)\s*\S*\
 Period = tuple[date, date]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Dispute:
     """One disputed stretch of a quantity: its verdicts (most serious first), the claims involved and their statements."""
 
@@ -67,7 +67,7 @@ class Dispute:
         return self.verdicts[0]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class KeyComparison:
     """Everything said about one quantity, and what comparing it found.
 
