@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from timeline import __version__
+from timeline.collection import Freezer
 from timeline.config import Settings
 from timeline.corpus import Corpus
 from timeline.errors import InputError, InputWarning, TimelineError
@@ -95,6 +96,7 @@ def _read(files: list[tuple[Path, bytes | None]], settings: Settings, ruleset: R
     cache = open_cache(settings, ruleset, targets)
     outcomes: list[Outcome | None] = []
     work: list[tuple[int, Path, bytes, str]] = []
+    freezer = Freezer()  # what is kept is frozen as it comes (``collection``)
     for path, raw in files:
         try:
             raw = read_raw(path, reader.limits) if raw is None else raw
@@ -109,9 +111,11 @@ def _read(files: list[tuple[Path, bytes | None]], settings: Settings, ruleset: R
             work.append((len(outcomes) - 1, path, raw, digest))
         else:
             progress.advance()
+            freezer.read_one()
     fresh = read_all(reader, [(path, raw) for _, path, raw, _ in work], jobs_in_force())
     for (index, path, _, digest), outcome in zip(work, fresh):
         progress.advance()
+        freezer.read_one()
         if cache and isinstance(outcome, Entry):
             cache.put(str(path), digest, outcome, warn)
         outcomes[index] = _without_body(outcome) if isinstance(outcome, Entry) and not keep_bodies else outcome
