@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from datetime import timedelta
+from operator import itemgetter
 from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -113,7 +114,6 @@ class Candidates:
             for key in self._filed(event):
                 self.holding.setdefault(key, {}).setdefault((date.start, date.end, date.value), []).append(index)
         self.dates = {key: sorted(by_date) for key, by_date in self.holding.items()}  # key -> its dates, by start
-        self.date_starts = {key: [start for start, _, _ in dates] for key, dates in self.dates.items()}
         self.held = {key: sum(map(len, by_date.values())) for key, by_date in self.holding.items()}
 
     @staticmethod
@@ -152,7 +152,7 @@ class Candidates:
             if key not in self.holding:
                 continue
             dates, by_date = self.dates[key], self.holding[key]
-            for date in dates[bisect_left(self.date_starts[key], low) : bisect_right(self.date_starts[key], high)]:
+            for date in dates[bisect_left(dates, low, key=START) : bisect_right(dates, high, key=START)]:
                 indices = by_date[date]
                 at, limit = bisect_right(indices, index), best.get(date, within)
                 if at >= len(indices) or indices[at] >= limit or not open_date(self.events[indices[at]].date):
@@ -165,6 +165,9 @@ class Candidates:
                             break
                     at += 1
         return sorted(best.values())
+
+
+START = itemgetter(0)  # a filed date's start: (start, end, value)
 
 
 def _side(event: EventClaim, events: list[EventClaim]) -> list[EventClaim]:
