@@ -140,16 +140,9 @@ def _read(files: list[tuple[Path, bytes | None]], settings: Settings, ruleset: R
 def _without_body(entry: Entry) -> Entry:
     """The entry with its article's body cut after its first non-blank line: all that a rule reads of it once
     the claims are made (``article-metadata`` points there)."""
-    body, start = entry.article.body, 0
-    while True:
-        end = body.find("\n", start)
-        if body[start : end if end >= 0 else len(body)].strip():
-            kept = body if end < 0 else body[:end]
-            break
-        if end < 0:
-            kept = ""  # a blank body: the rule points at line 1 either way
-            break
-        start = end + 1
+    lines = entry.article.body.split("\n")
+    first = next((number for number, line in enumerate(lines) if line.strip()), None)
+    kept = "" if first is None else "\n".join(lines[: first + 1])  # a blank body: the rule points at line 1 either way
     return Entry.model_construct(article=entry.article.model_copy(update={"body": kept}), claims=entry.claims, warnings=entry.warnings)
 
 
