@@ -17,6 +17,8 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
+from timeline.alternation import CASE_FOLDS
+
 UP_VERBS = r"rose|rise|rises|rising|risen|grew|grow|grows|growing|grown|jumped|jumps|jump|surged|surges|soared|soars|climbed|climbs|increased|increases|gained|gains|rallied|advanced|spiked|rocketed|swelled|widened|widens"
 DOWN_VERBS = r"fell|falls|fall|falling|fallen|dropped|drops|drop|declined|declines|decline|slumped|plunged|plummeted|slid|slipped|tumbled|decreased|decreases|shrank|shrunk|shrink|shrinks|contracted|dipped|dips|sank|eased|narrowed|narrows"
 UP_NOUNS = r"increase|rise|jump|gain|growth|surge|hike|spike|rally|climb|uptick"
@@ -66,39 +68,6 @@ PASSIVE = re.compile(
 TIME_AFTER = re.compile(r":\d|[ \t]*(?:[ap]\.?m\b|o'clock|hrs\b|IST\b|GMT\b|UTC\b|BST\b)", re.IGNORECASE)
 OPENERS = {"the", "these", "those", "all", "altogether", "overall", "only", "another", "officially", "so", "and", "but", "in", "since", "now", "then", "here", "there"}
 WORD = re.compile(r"[A-Za-z][\w'’-]*|[,;:()\"“”]")
-
-
-# The characters besides its two cases that the regex engine takes, ignoring case, for an ASCII letter
-# (every code point tried): "ſ" is s, "ı" and "İ" are i, the Kelvin sign "K" is k.
-FOLDED_LETTERS = {"ſ": "s", "ı": "i", "İ": "i", "K": "k"}
-CASE_FOLDS = str.maketrans(FOLDED_LETTERS)
-
-
-def either_case(letter: str) -> str:
-    """A case-sensitive character class of every character the regex engine takes for ``letter`` ignoring case."""
-    return "[" + letter.lower() + letter.upper() + "".join(c for c, ascii in FOLDED_LETTERS.items() if ascii == letter.lower()) + "]"
-
-
-def by_first_letter(alternatives: list[str]) -> str:
-    """The alternation of ``alternatives`` (regex text, in this order), grouped by the letter each begins with.
-
-    Under IGNORECASE the regex engine tries every alternative at every
-    position it reaches; one that opens with a case-sensitive character
-    class (``either_case``) is passed over at once where its first letter is
-    not. Alternatives opening with one letter keep their order, and ones
-    opening with different letters or symbols never match the same text, so
-    the match is the same as the plain alternation's.
-    """
-    groups: dict[str, list[str]] = {}
-    for alternative in alternatives:
-        letter = alternative[0].lower() if alternative[0].isascii() and alternative[0].isalpha() else ""
-        if letter and alternative[1:2] in ("?", "*", "+", "{"):
-            letter = ""  # a letter that may be left out opens nothing
-        groups.setdefault(letter or alternative, []).append(alternative)
-    return "|".join(
-        f"(?-i:{either_case(key)})(?:{'|'.join(a[1:] for a in group)})" if len(key) == 1 and key.isalpha() else group[0]
-        for key, group in groups.items()
-    )
 
 
 class Cue:

@@ -49,7 +49,8 @@ import re
 from dataclasses import dataclass
 
 from timeline.extract.clauses import PLACE_WORD, Name
-from timeline.extract.figure_context import Cue, by_first_letter, search_end
+from timeline.alternation import by_first_letter
+from timeline.extract.figure_context import Cue, search_end
 from timeline.extract.figure_limits import limit_of
 from timeline.extract.figure_purposes import purpose_only
 from timeline.extract.figure_shares import share_measure

@@ -39,7 +39,8 @@ from __future__ import annotations
 import re
 
 from timeline.extract.folding import folded
-from timeline.extract.figure_context import by_first_letter, ends_with, tail_start
+from timeline.alternation import by_first_letter
+from timeline.extract.figure_context import ends_with, tail_start
 from timeline.extract.words import FUNCTION_WORDS, can_be, verb_forms
 
 KIND_OF_NOUN = {

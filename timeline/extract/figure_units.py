@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from timeline.extract.folding import folded
-from timeline.extract.figure_context import by_first_letter
+from timeline.alternation import by_first_letter
 
 SCALES = {
     "thousand": 1e3, "k": 1e3, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "crore": 1e7, "crores": 1e7, "cr": 1e7,

@@ -35,7 +35,8 @@ from dataclasses import dataclass
 
 from timeline.extract.folding import folded
 from timeline.extract import figure_units as u
-from timeline.extract.figure_context import FROM_BEFORE, TIME_AFTER, by_first_letter, change_of, counted_by_context, holds_word, search_end
+from timeline.alternation import by_first_letter
+from timeline.extract.figure_context import FROM_BEFORE, TIME_AFTER, change_of, counted_by_context, holds_word, search_end
 from timeline.extract.figure_units import QUALIFIERS, SCALES, WORD_NUMBERS
 from timeline.models import FigureValue
 from timeline.ruleset import FigureSettings
