@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from timeline.extract.words import FUNCTION_WORDS, can_be, is_common_word, lemma, only_verb, verb_forms, verb_lemma
+from timeline.extract.words import FUNCTION_WORDS, can_be, is_common_word, lemma, only_verb, verb_forms, verb_lemma, word_classes
 from timeline.lexicon import Lexicon
 from timeline.models import FigureValue
 
@@ -153,7 +153,7 @@ def read_measure(value: FigureValue, left: str, right: str, lexicon: Lexicon, re
             return "level " + ("below " if after[0].lower() in ("below", "under") else "above ") + " ".join(lemma(w) for w in mark)
     phrase_before, via_of, direct = _phrase_before(before, lexicon)
     if value.unit not in ("percent", "percentage_point", "count"):
-        directly = _phrase(after, lexicon) if after[:1] and after[0].lower() not in FUNCTION_WORDS else []
+        directly = _noun_headed(_phrase(after, lexicon)) if after[:1] and after[0].lower() not in FUNCTION_WORDS else []
         directly = _with_purpose(directly, after[len(directly) :])  # "a $14.6 million plan to repair the bridge" -> repair plan
         apposed = _phrase(after[2:], lexicon) if after[:2] in ([",", "the"], [",", "a"]) else []  # "$184,000 a year, the salary set for"
         while len(apposed) > 1 and can_be(apposed[-1], "VERB"):
@@ -338,6 +338,20 @@ def _phrase(tokens: list[str], lexicon: Lexicon, limit: int = 4) -> list[str]:
             break
         words.append(token)
     return words
+
+
+def _noun_headed(phrase: list[str]) -> list[str]:
+    """The phrase up to its last word that can be a noun: a measured thing is named by a noun.
+
+    After a figure, "rose 1.2 metres overnight" and "fell 40 metres short"
+    end in an adverb or an adjective, not in what was measured; "₹500 crore
+    relief package" ends in its noun. A word the word tables do not know (a
+    name, a coinage) is taken for a noun.
+    """
+    end = len(phrase)
+    while end and phrase[end - 1].islower() and word_classes(phrase[end - 1]) and not can_be(phrase[end - 1], "NOUN"):
+        end -= 1
+    return phrase[:end]
 
 
 _LAST_PHRASE_BEFORE: tuple[list[str], Lexicon, int, tuple[list[str], bool, bool]] | None = None
