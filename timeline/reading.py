@@ -23,7 +23,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator, TypeVar
 
 from timeline.claims_cache import Entry
 from timeline.config import Settings
@@ -68,18 +68,27 @@ def jobs_wanted(value: str | int | None) -> int:
 
 
 Outcome = Entry | InputError | BaseException
+Tag = TypeVar("Tag")  # what the caller keeps beside each article: its place in the listing, its digest
 
 
-def read_all(reader: Reader, work: list[tuple[Path, bytes]], jobs: int) -> Iterator[Outcome]:
-    """An outcome for each (path, bytes), in order: the entry, the input error, or the bug met reading it."""
+def read_all(reader: Reader, work: Iterable[tuple[Tag, Path, bytes]], jobs: int) -> Iterator[tuple[Tag, Outcome]]:
+    """An outcome for each (tag, path, bytes), in order, with its tag: the entry, the input error, or the bug met reading it.
+
+    Serially, ``work`` is taken one article at a time, so a caller that reads
+    each file as it is asked for never holds more than one article's bytes.
+    A pool takes the whole list at once.
+    """
+    if jobs > 1:
+        work = list(work)
     if jobs <= 1 or len(work) < 2 * jobs:
-        for path, raw in work:
-            yield _outcome(reader, path, raw)
+        for tag, path, raw in work:
+            yield tag, _outcome(reader, path, raw)
         return
     with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(reader.ruleset.root, reader.settings)) as pool:
         try:
-            for result in pool.map(_read_in_worker, work, chunksize=max(1, min(64, len(work) // (8 * jobs)))):
-                yield _from_worker(result)
+            results = pool.map(_read_in_worker, [(path, raw) for _, path, raw in work], chunksize=max(1, min(64, len(work) // (8 * jobs))))
+            for (tag, _, _), result in zip(work, results):
+                yield tag, _from_worker(result)
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
             raise

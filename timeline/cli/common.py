@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -95,27 +95,32 @@ def _read(files: list[tuple[Path, bytes | None]], settings: Settings, ruleset: R
     progress = Progress(len(files), enabled=progress_wanted(quiet=quiet))
     cache = open_cache(settings, ruleset, targets)
     outcomes: list[Outcome | None] = []
-    work: list[tuple[int, Path, bytes, str]] = []
     freezer = Freezer()  # what is kept is frozen as it comes (``collection``)
-    for path, raw in files:
-        try:
-            raw = read_raw(path, reader.limits) if raw is None else raw
-        except InputError as error:
-            outcomes.append(error)
-            progress.advance()
-            continue
-        digest = content_digest(raw) if cache else ""
-        entry = cache.get(str(path), digest) if cache else None
-        outcomes.append(entry if entry is None or keep_bodies else _without_body(entry))
-        if entry is None:
-            work.append((len(outcomes) - 1, path, raw, digest))
-        else:
-            progress.advance()
-            freezer.read_one()
-    fresh = read_all(reader, [(path, raw) for _, path, raw, _ in work], jobs_in_force())
-    for (index, path, _, digest), outcome in zip(work, fresh):
+
+    def misses() -> Iterator[tuple[tuple[int, str], Path, bytes]]:
+        """Each article the cache does not hold, as its file is read; a hit or an unreadable file is an outcome at once.
+        Taken one at a time (serially), no article's bytes are held past its reading: at 10,000 articles,
+        holding them until all were read kept 30 MB."""
+        for path, raw in files:
+            try:
+                raw = read_raw(path, reader.limits) if raw is None else raw
+            except InputError as error:
+                outcomes.append(error)
+                progress.advance()
+                continue
+            digest = content_digest(raw) if cache else ""
+            entry = cache.get(str(path), digest) if cache else None
+            outcomes.append(entry if entry is None or keep_bodies else _without_body(entry))
+            if entry is None:
+                yield (len(outcomes) - 1, digest), path, raw
+            else:
+                progress.advance()
+                freezer.read_one()
+
+    for (index, digest), outcome in read_all(reader, misses(), jobs_in_force()):
         progress.advance()
         freezer.read_one()
+        path = files[index][0]
         if cache and isinstance(outcome, Entry):
             cache.put(str(path), digest, outcome, warn)
         outcomes[index] = _without_body(outcome) if isinstance(outcome, Entry) and not keep_bodies else outcome
