@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from timeline.extract.grammar_words import AUXILIARIES as FINITE_AUXILIARIES
 from timeline.extract.words import FUNCTION_WORDS, can_be, is_common_word, lemma, only_verb, verb_forms, verb_lemma, word_classes
 from timeline.lexicon import Lexicon
 from timeline.models import FigureValue
@@ -153,7 +154,7 @@ def read_measure(value: FigureValue, left: str, right: str, lexicon: Lexicon, re
             return "level " + ("below " if after[0].lower() in ("below", "under") else "above ") + " ".join(lemma(w) for w in mark)
     phrase_before, via_of, direct = _phrase_before(before, lexicon)
     if value.unit not in ("percent", "percentage_point", "count"):
-        directly = _noun_headed(_phrase(after, lexicon)) if after[:1] and after[0].lower() not in FUNCTION_WORDS else []
+        directly = _noun_headed(_phrase(after, lexicon), ("NOUN",)) if after[:1] and after[0].lower() not in FUNCTION_WORDS else []
         directly = _with_purpose(directly, after[len(directly) :])  # "a $14.6 million plan to repair the bridge" -> repair plan
         apposed = _phrase(after[2:], lexicon) if after[:2] in ([",", "the"], [",", "a"]) else []  # "$184,000 a year, the salary set for"
         while len(apposed) > 1 and can_be(apposed[-1], "VERB"):
@@ -320,11 +321,13 @@ def _name_measure(words: list[str], lexicon: Lexicon, verbs_only: bool = False) 
 
 
 def _phrase(tokens: list[str], lexicon: Lexicon, limit: int = 4) -> list[str]:
-    """The noun phrase at the start of ``tokens``: content words up to a function word, verb or punctuation.
+    """The noun phrase at the start of ``tokens``: content words up to a function word, verb or punctuation,
+    ending in a word that can be a noun (``_noun_headed``).
 
     A verb right after a plural noun ends the phrase but joins it ("52% of
     ballots counted", "54 per cent of voters cast their ballots"): the verb
-    says which part of them is meant.
+    says which part of them is meant. An auxiliary ("schools is divided",
+    "vessels had been inspected") is a clause's own verb, and only ends it.
     """
     neutral = _lowered(lexicon.neutral_words)
     words: list[str] = []
@@ -332,26 +335,39 @@ def _phrase(tokens: list[str], lexicon: Lexicon, limit: int = 4) -> list[str]:
         lower = token.lower()
         if not words and lower in neutral:
             continue
+        if words and lower in FINITE_AUXILIARIES:
+            break  # "the ₹610 crore for schools is divided": the clause's own verb, which says nothing of the schools
         if words and words[-1].lower().endswith("s") and can_be(token, "VERB") and (only_verb(token) or verb_lemma(token) != lemma(token)):
             return words + [token]
         if not token[0].isalpha() or lower in FUNCTION_WORDS or (only_verb(token) and not lower.endswith("ing")) or len(words) == limit:
             break
         words.append(token)
-    return words
+    return _noun_headed(words)
 
 
-def _noun_headed(phrase: list[str]) -> list[str]:
-    """The phrase up to its last word that can be a noun: a measured thing is named by a noun.
+def _noun_headed(phrase: list[str], heads: tuple[str, ...] = ("NOUN", "ADJ")) -> list[str]:
+    """The phrase up to its last word that can head a noun phrase: a measured thing is named by one.
 
-    After a figure, "rose 1.2 metres overnight" and "fell 40 metres short"
-    end in an adverb or an adjective, not in what was measured; "₹500 crore
-    relief package" ends in its noun. A word the word tables do not know (a
-    name, a coinage) is taken for a noun.
+    "460 of them fully destroyed" and "47 of them seriously" end in an
+    adverb, which names nothing; "17 of the dead" ends in an adjective
+    standing for its people, as "the injured" and "the missing" do. Right
+    after a figure's unit no adjective stands alone (``heads`` is then
+    NOUN): "rose 1.2 metres overnight" and "fell 40 metres short" name no
+    measured thing, "₹500 crore relief package" does. A word the word
+    tables do not know (a name, a coinage) is taken for a noun, and so is
+    a gerund ("₹70 crore is for rebuilding").
     """
     end = len(phrase)
-    while end and phrase[end - 1].islower() and word_classes(phrase[end - 1]) and not can_be(phrase[end - 1], "NOUN"):
+    while end and not _can_head(phrase[end - 1], heads):
         end -= 1
     return phrase[:end]
+
+
+def _can_head(word: str, heads: tuple[str, ...]) -> bool:
+    """Whether ``word`` can end a noun phrase: a name or unknown word, a gerund ("for rebuilding"), or a word of ``heads``."""
+    if not word.islower() or not word_classes(word) or word.endswith("ing") and can_be(word, "VERB"):
+        return True
+    return any(can_be(word, head) for head in heads)
 
 
 _LAST_PHRASE_BEFORE: tuple[list[str], Lexicon, int, tuple[list[str], bool, bool]] | None = None
