@@ -25,6 +25,7 @@ two purposes never meet each other through a name.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from timeline.extract.figures import find_figures
@@ -34,6 +35,7 @@ from timeline.lexicon import Lexicon
 from timeline.models import FigureClaim, FigureValue, QuantityKey
 
 LONGEST = 4  # words in a purpose phrase (``measures._phrase``)
+ITEM_END = re.compile(r"[);]")
 
 
 def purpose_only(value: FigureValue, left: str, right: str, lexicon: Lexicon) -> str | None:
@@ -88,14 +90,16 @@ def _same_time(a: FigureClaim, b: FigureClaim) -> bool:
 
 
 def _words_after(claim: FigureClaim) -> list[str]:
-    """The lemmas of the claim's sentence after its figure, up to the next amount (another amount's purpose is its own)."""
+    """The lemmas of the claim's sentence after its figure, up to the next amount (another amount's purpose is its own)
+    or the end of the figure's parenthesis or list item: in "water supply (₹980 crore), schools (₹610 crore)" the
+    schools are the next item's name, not what the water money is for."""
     quote = claim.provenance.quote
     at = quote.find(claim.text)
     if at < 0:
         return []
     end = at + len(claim.text)
     following = [m.start for m in find_figures(quote) if m.start >= end and m.value.unit not in ("percent", "percentage_point", "count", "rank")]
-    stretch = quote[end : min(following, default=len(quote))]
+    stretch = ITEM_END.split(quote[end : min(following, default=len(quote))], maxsplit=1)[0]
     return [lemma(word) for word in tokens(stretch) if word[0].isalpha()]
 
 
