@@ -40,11 +40,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from itertools import groupby
-from typing import Iterator
+from typing import Callable, Iterator
 
 from pydantic import BaseModel, ConfigDict
 
+from timeline.alternation import by_first_letter
 from timeline.corpus import Corpus
+from timeline.extract.figure_context import holds_word
 from timeline.extract.figure_claims import SPLIT_CUES
 from timeline.models import DateClaim, FigureClaim, FigureValue, Finding, Provenance
 
@@ -67,7 +69,9 @@ def check(rule, options: Options, corpus: Corpus, ruleset) -> Iterator[Finding]:
     split, stops = _words(options.split_cues), _words(options.split_cues + options.open_cues + options.end_cues)
     figure_split = _words(options.figure_cues) if options.figure_cues else None
     detail = re.compile(rf"{_words(options.not_after).pattern}\s*$", re.IGNORECASE)
-    for quote, located in _sentences(corpus):
+    cues_in = (split,) if figure_split is None else (split, figure_split)
+    cue_words = tuple({max(phrase.lower().split(), key=len) for phrase in options.split_cues + options.figure_cues if phrase.strip()})  # one in every cue
+    for quote, located in _sentences(corpus, lambda quote: holds_word(quote, cue_words) and any(cue.search(quote) for cue in cues_in)):
         figures = [(at, c) for at, c in located if isinstance(c, FigureClaim)]
         if not figures:
             continue  # no total to split: the cues need not be looked for
@@ -87,9 +91,21 @@ def check(rule, options: Options, corpus: Corpus, ruleset) -> Iterator[Finding]:
                     break
 
 
-def _sentences(corpus: Corpus) -> Iterator[tuple[str, list[tuple[int, FigureClaim | DateClaim]]]]:
-    """Each sentence occurrence with its figures and dates and where each starts in it."""
-    claims = [c for c in corpus.claims if isinstance(c, (FigureClaim, DateClaim))]
+def _sentences(corpus: Corpus, cued: Callable[[str], bool]) -> Iterator[tuple[str, list[tuple[int, FigureClaim | DateClaim]]]]:
+    """Each sentence occurrence that ``cued`` lets through, with its figures and dates and where each starts in it.
+
+    Most sentences hold no cue, and have nothing to check: asked first, once
+    for each run of claims quoting one sentence, they are never sorted or
+    searched (at 3,000 articles the rule took 0.65 s, nearly all on them).
+    """
+    asked: list = [None, False]  # the last quote asked about and the answer: one sentence's claims come together
+    def wanted(claim: FigureClaim | DateClaim) -> bool:
+        quote = claim.provenance.quote
+        if quote is not asked[0]:
+            asked[:] = [quote, cued(quote)]
+        return asked[1]
+
+    claims = [c for c in corpus.claims if isinstance(c, (FigureClaim, DateClaim)) and wanted(c)]
     key = lambda c: (c.provenance.path, c.provenance.quote)  # noqa: E731
     for (_path, quote), group in groupby(sorted(claims, key=lambda c: (*key(c), c.provenance.line, c.provenance.column)), key):
         located: list[tuple[int, FigureClaim | DateClaim]] = []
@@ -165,5 +181,7 @@ def _amount(x: float, unit: str, noun: str | None) -> str:
 
 
 def _words(phrases: list[str]) -> re.Pattern[str]:
+    """One case-blind pattern for the phrases, longest first, grouped by first letter (``alternation``): it is
+    searched in every sentence that states a figure."""
     alternatives = sorted((r"\s+".join(map(re.escape, p.split())) for p in phrases), key=len, reverse=True)
-    return re.compile(rf"\b(?:{'|'.join(alternatives)})\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:{by_first_letter(alternatives)})\b", re.IGNORECASE)
