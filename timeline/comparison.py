@@ -141,14 +141,21 @@ def _analyse(figures: list[FigureClaim], ruleset: RuleSet) -> FigureAnalysis:
     keys: dict[str, QuantityKey] = {}
     unkeyed = [claim for claim in figures if claim.key is None]
     for claim, key in settle_keys(figures, settings.cumulative, {e.id for e in ruleset.lexicon.entities}):
-        groups.setdefault(key.id, []).append(claim)
-        keys.setdefault(key.id, key)
+        key_id = key.id
+        groups.setdefault(key_id, []).append(claim)
+        keys.setdefault(key_id, key)
     comparisons = []
     for key_id in sorted(groups):
-        key = keys[key_id]
-        cumulative = is_cumulative(key.measure, settings.cumulative) or any(c.running for c in groups[key_id])
-        comparisons.append(compare_key(key, groups[key_id], settings.current_window_days, cumulative, settings.lookback_days))
+        key, claims = keys[key_id], groups[key_id]
+        if len(claims) == 1:  # most keys of a large corpus: nothing to compare, so no period to read
+            comparisons.append(KeyComparison(key=key, claims=(claims[0],), reason=ALONE))
+            continue
+        cumulative = is_cumulative(key.measure, settings.cumulative) or any(c.running for c in claims)
+        comparisons.append(compare_key(key, claims, settings.current_window_days, cumulative, settings.lookback_days))
     return FigureAnalysis(comparisons=comparisons, unkeyed=unkeyed)
+
+
+ALONE = "alone on its key"
 
 
 def compare_key(key: QuantityKey, claims: list[FigureClaim], window: int, cumulative: bool, lookback: int = 0) -> KeyComparison:
@@ -157,7 +164,7 @@ def compare_key(key: QuantityKey, claims: list[FigureClaim], window: int, cumula
     period = lambda claim: periods[id(claim)]  # noqa: E731
     ordered = sorted(claims, key=lambda c: (period(c) or (date.min, date.min), _where(c)))
     if len(ordered) == 1:
-        return KeyComparison(key=key, claims=tuple(ordered), reason="alone on its key")
+        return KeyComparison(key=key, claims=tuple(ordered), reason=ALONE)
     clusters = _clusters(ordered, period, window, cumulative, lookback)
     found: list[tuple[str, list[FigureClaim]]] = []
     for cluster in clusters + ([] if cumulative else _standing_runs(ordered, clusters)):
