@@ -47,6 +47,21 @@ def cli(tmp_path: Path, monkeypatch) -> Cli:
     return Cli()
 
 
+@pytest.fixture
+def corpus_of(tmp_path: Path, monkeypatch):
+    """Write ``{name: text}`` as the articles of ``tmp_path/corpus`` and run from ``tmp_path``; returns the folder."""
+
+    def write(articles: dict[str, str]) -> Path:
+        folder = tmp_path / "corpus"
+        folder.mkdir()
+        for name, text in articles.items():
+            (folder / name).write_text(text, encoding="utf-8")
+        monkeypatch.chdir(tmp_path)
+        return folder
+
+    return write
+
+
 STORY = {
     "a-harbour-post.md": (
         "---\npublished: 2031-03-03\nsource: Harbour Post\n---\n"

@@ -26,13 +26,8 @@ ARTICLES = {
 
 
 @pytest.fixture
-def corpus(tmp_path: Path, monkeypatch) -> Path:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    return folder
+def corpus(corpus_of) -> Path:
+    return corpus_of(ARTICLES)
 
 
 @pytest.fixture
