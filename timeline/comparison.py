@@ -127,6 +127,9 @@ class FigureAnalysis:
         return [(c, d) for c in self.comparisons for d in c.disputes]
 
 
+ALONE = "alone on its key"  # the outcome of a key with one figure
+
+
 def analyse_figures(corpus: Corpus, ruleset: RuleSet) -> FigureAnalysis:
     """The figure analysis of a corpus, computed once and shared by every figure rule."""
     cached = corpus.cache.get("figures")
@@ -153,9 +156,6 @@ def _analyse(figures: list[FigureClaim], ruleset: RuleSet) -> FigureAnalysis:
         cumulative = is_cumulative(key.measure, settings.cumulative) or any(c.running for c in claims)
         comparisons.append(compare_key(key, claims, settings.current_window_days, cumulative, settings.lookback_days))
     return FigureAnalysis(comparisons=comparisons, unkeyed=unkeyed)
-
-
-ALONE = "alone on its key"
 
 
 def compare_key(key: QuantityKey, claims: list[FigureClaim], window: int, cumulative: bool, lookback: int = 0) -> KeyComparison:

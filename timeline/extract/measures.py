@@ -322,7 +322,7 @@ def _name_measure(words: list[str], lexicon: Lexicon, verbs_only: bool = False) 
 
 def _phrase(tokens: list[str], lexicon: Lexicon, limit: int = 4) -> list[str]:
     """The noun phrase at the start of ``tokens``: content words up to a function word, verb or punctuation,
-    ending in a word that can be a noun (``_noun_headed``).
+    ending in a word that can head one (``_noun_headed``).
 
     A verb right after a plural noun ends the phrase but joins it ("52% of
     ballots counted", "54 per cent of voters cast their ballots"): the verb
