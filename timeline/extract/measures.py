@@ -216,7 +216,7 @@ def _two_kinds_of_people(head: str, after: list[str], lexicon: Lexicon) -> bool:
     return after[:1] == ["and"] and len(after) > 1 and of_people(head) and of_people(after[1]) and lemma(after[1]) != lemma(head)
 
 
-GROUP = re.compile(r"^\W*(?:of|among|from)\s+(?:the|those|them)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*,?\s*(?:(?:are|were|is)\s+)?$", re.I)
+GROUP = re.compile(r"^\W*(?:of|among|from)\s+(?:the|those|them)\s+([a-z][\w-]*(?:\s+(?!(?:are|were|is)\b)[a-z][\w-]*)?)\s*,?\s*(?:(?:are|were|is)\s+)?$", re.I)
 
 
 def _group_before(left: str, lexicon: Lexicon) -> list[str]:
