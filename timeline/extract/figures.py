@@ -55,6 +55,7 @@ VERBS_ENDING_IN_S = {
     "gives", "takes", "reports", "allows", "includes", "requires", "follows", "makes", "comes", "becomes", "plus",
 }  # fmt: skip
 NOT_NOUNS = {"this", "its", "his", "hers", "ours", "theirs", "thus", "across", "always", "perhaps", "whereas", "unless", "less", "as", "us", "towards", "besides"}
+CONJUNCTIONS = frozenset({"and", "but", "nor", "yet"})  # "or" is a stop word
 TIME_NOUNS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades", "hours", "minutes", "times", "quarters", "halves", "seasons"}
 STOP_WORDS = {
     "of", "in", "for", "to", "from", "by", "with", "on", "at", "or", "per", "cent", "percent", "the", "a", "an",
@@ -153,6 +154,8 @@ def _count_noun(text: str, end: int) -> tuple[str, int] | None:
         lower = folded(word.group(1))
         if lower in STOP_WORDS or lower in TIME_NOUNS or lower in VERBS_ENDING_IN_S or lower in NOT_NOUNS:
             return None
+        if not words and lower in CONJUNCTIONS:
+            return None  # "the Green Party 5 and independents 2": the next item, not what 5 counts ("heavy and medium magnets" is)
         words.append((word.group(1), word.end()))
         if lower.endswith("s") or lower in {"people", "staff", "personnel", "crew", "children", "men", "women", "police", "cattle"}:
             return " ".join(w for w, _ in words), end + word.end()
