@@ -98,14 +98,8 @@ def _sentences(corpus: Corpus, cued: Callable[[str], bool]) -> Iterator[tuple[st
     for each run of claims quoting one sentence, they are never sorted or
     searched (at 3,000 articles the rule took 0.65 s, nearly all on them).
     """
-    asked: list = [None, False]  # the last quote asked about and the answer: one sentence's claims come together
-    def wanted(claim: FigureClaim | DateClaim) -> bool:
-        quote = claim.provenance.quote
-        if quote is not asked[0]:
-            asked[:] = [quote, cued(quote)]
-        return asked[1]
-
-    claims = [c for c in corpus.claims if isinstance(c, (FigureClaim, DateClaim)) and wanted(c)]
+    located_kinds = (c for c in corpus.claims if isinstance(c, (FigureClaim, DateClaim)))
+    claims = [c for quote, run in groupby(located_kinds, lambda c: c.provenance.quote) if cued(quote) for c in run]  # a sentence's claims come together
     key = lambda c: (c.provenance.path, c.provenance.quote)  # noqa: E731
     for (_path, quote), group in groupby(sorted(claims, key=lambda c: (*key(c), c.provenance.line, c.provenance.column)), key):
         located: list[tuple[int, FigureClaim | DateClaim]] = []
