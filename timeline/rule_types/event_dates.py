@@ -104,17 +104,23 @@ class Candidates:
     agrees with it, is passed over whole. Wire copy repeats one report, with
     its date, in hundreds of articles; trying each pair of them made the rule
     cubic in the corpus.
+
+    Each place holds one list of (date, report index) sorted by date then
+    index, so one date's reports are a run of it, found by bisection. Nearly
+    every place holds one report: a dictionary of dates for each place, with a
+    list for each date, took about 450 bytes a report where the list takes
+    about 150 (at 10,000 synthetic articles, 67 MB of the rule's peak).
     """
 
     def __init__(self, events: list[EventClaim]) -> None:
         self.events = events
-        self.holding: dict[tuple, dict[tuple, list[int]]] = {}  # key -> date -> indices, ascending
+        self.holding: dict[tuple, list[tuple[tuple, int]]] = {}  # place -> (date, index), by date then index
         for index, event in enumerate(events):
-            date = event.date
+            date = (event.date.start, event.date.end, event.date.value)  # one tuple for every place the report is filed
             for key in self._filed(event):
-                self.holding.setdefault(key, {}).setdefault((date.start, date.end, date.value), []).append(index)
-        self.dates = {key: sorted(by_date) for key, by_date in self.holding.items()}  # key -> its dates, by start
-        self.held = {key: sum(map(len, by_date.values())) for key, by_date in self.holding.items()}
+                self.holding.setdefault(key, []).append((date, index))
+        for filed in self.holding.values():
+            filed.sort()
 
     @staticmethod
     def _filed(event: EventClaim) -> frozenset[tuple]:
@@ -126,17 +132,20 @@ class Candidates:
             return frozenset()  # no object and no actor: never the same event as another report
         return frozenset(("actor", *actor) for actor in actor_keys(event))
 
+    def _held(self, key: tuple) -> int:
+        return len(self.holding.get(key, ()))
+
     def _lookups(self, event: EventClaim) -> frozenset[tuple]:
         """Where the reports that can be the same event as this one are held."""
         things = content_words(event.object)
         if not things and not event.actor:
             return frozenset()
         if not things:
-            return frozenset(("actor", *actor) for actor in agreeing_keys(event, lambda key: self.held.get(("actor", *key), 0)) or ())
+            return frozenset(("actor", *actor) for actor in agreeing_keys(event, lambda key: self._held(("actor", *key))) or ())
         if not event.actor:
             return frozenset(("object", word) for word in things)  # any actor agrees with none
         return frozenset(
-            ("object", word, *actor) for word in things for actor in agreeing_keys(event, lambda key, word=word: self.held.get(("object", word, *key), 0)) or ()
+            ("object", word, *actor) for word in things for actor in agreeing_keys(event, lambda key, word=word: self._held(("object", word, *key))) or ()
         )
 
     def first_per_date(self, index: int, within: int, open_date, accept) -> list[int]:
@@ -149,25 +158,32 @@ class Candidates:
         best: dict[tuple, int] = {}
         tried: set[int] = set()  # a report sharing several words is tried once
         for key in self._lookups(self.events[index]):  # made when needed, once: held for every report, they were megabytes
-            if key not in self.holding:
+            filed = self.holding.get(key)
+            if filed is None:
                 continue
-            dates, by_date = self.dates[key], self.holding[key]
-            for date in dates[bisect_left(dates, low, key=START) : bisect_right(dates, high, key=START)]:
-                indices = by_date[date]
-                at, limit = bisect_right(indices, index), best.get(date, within)
-                if at >= len(indices) or indices[at] >= limit or not open_date(self.events[indices[at]].date):
-                    continue
-                while at < len(indices) and indices[at] < limit:
-                    if indices[at] not in tried:
-                        tried.add(indices[at])
-                        if accept(indices[at]):
-                            best[date] = indices[at]
-                            break
-                    at += 1
+            run, stop = bisect_left(filed, low, key=START), bisect_right(filed, high, key=START)
+            while run < stop:  # one date's reports at a time
+                date = filed[run][0]
+                run_end = bisect_right(filed, date, run, stop, key=DATE)
+                at, limit = bisect_right(filed, index, run, run_end, key=INDEX), best.get(date, within)
+                if at < run_end and filed[at][1] < limit and open_date(self.events[filed[at][1]].date):
+                    while at < run_end and filed[at][1] < limit:
+                        if filed[at][1] not in tried:
+                            tried.add(filed[at][1])
+                            if accept(filed[at][1]):
+                                best[date] = filed[at][1]
+                                break
+                        at += 1
+                run = run_end
         return sorted(best.values())
 
 
-START = itemgetter(0)  # a filed date's start: (start, end, value)
+DATE, INDEX = itemgetter(0), itemgetter(1)  # of a filed report: ((start, end, value), index)
+
+
+def START(filed: tuple[tuple, int]):  # noqa: N802 (a key function, named as DATE and INDEX are)
+    """A filed report's start day."""
+    return filed[0][0]
 
 
 def _side(event: EventClaim, events: list[EventClaim]) -> list[EventClaim]:
