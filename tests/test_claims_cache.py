@@ -10,6 +10,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 import pytest
@@ -106,6 +107,7 @@ def test_a_damaged_or_foreign_cache_is_rebuilt_with_one_warning(cli, corpus, rea
     assert result.stdout == expected
     [line] = result.stderr.splitlines()
     assert line.startswith("timeline: warning: cache ") and "rebuilding it" in line, line
+    assert ("made by another release of timeline" in line) == (damage == "other format"), line
     reads.clear()
     again = cli("check", corpus, "--format", "json")
     assert again.stdout == expected and again.stderr == "" and reads == []
@@ -157,3 +159,45 @@ def test_entries_written_in_batches_all_land(cli, corpus, reads, monkeypatch, ba
     assert stored == n
     warm = cli("check", corpus, "--format", "json")
     assert warm.stdout == cold.stdout and len(reads) == n, "the second run read nothing afresh"
+
+
+def test_entries_are_stored_compressed_and_a_damaged_one_is_read_again(cli, corpus, reads):
+    """zlib's checksum turns a damaged entry into a miss: that article is read again, the output unchanged."""
+    import timeline.claims_cache as claims_cache
+
+    cold = cli("check", corpus, "--format", "json")
+    store = Path(".timeline-cache") / claims_cache.FILE_NAME
+    with sqlite3.connect(store) as db:
+        rows = db.execute("SELECT path, data FROM entries ORDER BY path").fetchall()
+        stored, plain = sum(len(data) for _, data in rows), sum(len(zlib.decompress(data)) for _, data in rows)
+        assert stored * 3 < plain, "entries are kept compressed"
+        damaged_path, data = rows[0]
+        db.execute("UPDATE entries SET data = ? WHERE path = ?", (data[:-5] + bytes(5), damaged_path))
+    db.close()
+    reads.clear()
+    warm = cli("check", corpus, "--format", "json")
+    assert warm.stdout == cold.stdout and warm.stderr == cold.stderr
+    assert reads == [Path(damaged_path).name], "only the damaged entry was a miss"
+
+
+def test_entries_forgotten_after_a_change_of_rules_give_their_space_back(cli, corpus, tmp_path):
+    """A change of rules rewrites every entry; pruning the old ones shrinks the file instead of leaving it twice the size."""
+    rules = tmp_path / "rules"
+    shutil.copytree(default_rules_dir(), rules)
+    for copy in range(4):  # more text, so the file is many pages
+        shutil.copytree(STORY, corpus / f"copy-{copy}", ignore=shutil.ignore_patterns("*.yaml"))
+    cli("check", corpus, "--rules", rules)
+    store = Path(".timeline-cache") / "claims.sqlite3"
+
+    def pages() -> int:
+        with sqlite3.connect(store) as db:
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            count = db.execute("PRAGMA page_count").fetchone()[0]
+        db.close()
+        return count
+
+    before = pages()
+    with (rules / "lexicon" / "entities.yaml").open("a", encoding="utf-8") as lexicon:
+        lexicon.write("\n# a comment is a change too\n")
+    cli("check", corpus, "--rules", rules)
+    assert pages() <= before + 2, "the old entries' pages were given back"

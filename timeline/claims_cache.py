@@ -27,8 +27,18 @@ without it. The cache is never placed inside a folder being read: then it
 is not used (the tool never writes into the corpus).
 
 Entries are serialised by pydantic (``Entry``; the claims in it are records
-that pydantic validates and dumps as it does models), and a test checks that
-output is byte-identical with and without the cache.
+that pydantic validates and dumps as it does models) and stored compressed
+with zlib (``LEVEL``): the JSON of 10,000 synthetic 3 KB articles is 329 MB,
+eleven times the articles; compressed, the file for 3,000 of them is 12.9 MB
+instead of 103 MB, which matters to a CI job that saves and restores the
+cache between runs. Compressing costs about 2% of a cold run, and
+decompressing about 0.5 s of a re-check at 10,000 articles. zlib's
+checksum makes a damaged entry fail to decompress, so it is a miss, never
+a wrong read. The file is made with incremental auto-vacuum, so that
+``prune`` gives the pages of forgotten entries back to the file system: a
+change of rules rewrites every entry, and without it the file kept twice
+the size it needs. A test checks that output is byte-identical with and
+without the cache.
 """
 
 from __future__ import annotations
@@ -36,6 +46,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import time
+import zlib
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
@@ -45,9 +56,11 @@ from timeline.errors import InputWarning
 from timeline.extract.sharing import share_read_back
 from timeline.models import Article, Claim
 
-FORMAT = 1
+FORMAT = 2  # 2: entries compressed, auto-vacuum
 FILE_NAME = "claims.sqlite3"
+LEVEL = 6  # zlib's default: level 1 made the cache a quarter larger and saved under 1% of a cold run
 BATCH = 100  # entries written per transaction; an interrupted run loses at most these, never the file
+COLUMNS = ["path", "digest", "fingerprint", "data"]  # of ``entries``, as SCHEMA makes them
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS entries (
@@ -99,7 +112,7 @@ class ClaimsCache:
         self.connection = connection
         self.fingerprint = fingerprint
         self.writable = True
-        self.pending: list[tuple[str, str, str]] = []  # (path, digest, data) not yet written
+        self.pending: list[tuple[str, str, bytes]] = []  # (path, digest, compressed data) not yet written
 
     @classmethod
     def open(cls, folder: Path, fingerprint: str, warn) -> ClaimsCache | None:
@@ -114,7 +127,8 @@ class ClaimsCache:
             if isinstance(error, sqlite3.OperationalError):  # locked for too long, read-only, cannot be opened: not damage
                 warn(f"cache {path} cannot be used ({error}); reading without it")
                 return None
-            warn(f"cache {path} is not a timeline cache or is damaged ({error}); rebuilding it")
+            reason = error if isinstance(error, ForeignCache) else f"is not a timeline cache or is damaged ({error})"
+            warn(f"cache {path} {reason}; rebuilding it")
             try:
                 _set_aside(path)
                 return cls(_connect(path), fingerprint)
@@ -131,17 +145,17 @@ class ClaimsCache:
             ).fetchone()
             if row is None:
                 return None
-            entry = Entry.model_validate_json(row[0])
+            entry = Entry.model_validate_json(zlib.decompress(row[0]))
             share_read_back(entry.claims)
             return entry
-        except (sqlite3.Error, ValueError):
+        except (sqlite3.Error, ValueError, TypeError, zlib.error):
             return None  # a damaged entry is a miss; it is written again below
 
     def put(self, path: str, digest: str, entry: Entry, warn) -> None:
         """Keep the entry to write with the next batch (``flush`` writes it)."""
         if not self.writable:
             return
-        self.pending.append((path, digest, entry.model_dump_json()))
+        self.pending.append((path, digest, zlib.compress(entry.model_dump_json().encode(), LEVEL)))
         if len(self.pending) >= BATCH:
             self.flush(warn)
 
@@ -167,7 +181,9 @@ class ClaimsCache:
             return
         try:
             with self.connection:
-                self.connection.execute("DELETE FROM entries WHERE fingerprint != ?", (self.fingerprint,))
+                forgotten = self.connection.execute("DELETE FROM entries WHERE fingerprint != ?", (self.fingerprint,)).rowcount
+            if forgotten:
+                self.connection.executescript("PRAGMA incremental_vacuum;")  # execute() steps it once, which frees one page
         except sqlite3.Error:
             pass  # another run may be writing: pruning can wait for the next one
 
@@ -186,8 +202,10 @@ def _connect(path: Path) -> sqlite3.Connection:
         _patiently(lambda: _schema(connection))
         stored = connection.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
         columns = [row[1] for row in connection.execute("PRAGMA table_info(entries)")]
-        if stored is None or stored[0] != str(FORMAT) or columns != ["path", "digest", "fingerprint", "data"]:
-            raise ForeignCache(f"format {stored[0] if stored else 'unknown'}, expected {FORMAT}")
+        if columns != COLUMNS or stored is None or not stored[0].isdigit():
+            raise ForeignCache(f"is not a timeline cache (format {stored[0] if stored else 'unknown'}, expected {FORMAT})")
+        if stored[0] != str(FORMAT):
+            raise ForeignCache(f"was made by another release of timeline (cache format {stored[0]}; this release reads {FORMAT})")
     except BaseException:
         connection.close()
         raise
@@ -195,6 +213,7 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 
 def _write_ahead(connection: sqlite3.Connection) -> None:
+    connection.execute("PRAGMA auto_vacuum = INCREMENTAL")  # takes effect only on a new file, before WAL mode and the tables
     if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
         connection.execute("PRAGMA journal_mode=WAL")
 
