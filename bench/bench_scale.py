@@ -19,7 +19,9 @@ those injected, and the number of other findings. Beside it, a "naive pipeline" 
 min(N, --naive-sample) articles: read each article and call
 ``dateparser.search.search_dates(body, settings={"RELATIVE_BASE": published})``; it prints its
 articles/s and the ratio timeline/naive (above 1: timeline reads more articles a second than
-dateparser alone finds dates in them).
+dateparser alone finds dates in them). Then the size of the claims cache the check wrote, and the
+same check again after one more article (another seed's, so it shares no sentence) is added: the
+re-check a CI job runs on a pull request, with every other article in the cache.
 
 Finally: the wall-time ratio 10k/1k when both sizes ran (about 10 means linear), and the wall time of
 ``python -m timeline --version`` (best of 5, the start-up cost in every run). Exits 1 when an injected
@@ -42,7 +44,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic_corpus import Conflict, write  # noqa: E402
+from synthetic_corpus import Conflict, generate, write  # noqa: E402
 
 # A child Python that runs one command (stdout to a file) and prints its wall time, exit code and peak
 # RSS as JSON: the peak of RUSAGE_CHILDREN in a fresh process is that command's alone.
@@ -114,12 +116,17 @@ def run(size: int, seed: int, every: int, sample: int) -> dict:
         listed = subprocess.run([sys.executable, "-m", "timeline", "claims", "corpus", "--format", "json"], cwd=work, capture_output=True, check=True)
         claims = len(json.loads(listed.stdout)["mentions"])
         document = json.loads((work / "check.json").read_text(encoding="utf-8"))
+        cache_bytes = sum(f.stat().st_size for f in (work / ".timeline-cache").iterdir())
+        [added], _ = generate(1, seed + 1, every)  # another story's article: no sentence of the corpus
+        (corpus / "article-added.md").write_bytes(added.text.encode("utf-8"))
+        recheck = measured([sys.executable, "-m", "timeline", "check", "corpus", "--format", "json"], work / "recheck.json", work)
         naive_wall, naive_dates = naive([corpus / a.name for a in articles[:sample]])
     findings = document["findings"]
     hits, used = matches(conflicts, findings)
     other = [f for i, f in enumerate(findings) if i not in used]
     return {
         "size": size, "wall": check["wall"], "rss": check["rss"], "claims": claims, "findings": len(findings),
+        "cache_mb": cache_bytes / 1e6, "recheck_wall": recheck["wall"], "recheck_rss": recheck["rss"],
         "conflicts": len(conflicts), "found": len(hits), "missed": [c for c in conflicts if c not in hits],
         "other": len(other), "other_rules": Counter(f["rule"] for f in other),
         "naive_n": min(size, sample), "naive_wall": naive_wall, "naive_dates": naive_dates,
@@ -157,6 +164,7 @@ def main() -> None:
               f" {str(r['found']) + '/' + str(r['conflicts']):>9} {r['other']:>6} {r['naive_n']:>8} {naive_rate:>12.1f} {rate / naive_rate:>9.2f}", flush=True)  # fmt: skip
         rules = ", ".join(f"{rule} {n}" for rule, n in sorted(r["other_rules"].items()))
         print(f"{'':>6} other findings by rule: {rules or 'none'}")
+        print(f"{'':>6} claims cache {r['cache_mb']:.1f} MB; re-check after adding one article {r['recheck_wall']:.2f} s, peak RSS {r['recheck_rss']:.0f} MB")
         for c in r["missed"][:5]:
             print(f"{'':>6} MISSED {c.rule} {c.template}: {c.files[0]}:{c.lines[0]} {c.texts[0]!r} vs {c.files[1]}:{c.lines[1]} {c.texts[1]!r}")
     if 1000 in results and 10000 in results:
