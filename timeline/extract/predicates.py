@@ -228,13 +228,26 @@ def _predicate(sentence, clause, tokens, words: PredicateWords, dates, verb_firs
         complement = obj.text.split()[-1]
         if "VBN" in verb_forms(complement) and all(w.lower().endswith("ly") for w in obj.text.split()[:-1]):
             verb, verb_word, obj = verb_lemma(complement) or verb, complement, None  # "was declared fully contained": contained
-    state = _state(before_verb, lowered, verb, verb_word, passive, words)
+    lead = _lead(before_verb, clause[0], subject)
+    state = _state(lead, lowered, verb, verb_word, passive, words)
     if state == "not done" and _until_date(sentence, tokens[index][1], clause[1]):
-        state = "planned" if words.planned and phrase_pattern(words.planned).search(before_verb[-60:]) else "done"  # "did not arrive until May 6"
+        state = "planned" if words.planned and phrase_pattern(words.planned).search(lead[-60:]) else "done"  # "did not arrive until May 6"
     return Predicate(clause, tokens[group_start][0], tokens[index][1], verb, state, passive, subject, obj, agent, place, gerund, link=link, holes=holes)
 
 
 UNTIL = re.compile(r"\b(?:until|till)\b", re.IGNORECASE)
+
+
+def _lead(before_verb: str, clause_start: int, subject: Phrase | None) -> str:
+    """The words before the verb that can say its state: those after its subject.
+
+    "will", "plans to" or "not" inside the subject describe the subject, not
+    the verb: "a plan to sell the depot was cancelled" is stopped, not
+    planned, as "the council plans to sell the depot" is planned.
+    """
+    if subject is None or subject.end - clause_start > len(before_verb):
+        return before_verb
+    return before_verb[max(0, subject.end - clause_start) :]
 
 
 def _until_date(sentence: str, after: int, end: int) -> bool:
