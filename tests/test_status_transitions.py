@@ -67,6 +67,16 @@ def test_two_different_things_with_the_same_verb_do_not_meet(cli, tmp_path):
     assert status_findings(cli, tmp_path) == []
 
 
+def test_two_plans_named_by_what_follows_them_do_not_meet(cli, tmp_path):
+    """Each plan is named by its "to ..." or "for ..." words: one plan's being dropped is not another's change."""
+    article(tmp_path, "a", "2026-04-02", "A plan to sell the old Brindle Street fire station is expected to go to the council in May.")
+    article(tmp_path, "b", "2026-04-09", "Plans for a new tram depot at Fellgate were shelved by the transport board.")
+    assert status_findings(cli, tmp_path) == []
+    article(tmp_path, "c", "2026-03-20", "The plan to sell the old Brindle Street fire station was suspended in March.")
+    article(tmp_path, "d", "2026-04-21", "The plan to sell the old Brindle Street fire station was revived on Monday.")
+    assert status_findings(cli, tmp_path) == [("status-update", "info", ["stopped", "resumed"])]
+
+
 def test_the_same_state_restated_is_no_finding(cli, tmp_path):
     article(tmp_path, "a", "2026-05-14", "The dockworkers' union called off the strike on Wednesday.")
     article(tmp_path, "b", "2026-05-16", "The strike was called off on Wednesday, port officials confirmed.")

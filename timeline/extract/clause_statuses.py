@@ -60,6 +60,8 @@ from timeline.lexicon import Lexicon
 HAD = re.compile(r"\bhad\b", re.IGNORECASE)
 FOR_AFTER = re.compile(r"\s*(?:\w+\s+)?for\s+")
 OF_OR_ON = re.compile(r"\s+(of|on)\s+")
+FOR_AFTER_SUBJECT = re.compile(r"\s+for\s+")  # "plans for a maternity wing were cancelled"
+TO_VERB = re.compile(r"\s+to\s+(?P<verb>[a-z]+)\b")  # "a plan to sell the depot"
 OPENS_WITH_TIME = re.compile(r"(?:the\s+)?(?:\d|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)")
 
 BEING_VERBS = frozenset({"take place", "go ahead", "happen", "occur", "begin", "start", "proceed", "come", "get under", "continue"})
@@ -73,6 +75,8 @@ NO_THING = re.compile(r"\bno\s+(?P<noun>[a-z][\w-]*)(?:\s+(?:in|on|over|at|for)(
 ON_HOLD = re.compile(r"\s+(?:is|are|was|were|remains?|remained|has been|have been|had been)\s+(?:still\s+|now\s+)?(?:put\s+)?on\s+hold\b", re.IGNORECASE)
 IS_PENDING = re.compile(r"\s+(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?pending\b", re.IGNORECASE)
 WORD = re.compile(r"[A-Za-z][\w’'-]*[A-Za-z0-9]|[A-Za-z]")
+TIME_NOUNS = frozenset({"minute", "hour", "day", "night", "week", "weekend", "fortnight", "month", "season", "year", "decade", "while"})
+SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion", "lakh", "crore", "mn", "bn"})  # "$38.8 million maternity wing"
 EXTRA_WORDS = frozenset({"morning", "afternoon", "evening", "night", "day", "week", "month", "year", "today", "yesterday", "tomorrow", "tonight", "'s", "’s", "own", "new", "planned", "proposed", "scheduled", "much-awaited", "long-awaited", "first", "time"})
 
 
@@ -257,25 +261,43 @@ def _status(predicate: Predicate, thing: list[str], state: str) -> ClauseStatus 
 
 
 def _thing_words(sentence: str, phrase: Phrase | None, limit: int | None = None) -> list[str]:
-    """The thing's words, head last: "launch of the Kestrel-2 satellite" -> [Kestrel-2, satellite, launch]."""
+    """The thing's words, head last: "launch of the Kestrel-2 satellite" -> [Kestrel-2, satellite, launch].
+
+    What follows the head names it when it says which one: "of" or "on" a
+    thing; and, in a subject before its verb (``limit``), "plans for a
+    maternity wing" or "a plan to sell the old depot" (the action and the
+    last words of its object). Otherwise two plans of one corpus, one to sell
+    a depot and one for a hospital wing, were one key "plan", and one's
+    cancellation was reported as the other's change. After an object, "for"
+    and "to" more often belong to the verb ("cleared the rocket for the new
+    date"), so they are not read there. A time ("for two weeks") names
+    nothing.
+    """
     if phrase is None:
         return []
     tokens = [m.group(0) for m in TOKEN.finditer(phrase.text)]
-    head_part, link_part = tokens, []
+    head_part, link_words = tokens, []
     for i, token in enumerate(tokens):
         if token.lower() in LINKS and i:
-            head_part, link_part = tokens[:i], tokens[i + 1 :]
+            head_part, link_words = tokens[:i], _content(tokens[i + 1 :])[:3]
             break
-    else:  # the clause stage ends a subject at "on" or "for": read the link's phrase from the sentence
-        rest = OF_OR_ON.match(sentence, phrase.end)
+    else:  # the clause stage ends a subject at "on", "for" or "to": read the link's phrase from the sentence
+        before_verb = limit is not None and limit > phrase.end
+        stop = limit if before_verb else len(sentence)
+        rest = OF_OR_ON.match(sentence, phrase.end) or (FOR_AFTER_SUBJECT.match(sentence, phrase.end) if before_verb else None)
+        infinitive = TO_VERB.match(sentence, phrase.end) if before_verb else None
         if rest and not _names_a_time(sentence[rest.end() :]):
-            stop = limit if limit is not None and limit > phrase.end else len(sentence)
             tail = noun_phrase_at(sentence, rest.end(), stop)
-            link_part = [m.group(0) for m in TOKEN.finditer(tail.text)] if tail else []
+            link_words = _content([m.group(0) for m in TOKEN.finditer(tail.text)])[:3] if tail else []
+        elif infinitive and verb_lemma(infinitive["verb"]) == infinitive["verb"]:
+            tail = noun_phrase_at(sentence, infinitive.end(), stop)
+            link_words = [infinitive["verb"], *(_content([m.group(0) for m in TOKEN.finditer(tail.text)])[-3:] if tail else [])]
     head = _content(head_part)
     if not head:
         return []
-    return _content(link_part)[:3] + head
+    if link_words and all(lemma(word.lower()) in TIME_NOUNS for word in link_words):
+        link_words = []  # "the closure for two weeks"
+    return link_words + head
 
 
 def _names_a_time(text: str) -> bool:
@@ -291,7 +313,7 @@ def _content(tokens: list[str]) -> list[str]:
             while kept and kept[-1][:1].isupper():
                 kept.pop()  # "Merrowgate Athletic's first match": the whole name owns it
             continue  # "Morvane's Sentra-3 launch": the owner is who acts, not the thing
-        if lower in DETERMINERS or lower in STOP_WORDS or lower in NUMBER_WORDS or lower in EXTRA_WORDS or lower in PRONOUNS or lower in FUNCTION_WORDS:
+        if lower in DETERMINERS or lower in STOP_WORDS or lower in NUMBER_WORDS or lower in EXTRA_WORDS or lower in PRONOUNS or lower in FUNCTION_WORDS or lower in SCALE_WORDS:
             continue
         if not WORD.fullmatch(token) or token.islower() and can_be(token, "ADJ") and not can_be(token, "NOUN"):
             continue  # punctuation, figures, "various", "concrete": words that do not name the thing
