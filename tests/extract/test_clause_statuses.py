@@ -67,3 +67,11 @@ def test_a_key_never_joins_one_that_places_its_thing_in_a_series():
 
 def test_only_a_bare_noun_joins_a_key_with_another_head():
     assert settle(["stadium work", "stadium work start"])["stadium work"] == "stadium work"
+
+
+def test_a_gerund_that_is_the_thing_of_an_action_key_tells_keys_apart():
+    """ "funding approve": the funding is what was approved, so it never joins another thing's approval."""
+    settled = settle(["funding approve", "tram depot funding approve", "launch date approve"])
+    assert settled["funding approve"] == "tram depot funding approve"
+    assert settled["launch date approve"] == "launch date approve"
+    assert set(settle(["building work", "depot work"]).values()) == {"depot work"}  # a gerund before a noun head still does not

@@ -36,7 +36,7 @@ from pydantic import BaseModel, ConfigDict
 
 from timeline.corpus import Corpus
 from timeline.event_identity import SERIES_WORDS
-from timeline.extract.words import verb_lemma
+from timeline.extract.words import only_verb, verb_lemma
 from timeline.models import Finding, StatusClaim
 
 TYPE = "status-timeline"
@@ -113,10 +113,15 @@ def settle(keys) -> dict[str, str]:
 
 def _telling_words(key: str) -> frozenset[str]:
     """The words that tell a key's thing from another's: a gerund before the head only says what kind of activity
-    it is ("building work", "repairing work"), so "building work" resumed meets "all work on the stadium" on hold."""
+    it is ("building work", "repairing work"), so "building work" resumed meets "all work on the stadium" on hold.
+
+    A key that ends in its action ("funding approve", "contract sign") has its thing's head before the action:
+    "funding" there is the thing approved, and dropping it made the funding of one satellite the approval of
+    another's launch date."""
     words = key.split()
-    kept = [w for w in words[:-1] if not (w.islower() and w.endswith("ing") and len(w) > 5 and verb_lemma(w) not in {None, w})]
-    return frozenset(kept + words[-1:])
+    head = len(words) - 2 if len(words) > 1 and only_verb(words[-1]) else len(words) - 1
+    kept = [w for w in words[:head] if not (w.islower() and w.endswith("ing") and len(w) > 5 and verb_lemma(w) not in {None, w})]
+    return frozenset(kept + words[head:])
 
 
 def _latest_per_article(claims: list[StatusClaim], settled: dict[str, str]) -> list[StatusClaim]:
