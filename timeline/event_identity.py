@@ -15,6 +15,10 @@ Two reports describe the same event when, apart from their dates:
   names one, or both carry the same lexicon label: "export controls" and
   "restrictions" are both measures).
 
+Either way, two objects that each carry a name no dictionary holds, and
+share none ("the Istowlinwyn flood wall", "the Dunantanburn flood wall"), are
+two things (``named_apart``).
+
 The rule is deliberately conservative: a different action on a different
 object never merges, and dates decide the rest (the timeline merges only
 dates that contain one another, so controls imposed in April and more added
@@ -29,7 +33,7 @@ from functools import lru_cache
 from itertools import combinations
 from os.path import commonprefix
 
-from timeline.extract.words import FUNCTION_WORDS, lemma
+from timeline.extract.words import FUNCTION_WORDS, is_common_word, lemma
 from timeline.models import EventClaim
 
 WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
@@ -134,6 +138,8 @@ def same_event(a: EventClaim, b: EventClaim) -> bool:
     related = labelled or _stem_related(_action(a), _action(b))
     if not related:
         return False
+    if named_apart(_thing(a), _thing(b)):
+        return False
     x, y = content_words(_thing(a)), content_words(_thing(b))
     if not x and not y or labelled:
         return True
@@ -168,4 +174,22 @@ def strictly_same_event(a: EventClaim, b: EventClaim) -> bool:
         return bool(a.actor and b.actor)
     if not x or not y:
         return False
+    if named_apart(a.object, b.object):
+        return False
     return len(x & y) >= 0.5 * min(len(x), len(y))
+
+
+def named_apart(a: str | None, b: str | None) -> bool:
+    """Two things that each carry a name no dictionary holds, and share none: "the Istowlinwyn flood wall" and
+    "the Dunantanburn flood wall" are two walls, however alike their words."""
+    names_a, names_b = _own_names(a), _own_names(b)
+    return bool(names_a and names_b and not names_a & names_b)
+
+
+@lru_cache(maxsize=1 << 14)
+def _own_names(text: str | None) -> frozenset[str]:
+    """The names in a phrase that no dictionary holds ("Istowlinwyn"). A name that is also a word ("Bath"), a month
+    or a weekday is left out, so the words decide as before."""
+    if not text:
+        return frozenset()
+    return frozenset(w for w in WORD.findall(text) if w[:1].isupper() and not is_common_word(w))

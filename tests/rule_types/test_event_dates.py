@@ -34,6 +34,7 @@ def test_same_event_on_two_days_is_an_error_with_both_quotes(cli, tmp_path):
         ("The Harbour Board suspended the ferry service on March 2.", "The Harbour Board suspended the ferry service on June 20."),  # far apart: two events
         ("The Harbour Board suspended the ferry service on March 2.", "The Harbour Board suspended the night bus on March 4."),  # another object
         ("The Harbour Board suspended the ferry service on March 2.", "The port authority suspended the ferry service on March 4."),  # another actor
+        ("Work on the Tollmere jetty was halted on March 2.", "Work on the Brackwold jetty was halted on March 4."),  # two named jetties
     ],
 )
 def test_look_alikes_are_not_mismatches(cli, tmp_path, first, second):
@@ -106,3 +107,11 @@ def test_reports_that_share_no_word_are_never_paired(cli, tmp_path, monkeypatch)
         name = (syllables[n % 12] + syllables[n // 12 % 12] + "ton").capitalize()
         write(tmp_path / "s", f"a{n:02d}.txt", "2026-03-12", f"The {name} was reopened on March {n % 9 + 1}.")
     assert mismatches(cli, tmp_path / "s") == [] and tried == []
+
+
+def test_work_on_one_named_thing_on_two_days_is_a_mismatch(cli, tmp_path):
+    """The subject's "on" phrase says which work was halted: the same jetty's work on two days conflicts."""
+    write(tmp_path / "s", "a.txt", "2026-03-05", "Work on the Tollmere jetty was halted on March 2.")
+    write(tmp_path / "s", "b.txt", "2026-03-07", "Work on the Tollmere jetty was halted on March 4, the ferry company said.")
+    [finding] = mismatches(cli, tmp_path / "s")
+    assert "Tollmere jetty" in finding["message"]

@@ -54,7 +54,7 @@ from dataclasses import dataclass
 
 from timeline.extract.predicates import DETERMINERS, NUMBER_WORDS, PRONOUNS, STOP_WORDS, TOKEN, Phrase, Predicate, noun_phrase_at
 from timeline.extract.words import FUNCTION_WORDS, can_be, lemma, verb_forms, verb_lemma
-from timeline.extract.grammar_words import PLANNING_VERBS as GRAMMAR_PLANNING_VERBS
+from timeline.extract.grammar_words import OPENS_WITH_TIME, PLANNING_VERBS as GRAMMAR_PLANNING_VERBS
 from timeline.lexicon import Lexicon
 
 HAD = re.compile(r"\bhad\b", re.IGNORECASE)
@@ -62,7 +62,6 @@ FOR_AFTER = re.compile(r"\s*(?:\w+\s+)?for\s+")
 OF_OR_ON = re.compile(r"\s+(of|on)\s+")
 FOR_AFTER_SUBJECT = re.compile(r"\s+for\s+")  # "plans for a maternity wing were cancelled"
 TO_VERB = re.compile(r"\s+to\s+(?P<verb>[a-z]+)\b")  # "a plan to sell the depot"
-OPENS_WITH_TIME = re.compile(r"(?:the\s+)?(?:\d|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)")
 
 BEING_VERBS = frozenset({"take place", "go ahead", "happen", "occur", "begin", "start", "proceed", "come", "get under", "continue"})
 PLANNING_VERBS = GRAMMAR_PLANNING_VERBS | {"set"}  # "the launch was set for May 2" (the clause stage leaves "set" alone: "a fire was set")

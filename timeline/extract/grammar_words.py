@@ -28,6 +28,8 @@ PLACE_PREPOSITIONS = frozenset("near in at outside off".split())
 COMPLEMENT_PREPOSITIONS = frozenset("on against for with into".split())
 DATE_PREPOSITIONS = frozenset("on in at during since by from".split())
 NUMBER_WORDS = frozenset("two three four five six seven eight nine ten dozens hundreds thousands".split())
+OPENS_WITH_TIME = re.compile(r"(?:the\s+)?(?:\d|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)")
+"""A phrase that is a time, not a thing: "on Tuesday", "of March 9", "on 12 May"."""
 DETERMINERS = frozenset("a an the its their his her our this that these those some any all every each several".split())
 PARTS_OF_DAY = frozenset("morning afternoon evening night midnight noon".split())
 QUANTIFIERS = (("more", "than"), ("less", "than"), ("fewer", "than"), ("at", "least"), ("at", "most"), ("up", "to"), ("as", "many", "as"), ("as", "much", "as"), ("close", "to"))
