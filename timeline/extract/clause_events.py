@@ -31,8 +31,7 @@ from datetime import date
 from timeline.extract.asides import AUXILIARY_WORDS, noun_phrase_before
 from timeline.extract.dates import DateMention
 from timeline.extract.figure_units import UNIT
-from timeline.extract.grammar_words import OPENS_WITH_TIME
-from timeline.extract.predicates import DETERMINERS, NUMBER_WORDS, PRONOUNS, Phrase, Predicate, noun_phrase_at
+from timeline.extract.predicates import DETERMINERS, NUMBER_WORDS, PRONOUNS, Phrase, Predicate, linked_phrase
 from timeline.extract.words import can_be, inflect, lemma, stem_key, verb_forms
 from timeline.lexicon import Lexicon, phrase_pattern
 
@@ -273,17 +272,11 @@ def _verb_event(sentence: str, offset: int, predicate: Predicate, when: DateMent
     return ClauseEvent(offset + predicate.clause[0], offset + predicate.clause[1], kind, title, actor, predicate.verb, thing_text, predicate.state, when)
 
 
-SUBJECT_COMPLEMENT = re.compile(r"\s+(?:of|on)\s+(?=\S)")
-
-
 def _with_complement(sentence: str, thing: Phrase, verb_start: int) -> str:
     """A subject with the "of" or "on" phrase that says which one it is, up to its verb: the clause stage ends a
     subject at "on", so "work on the Joribermouth bypass was postponed" postponed "Work", and the work on
-    two different bypasses was one event on two dates."""
-    link = SUBJECT_COMPLEMENT.match(sentence, thing.end)
-    if link is None or link.end() >= verb_start or OPENS_WITH_TIME.match(sentence, link.end()):
-        return thing.text  # "the failed attempt on Tuesday": a time says when, not which
-    tail = noun_phrase_at(sentence, link.end(), verb_start)
+    two different bypasses was one event on two dates. After the verb (an object) it is left alone."""
+    tail = linked_phrase(sentence, thing, verb_start)
     return sentence[thing.start : tail.end] if tail else thing.text
 
 

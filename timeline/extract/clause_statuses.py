@@ -52,15 +52,15 @@ from functools import lru_cache
 from os.path import commonprefix
 from dataclasses import dataclass
 
-from timeline.extract.predicates import DETERMINERS, NUMBER_WORDS, PRONOUNS, STOP_WORDS, TOKEN, Phrase, Predicate, noun_phrase_at
+from timeline.extract.predicates import DETERMINERS, NUMBER_WORDS, PRONOUNS, STOP_WORDS, TOKEN, Phrase, Predicate, linked_phrase, noun_phrase_at
 from timeline.extract.words import FUNCTION_WORDS, can_be, lemma, verb_forms, verb_lemma
-from timeline.extract.grammar_words import OPENS_WITH_TIME, PLANNING_VERBS as GRAMMAR_PLANNING_VERBS
+from timeline.extract.grammar_words import PLANNING_VERBS as GRAMMAR_PLANNING_VERBS
 from timeline.lexicon import Lexicon
 
 HAD = re.compile(r"\bhad\b", re.IGNORECASE)
 FOR_AFTER = re.compile(r"\s*(?:\w+\s+)?for\s+")
-OF_OR_ON = re.compile(r"\s+(of|on)\s+")
-FOR_AFTER_SUBJECT = re.compile(r"\s+for\s+")  # "plans for a maternity wing were cancelled"
+LINK_WORDS = ("of", "on")  # "launch of the satellite", "work on the dam"
+SUBJECT_LINKS = ("of", "on", "for")  # and, before the verb, "plans for a maternity wing were cancelled"
 TO_VERB = re.compile(r"\s+to\s+(?P<verb>[a-z]+)\b")  # "a plan to sell the depot"
 
 BEING_VERBS = frozenset({"take place", "go ahead", "happen", "occur", "begin", "start", "proceed", "come", "get under", "continue"})
@@ -69,7 +69,7 @@ MODALS = frozenset({"may", "might", "could", "can", "must", "should", "need"})
 KEEP_NOUN = frozenset({"hold", "conduct", "stage", "complete", "finish", "carry", "begin", "start", "launch", "call", "organise", "organize", "open", "conclude", "make"})
 LINKING = frozenset({"be", "remain", "seem", "appear", "stay", "become"})
 NEGATED_SUBJECTS = frozenset({"none", "no", "nobody", "neither", "nothing"})
-LINKS = frozenset({"of", "on"})  # "launch of the satellite", "work on the dam"; "talks between ..." names the actors
+LINKS = frozenset(LINK_WORDS)  # read inside a phrase the clause stage kept whole; "talks between ..." names the actors
 NO_THING = re.compile(r"\bno\s+(?P<noun>[a-z][\w-]*)(?:\s+(?:in|on|over|at|for)(?P<where>\s))?", re.IGNORECASE)
 ON_HOLD = re.compile(r"\s+(?:is|are|was|were|remains?|remained|has been|have been|had been)\s+(?:still\s+|now\s+)?(?:put\s+)?on\s+hold\b", re.IGNORECASE)
 IS_PENDING = re.compile(r"\s+(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?pending\b", re.IGNORECASE)
@@ -283,11 +283,10 @@ def _thing_words(sentence: str, phrase: Phrase | None, limit: int | None = None)
     else:  # the clause stage ends a subject at "on", "for" or "to": read the link's phrase from the sentence
         before_verb = limit is not None and limit > phrase.end
         stop = limit if before_verb else len(sentence)
-        rest = OF_OR_ON.match(sentence, phrase.end) or (FOR_AFTER_SUBJECT.match(sentence, phrase.end) if before_verb else None)
+        linked = linked_phrase(sentence, phrase, stop, SUBJECT_LINKS if before_verb else LINK_WORDS)
         infinitive = TO_VERB.match(sentence, phrase.end) if before_verb else None
-        if rest and not _names_a_time(sentence[rest.end() :]):
-            tail = noun_phrase_at(sentence, rest.end(), stop)
-            link_words = _content([m.group(0) for m in TOKEN.finditer(tail.text)])[:3] if tail else []
+        if linked:
+            link_words = _content([m.group(0) for m in TOKEN.finditer(linked.text)])[:3]
         elif infinitive and verb_lemma(infinitive["verb"]) == infinitive["verb"]:
             tail = noun_phrase_at(sentence, infinitive.end(), stop)
             link_words = [infinitive["verb"], *(_content([m.group(0) for m in TOKEN.finditer(tail.text)])[-3:] if tail else [])]
@@ -297,10 +296,6 @@ def _thing_words(sentence: str, phrase: Phrase | None, limit: int | None = None)
     if link_words and all(lemma(word.lower()) in TIME_NOUNS for word in link_words):
         link_words = []  # "the closure for two weeks"
     return link_words + head
-
-
-def _names_a_time(text: str) -> bool:
-    return bool(OPENS_WITH_TIME.match(text))
 
 
 def _content(tokens: list[str]) -> list[str]:

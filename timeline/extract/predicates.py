@@ -41,11 +41,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from timeline.extract.asides import Aside, find_asides, mask
 from timeline.extract.clause_cuts import clauses_of, clauses_with_links, opens_verb  # noqa: F401  (clauses_of is re-exported)
 from timeline.extract.grammar_words import (  # noqa: F401  (re-exported for the stages that read predicates)
-    ADVERBS, AUXILIARIES, BE_FORMS, COMPLEMENT_PREPOSITIONS, DATE_PREPOSITIONS, DETERMINERS, GAP, NUMBER_WORDS, PARTS_OF_DAY,
+    ADVERBS, AUXILIARIES, BE_FORMS, COMPLEMENT_PREPOSITIONS, DATE_PREPOSITIONS, DETERMINERS, GAP, NUMBER_WORDS, OPENS_WITH_TIME, PARTS_OF_DAY,
     PLACE_PREPOSITIONS, PRONOUNS, QUANTIFIERS, STOP_WORDS, SUBJECT_PRONOUNS, TOKEN, PLANNING_VERBS, ASPECT_VERBS,
 )
 from timeline.extract.words import FUNCTION_WORDS, can_be, verb_forms, verb_lemma
@@ -446,3 +447,17 @@ def noun_phrase_at(sentence: str, start: int, end: int) -> Phrase | None:
     tokens = [(m.start() + start, m.end() + start, m.group(0)) for m in TOKEN.finditer(sentence[start:end])]
     first = next((i for i, t in enumerate(tokens) if t[2].lower() not in DETERMINERS), len(tokens))
     return _object(sentence, tokens, first)[0]
+
+
+def linked_phrase(sentence: str, phrase: Phrase, end: int, links: tuple[str, ...] = ("of", "on")) -> Phrase | None:
+    """The noun phrase that one of ``links`` joins to ``phrase`` ("work on the Tollmere bypass"), within
+    ``sentence[:end]``; None when there is none, or when it is a time ("the attempt on Tuesday")."""
+    link = _link_pattern(links).match(sentence, phrase.end)
+    if link is None or link.end() >= end or OPENS_WITH_TIME.match(sentence, link.end()):
+        return None
+    return noun_phrase_at(sentence, link.end(), end)
+
+
+@lru_cache(maxsize=8)
+def _link_pattern(links: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:{'|'.join(links)})\s+")
