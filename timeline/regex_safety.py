@@ -15,6 +15,7 @@ patterns are built escaped, with no nested repetition.
 from __future__ import annotations
 
 import re
+import warnings
 
 try:  # Python 3.11+ keeps the parser here; sre_parse is its deprecated alias.
     from re import _parser as sre_parse  # type: ignore[attr-defined]
@@ -25,13 +26,23 @@ REPEATS = {sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT, getattr(sre_parse, "POSSE
 
 
 def regex_problem(pattern: str) -> str | None:
-    """Why ``pattern`` cannot be used, in plain words, or None when it can."""
-    try:
-        parsed = sre_parse.parse(pattern)
-    except re.error as error:
-        return f"not a valid regular expression ({error.msg} at position {error.pos})"
-    except RecursionError:
-        return "nested too deeply to be a regular expression"
+    """Why ``pattern`` cannot be used, in plain words, or None when it can.
+
+    A pattern Python warns will change meaning (``[[a]``: "possible nested
+    set") is refused too: the warning would otherwise reach the user as a
+    Python traceback-style line on stderr, and the pattern's meaning as a
+    future Python reads it is not the one written.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", FutureWarning)
+        try:
+            parsed = sre_parse.parse(pattern)
+        except re.error as error:
+            return f"not a valid regular expression ({error.msg} at position {error.pos})"
+        except RecursionError:
+            return "nested too deeply to be a regular expression"
+        except FutureWarning as warning:
+            return f"read differently by future Python versions ({warning}); escape the character there with a backslash"
     return nested_repeat(parsed, inside_repeat=False)
 
 

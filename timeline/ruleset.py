@@ -26,7 +26,7 @@ from timeline.yaml_document import ENTRY_KINDS, YamlDocument
 def safe_pattern(pattern: str) -> str:
     """A rule file's regular expression, refused at load when it is invalid or can backtrack for ever."""
     if problem := regex_problem(pattern):
-        raise ValueError(f"{pattern!r} is {problem}" if problem.startswith("not") else f"{pattern!r} has {problem}")
+        raise ValueError(f"{pattern!r} is {problem}" if problem.startswith(("not", "read ")) else f"{pattern!r} has {problem}")
     return pattern
 
 
