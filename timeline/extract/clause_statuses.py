@@ -54,7 +54,7 @@ from dataclasses import dataclass
 
 from timeline.extract.predicates import DETERMINERS, NUMBER_WORDS, PRONOUNS, STOP_WORDS, TOKEN, Phrase, Predicate, linked_phrase, noun_phrase_at
 from timeline.extract.words import FUNCTION_WORDS, can_be, lemma, verb_forms, verb_lemma
-from timeline.extract.grammar_words import PLANNING_VERBS as GRAMMAR_PLANNING_VERBS
+from timeline.extract.grammar_words import OPENS_WITH_TIME, PLANNING_VERBS as GRAMMAR_PLANNING_VERBS
 from timeline.lexicon import Lexicon
 
 HAD = re.compile(r"\bhad\b", re.IGNORECASE)
@@ -179,7 +179,8 @@ def _from_predicate(sentence: str, predicate: Predicate, lexicon: Lexicon, event
     else:  # "the bridge reopened": only a lifecycle verb's subject is the thing, or a happening's ("talks concluded"); any other is the actor
         named_event = predicate.subject is not None and lemma(predicate.subject.head) in event_nouns
         if not lifecycle and not named_event and base in event_nouns and not predicate.passive:
-            return _status(predicate, [base], state)  # "the teachers would march on Saturday": the march
+            owner = _name_before(sentence, predicate.subject.start) if predicate.subject is not None and predicate.subject.text.lower() in PRONOUNS else None
+            return _status(predicate, [owner, base] if owner else [base], state)  # "the teachers would march on Saturday": the march
         phrase = predicate.subject if lifecycle or named_event else None
         if phrase is None:
             return None
@@ -193,6 +194,16 @@ def _from_predicate(sentence: str, predicate: Predicate, lexicon: Lexicon, event
     if lifecycle or delivery or base == "await" or base in KEEP_NOUN and thing[-1].lower() in event_nouns:
         return _status(predicate, thing, state)  # "called off the strike" -> strike; "awaiting compensation", "paid compensation" -> compensation
     return _status(predicate, thing[-2:] + [base], state)
+
+
+def _name_before(sentence: str, end: int) -> str | None:
+    """The last name before ``end`` that no dictionary holds, which a pronoun there stands for: in "funding for
+    Sentra-4 was approved in July, and it is due to launch in 2028", it is Sentra-4's launch, not any launch."""
+    names = [
+        m.group(0) for m in WORD.finditer(sentence, 0, end)
+        if m.start() and m.group(0)[:1].isupper() and not _common(m.group(0)) and not OPENS_WITH_TIME.fullmatch(m.group(0))
+    ]  # fmt: skip
+    return names[-1] if names else None
 
 
 def _still(predicate: Predicate, subject_words: list[str], verb: str, words) -> ClauseStatus | None:
