@@ -21,7 +21,7 @@ from timeline.render.records import quantity_record
 def key_records(analysis: FigureAnalysis) -> list[dict[str, Any]]:
     """The explanation as JSON-ready records (``keys`` in ``check --format json --explain-keys``)."""
     records = []
-    for comparison in analysis.comparisons:
+    for comparison in analysis.every_comparison():
         records.append({"key": quantity_record(comparison.key), "outcome": comparison.reason, "figures": [_figure(c) for c in comparison.claims]})
     if analysis.unkeyed:
         records.append({"key": None, "outcome": "no key: the measured thing could not be read from the clause", "figures": [_figure(c) for c in analysis.unkeyed]})
