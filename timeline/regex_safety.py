@@ -29,9 +29,9 @@ def regex_problem(pattern: str) -> str | None:
     """Why ``pattern`` cannot be used, in plain words, or None when it can.
 
     A pattern Python warns will change meaning (``[[a]``: "possible nested
-    set") is refused too: the warning would otherwise reach the user as a
-    Python traceback-style line on stderr, and the pattern's meaning as a
-    future Python reads it is not the one written.
+    set") is refused too: the warning would otherwise reach the user as
+    Python's own warning, with a line of its source, on stderr, and a future
+    Python may read the pattern otherwise than it was written.
     """
     with warnings.catch_warnings():
         warnings.simplefilter("error", FutureWarning)
