@@ -90,3 +90,6 @@ def test_the_readme_workflow_runs_as_written(cli, repo):
     code, sarif = outputs[upload["with"]["sarif_file"]]
     results = json.loads(sarif)["runs"][0]["results"]
     assert code == 0 and [r["ruleId"] for r in results] == ["figure-contradiction"]
+    [cache] = [s["with"] for s in steps if s.get("uses", "").startswith("actions/cache@")]
+    assert (repo / cache["path"] / "claims.sqlite3").is_file(), "the step caches the folder the runs wrote"
+    assert cache["key"].startswith(cache["restore-keys"]) and "${{ github.run_id }}" in cache["key"]  # each run saves its own
