@@ -31,6 +31,7 @@ from datetime import date
 from timeline.extract.asides import AUXILIARY_WORDS, noun_phrase_before
 from timeline.extract.dates import DateMention
 from timeline.extract.figure_units import UNIT
+from timeline.extract.grammar_words import OPENS_WITH_TIME
 from timeline.extract.predicates import DETERMINERS, NUMBER_WORDS, PRONOUNS, Phrase, Predicate, linked_phrase
 from timeline.extract.words import can_be, inflect, lemma, stem_key, verb_forms
 from timeline.lexicon import Lexicon, phrase_pattern
@@ -253,6 +254,7 @@ def _verb_event(sentence: str, offset: int, predicate: Predicate, when: DateMent
         actor_phrase, thing = predicate.agent, predicate.subject
     else:
         actor_phrase, thing = predicate.subject, predicate.object
+    actor_phrase = _with_place(sentence, actor_phrase, predicate.start) if actor_phrase is not None and not _is_pronoun(actor_phrase) else actor_phrase
     actor = _actor(actor_phrase, lexicon, _stands_for(predicate, actor_phrase, actor_before))
     thing_text = _trim(_with_complement(sentence, thing, predicate.start)) if thing else None
     verb, particle = (predicate.verb.split(" ", 1) + [""])[:2]
@@ -278,6 +280,19 @@ def _with_complement(sentence: str, thing: Phrase, verb_start: int) -> str:
     two different bypasses was one event on two dates. After the verb (an object) it is left alone."""
     tail = linked_phrase(sentence, thing, verb_start)
     return sentence[thing.start : tail.end] if tail else thing.text
+
+
+PLACE_AFTER = re.compile(r"\s+in\s+((?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*?)(?:['’]s)?(?=[\s,.;:]|$)")
+
+
+def _with_place(sentence: str, phrase: Phrase, verb_start: int) -> Phrase:
+    """A subject before its verb with the named place that says whose it is: "counting in Brannock" and
+    "counting in Tarrow" are two counts, "schools in Bhojpura" are not another town's schools. Only a name
+    ("in Tarrow", "in Harnock's public schools" -> Harnock) is taken, never "in recent weeks"."""
+    place = PLACE_AFTER.match(sentence, phrase.end, verb_start)
+    if place is None or OPENS_WITH_TIME.fullmatch(place.group(1)):
+        return phrase
+    return Phrase(phrase.start, place.end(1), f"{phrase.text} in {place.group(1)}")
 
 
 def _stands_for(predicate: Predicate, phrase: Phrase | None, actor_before: str | None) -> str | None:
@@ -352,11 +367,11 @@ def _plural(actor: str | None) -> bool:
     if not actor:
         return False
     words = actor.split()
-    if any(w[:1].isdigit() and w not in {"1", "one"} or w.lower() in NUMBER_WORDS for w in words):
-        return True
-    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
-    if len(words) == 1:
-        head = head.lower()  # "Talks concluded" opens the sentence
+    if any((w[:1].isdigit() and w not in {"1", "one"} or w.lower() in NUMBER_WORDS) and index + 1 < len(words) for index, w in enumerate(words)):
+        return True  # "more than 200 people"; a number that ends the name ("Highway 14", "Ward 7") counts nothing
+    link = next((i for i, w in enumerate(words) if i and w in ("of", "in")), None)
+    head_at = link - 1 if link else len(words) - 1  # "residents of the north bank", "forecasters in Kalvstad"
+    head = words[head_at].lower() if head_at == 0 else words[head_at]  # "Talks concluded", "Schools in Tarrow" open the sentence
     if head.lower() in PLURAL_HEADS:
         return True
     return head[:1].islower() and head.endswith("s") and not head.endswith(("ss", "us", "is")) and lemma(head) != head
