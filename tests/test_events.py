@@ -82,3 +82,12 @@ def test_any_word_salad_gives_well_formed_claims(sentences):
     for event in events_of(body, "2026-05-06"):
         assert event.title.strip() and event.provenance.quote.strip()
         assert event.text.strip() in body
+
+
+def test_a_row_of_a_plan_and_its_happening_takes_the_happenings_title():
+    """The row is dated when it happened, so its title says it did: "Ferry sailings resume", not "... to resume"."""
+    planned = dated(events_of("Ferry sailings to Corran Island are expected to resume on May 4, 2026.", "2026-05-01", "a.txt"))
+    done = dated(events_of("Ferry sailings to Corran Island resumed on May 4, 2026.", "2026-05-05", "b.txt"))
+    [row] = build_timeline(planned + done)
+    assert [s.provenance.path for s in row.sources] == ["a.txt", "b.txt"]
+    assert row.title == "Ferry sailings resume"

@@ -161,11 +161,15 @@ class Rows:
         return None
 
 
+REPORTED_HAPPENED = frozenset({"done", "stopped", "postponed", "resumed"})
+
+
 def _entry(group: list[EventClaim]) -> TimelineEntry:
     dated = [m for m in group if m.date and m.date.resolved]
     best = min(dated, key=lambda m: width(m.date)) if dated else None
     with_action = {m.title for m in group if m.action}  # a title a clause gave, with its actor and action, is preferred
-    title = max((m.title for m in group), key=lambda t: (t in with_action, len(t.split()), t))
+    happened = {m.title for m in group if m.state in REPORTED_HAPPENED}  # then one that says it happened: the row is dated when it did
+    title = max((m.title for m in group), key=lambda t: (t in with_action, t in happened, len(t.split()), t))
     subject = next((m.subject for m in group if m.subject), None)
     kind = next((m.event_kind for m in group if m.event_kind != "event"), group[0].event_kind)
     sources = tuple(sorted(group, key=lambda m: (m.provenance.path, m.provenance.line, m.provenance.column)))
