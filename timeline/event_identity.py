@@ -33,7 +33,7 @@ from functools import lru_cache
 from itertools import combinations
 from os.path import commonprefix
 
-from timeline.extract.words import FUNCTION_WORDS, is_common_word, lemma
+from timeline.extract.words import FUNCTION_WORDS, lemma, unlisted_names
 from timeline.models import EventClaim
 
 WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
@@ -188,8 +188,7 @@ def named_apart(a: str | None, b: str | None) -> bool:
 
 @lru_cache(maxsize=1 << 14)
 def _own_names(text: str | None) -> frozenset[str]:
-    """The names in a phrase that no dictionary holds ("Istowlinwyn"). A name that is also a word ("Bath"), a month
-    or a weekday is left out, so the words decide as before."""
-    if not text:
-        return frozenset()
-    return frozenset(w for w in WORD.findall(text) if w[:1].isupper() and not is_common_word(w))
+    """The names in a phrase that no dictionary holds (``unlisted_names``): "Istowlinwyn", "Sentra-4", and a month
+    or weekday, which tells "the July vote" from "the June vote". A name that is also a word ("Bath") is left
+    to the words."""
+    return frozenset(unlisted_names(text)) if text else frozenset()

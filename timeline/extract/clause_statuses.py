@@ -53,7 +53,7 @@ from os.path import commonprefix
 from dataclasses import dataclass
 
 from timeline.extract.predicates import DETERMINERS, NUMBER_WORDS, PRONOUNS, STOP_WORDS, TOKEN, Phrase, Predicate, linked_phrase, noun_phrase_at
-from timeline.extract.words import FUNCTION_WORDS, can_be, lemma, verb_forms, verb_lemma
+from timeline.extract.words import FUNCTION_WORDS, can_be, lemma, unlisted_names, verb_forms, verb_lemma
 from timeline.extract.grammar_words import OPENS_WITH_TIME, PLANNING_VERBS as GRAMMAR_PLANNING_VERBS
 from timeline.lexicon import Lexicon
 
@@ -199,10 +199,7 @@ def _from_predicate(sentence: str, predicate: Predicate, lexicon: Lexicon, event
 def _name_before(sentence: str, end: int) -> str | None:
     """The last name before ``end`` that no dictionary holds, which a pronoun there stands for: in "funding for
     Sentra-4 was approved in July, and it is due to launch in 2028", it is Sentra-4's launch, not any launch."""
-    names = [
-        m.group(0) for m in WORD.finditer(sentence, 0, end)
-        if m.start() and m.group(0)[:1].isupper() and not _common(m.group(0)) and not OPENS_WITH_TIME.fullmatch(m.group(0))
-    ]  # fmt: skip
+    names = [name for name in unlisted_names(sentence, end) if not OPENS_WITH_TIME.fullmatch(name)]  # "in July" owns nothing
     return names[-1] if names else None
 
 

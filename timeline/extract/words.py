@@ -90,6 +90,15 @@ def is_common_word(word: str) -> bool:
     return lower in FUNCTION_WORDS or bool(word_classes(lower))
 
 
+CAPITALISED = re.compile(r"[A-Z][\w’'-]*[A-Za-z0-9]|[A-Z]")
+
+
+def unlisted_names(text: str, end: int | None = None) -> list[str]:
+    """The capitalised words of ``text[:end]`` that no dictionary holds, in order ("Istowlinwyn", "Sentra-4",
+    "July"): names that tell one thing from another, where "Bath" or "Reading" cannot be told from words."""
+    return [m.group(0) for m in CAPITALISED.finditer(text, 0, len(text) if end is None else end) if not is_common_word(m.group(0))]
+
+
 @lru_cache(maxsize=1 << 12)
 def inflect(verb: str, tag: str) -> str:
     """A verb in the form a headline needs: ``inflect("approve", "VBZ")`` -> "approves"; VBN -> "approved".
