@@ -315,6 +315,8 @@ def _finite(tokens, i: int) -> bool:
     lower_prev = previous.lower()
     if lower_prev in DETERMINERS or lower_prev in STOP_WORDS or lower_prev in {",", "(", "'s", "’s", "-", "and", "or"}:
         return False
+    if back > 0 and tokens[back - 1][2].lower() in DETERMINERS and can_be(lower_prev, "ADJ") and can_be(text, "NOUN"):
+        return False  # "at the new ground, ... is set": a noun after a determiner and its adjective, not "ground" of "grind"
     if "VBZ" in tags and "VBD" not in tags and can_be(text, "NOUN"):
         following = tokens[i + 1][2].lower() if i + 1 < len(tokens) else ""
         return following in DETERMINERS_OR_NUMBERS or following == "to" or following[:1].isdigit() or following[:1] in "₹$€£"
