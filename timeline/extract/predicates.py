@@ -272,7 +272,7 @@ def _main_verb(tokens, words: PredicateWords, verb_first: bool = False) -> tuple
             continue
         if group_start is not None and (lower in ADVERBS or lower.endswith("ly") and len(lower) > 4 and can_be(lower, "ADV") or lower in {"likely", "due", "poised", "going", "yet", "still"} or lower in {"expected", "set", "scheduled", "slated"} and _next_is_to(tokens, i)):
             continue
-        if group_start is not None and _can_be_verb(text) and lower not in FUNCTION_WORDS:
+        if group_start is not None and _can_be_verb(text) and lower not in FUNCTION_WORDS and not _adjective_after_be(tokens, group_start, i):
             if verb_lemma(text) in words.copulas and _next_is_to(tokens, i):
                 continue  # "plans to visit", "is expected to reopen": the action is the verb after "to"
             return i, group_start, False
@@ -290,6 +290,15 @@ def _main_verb(tokens, words: PredicateWords, verb_first: bool = False) -> tuple
     if group_start is not None and any(t[2].lower() in BE_FORMS for t in tokens[group_start:]):
         return max(j for j in range(group_start, len(tokens)) if tokens[j][2].lower() in BE_FORMS), group_start, False
     return None
+
+
+def _adjective_after_be(tokens, group_start: int, i: int) -> bool:
+    """ "the ward was full", "the road is clear": after a form of "be", a word that is an adjective and only a
+    verb's base form (not a participle) describes the subject; the linking verb is the clause's verb."""
+    text = tokens[i][2]
+    if tokens[i - 1][2].lower() == "to":
+        return False  # "is yet to clear the proposal": an infinitive
+    return any(t[2].lower() in BE_FORMS for t in tokens[group_start:i]) and can_be(text, "ADJ") and not verb_forms(text) - {"VB", "VBP"}
 
 
 def _next_is_to(tokens, i: int) -> bool:
