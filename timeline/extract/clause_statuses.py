@@ -282,7 +282,7 @@ def _thing_words(sentence: str, phrase: Phrase | None, limit: int | None = None)
     """
     if phrase is None:
         return []
-    tokens = [m.group(0) for m in TOKEN.finditer(phrase.text)]
+    tokens = _words(phrase.text)
     head_part, link_words = tokens, []
     for i, token in enumerate(tokens):
         if token.lower() in LINKS and i:
@@ -294,16 +294,20 @@ def _thing_words(sentence: str, phrase: Phrase | None, limit: int | None = None)
         linked = linked_phrase(sentence, phrase, stop, SUBJECT_LINKS if before_verb else LINK_WORDS)
         infinitive = TO_VERB.match(sentence, phrase.end) if before_verb else None
         if linked:
-            link_words = _content([m.group(0) for m in TOKEN.finditer(linked.text)])[:3]
+            link_words = _content(_words(linked.text))[:3]
         elif infinitive and verb_lemma(infinitive["verb"]) == infinitive["verb"]:
             tail = noun_phrase_at(sentence, infinitive.end(), stop)
-            link_words = [infinitive["verb"], *(_content([m.group(0) for m in TOKEN.finditer(tail.text)])[-3:] if tail else [])]
+            link_words = [infinitive["verb"], *(_content(_words(tail.text))[-3:] if tail else [])]
     head = _content(head_part)
     if not head:
         return []
     if link_words and all(lemma(word.lower()) in TIME_NOUNS for word in link_words):
         link_words = []  # "the closure for two weeks"
     return link_words + head
+
+
+def _words(text: str) -> list[str]:
+    return [m.group(0) for m in TOKEN.finditer(text)]
 
 
 def _content(tokens: list[str]) -> list[str]:
