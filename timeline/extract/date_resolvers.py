@@ -135,8 +135,9 @@ DIGITS = re.compile(r"\d+")
 
 def resolve_explicit(ctx: Context) -> DateValue | None:
     """A full date. With a month name ("Thursday, August 14, 2025", "14th of Aug. 2025") the pattern has
-    already found day, month and year, so the date is built from them; a numeric one ("04/06/2025") goes to
-    dateparser, which knows the day and month orders. Both give the same dates (tests/test_explicit_dates.py)."""
+    already found day, month and year, so the date is built from them, and so is a numeric one that is a day in
+    the configured order (``numeric_date``); any other goes to dateparser. Both give the same dates
+    (tests/test_explicit_dates.py)."""
     cleaned = ORDINAL_SUFFIX.sub(r"\1", ctx.surface)
     if ctx.group("month_name"):
         month = _month_number(ctx.group("month_name"))
@@ -144,8 +145,31 @@ def resolve_explicit(ctx: Context) -> DateValue | None:
             return None
         parsed = named_month_date(cleaned, month)
     else:
-        parsed = parse_explicit(cleaned, ctx.settings.day_first)
+        parsed = numeric_date(cleaned, ctx.settings.day_first) or parse_explicit(cleaned, ctx.settings.day_first)
     return day_value(ctx.surface, parsed) if parsed else None
+
+
+NUMERIC_PARTS = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
+
+
+def numeric_date(surface: str, day_first: bool) -> date | None:
+    """A numeric date with a four-digit year that is a real day in the configured order ("04/06/2025"), built directly.
+
+    dateparser reads these the same way (tests/test_explicit_dates.py) but
+    costs about 0.6 ms for each new text, and a corpus rarely says one
+    numeric date twice. The rest goes to it: a two-digit year, whose
+    century is its rule, and a date that is no day in the configured order
+    ("04/13/2025" read day first), which it may read in the other order.
+    """
+    parts = NUMERIC_PARTS.fullmatch(surface)
+    if parts is None:
+        return None
+    first, second, year = (int(part) for part in parts.groups())
+    day, month = (first, second) if day_first else (second, first)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 def named_month_date(cleaned: str, month: int) -> date | None:
