@@ -28,7 +28,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
-from typing import Annotated, Any, Literal, Union
+from collections.abc import Mapping
+from typing import Annotated, Any, Literal, Self, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -42,13 +43,19 @@ class Frozen(BaseModel):
     given (``model_fields_set``), which for small models was over half their
     memory. Instances given the same fields share one set instead. Nothing
     here adds to a model's set in place: pydantic's ``model_copy`` copies the
-    set before it records an update.
+    set before it records an update, and the copy then shares one too (every
+    article of a run is copied once, without its body: 0.7 KB each).
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     def model_post_init(self, context: Any, /) -> None:
         _share_fields_set(self)
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        copied = super().model_copy(update=update, deep=deep)
+        _share_fields_set(copied)
+        return copied
 
     def __setstate__(self, state: dict[Any, Any]) -> None:
         super().__setstate__(state)  # an article from a worker process (``--jobs``)
