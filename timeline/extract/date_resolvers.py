@@ -14,8 +14,6 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Callable
 
-import dateparser
-
 from timeline.extract.folding import folded
 from timeline.extract.date_values import (
     DateSettings,
@@ -118,7 +116,15 @@ Resolver = Callable[[Context], DateValue | None]
 
 @lru_cache(maxsize=4096)
 def parse_explicit(surface: str, day_first: bool) -> date | None:
-    """A full explicit date (day, month and year all given), parsed by dateparser."""
+    """A full explicit date (day, month and year all given), parsed by dateparser.
+
+    dateparser is imported here, on the first such date: it costs about 55 ms,
+    and most runs need it for no date at all (month-name and most numeric
+    dates are built directly; a run whose articles are all in the claims
+    cache reads no date).
+    """
+    import dateparser
+
     settings = {
         "DATE_ORDER": "DMY" if day_first else "MDY",
         "PREFER_LOCALE_DATE_ORDER": False,
