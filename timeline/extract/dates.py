@@ -33,7 +33,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Iterator
 
 from timeline.extract import date_named_periods, date_offsets, date_undated, date_weekdays, date_year_modifiers
 from timeline.extract.date_resolvers import (
@@ -189,20 +188,19 @@ def _open_from(text: str, start: int, end: int, value: DateValue) -> DateValue:
 WEEKDAY_PREFIXES = ("on ", "last ", "next ", "this ", "coming ") + tuple(WEEKDAYS)
 
 
-def _candidates(text: str, published: date | None, settings: DateSettings) -> Iterator[DateMention]:
+def _candidates(text: str) -> list[tuple[re.Match[str], Resolver]]:
+    """Every match of every pattern in its family's windows, once, with its resolver, in pattern order."""
     regions = {family: _regions(text, family) for family in [*TRIGGERS, *LITERAL_TRIGGERS]}
     seen: set[tuple[int, int, int]] = set()
+    found = []
     for index, (pattern, resolver, family) in enumerate(COMPILED):
         for low, high in regions[family]:
             for match in pattern.finditer(text, low, high):
                 key = (index, *match.span())
-                if key in seen:
-                    continue
-                seen.add(key)
-                value = _resolve(resolver, Context(text, match, published, settings))
-                if value is not None:  # resolvers build the value from match.group(0), the exact surface
-                    start, end = match.span()
-                    yield DateMention(start=start, end=end, value=value)
+                if key not in seen:
+                    seen.add(key)
+                    found.append((match, resolver))
+    return found
 
 
 def _resolve(resolver: Resolver, ctx: Context) -> DateValue | None:
@@ -211,14 +209,26 @@ def _resolve(resolver: Resolver, ctx: Context) -> DateValue | None:
 
 
 def find_dates(text: str, published: date | None, settings: DateSettings = DateSettings()) -> list[DateMention]:
-    """Every date expression in ``text``, non-overlapping, in text order (longest match wins)."""
+    """Every date expression in ``text``, non-overlapping, in text order (longest match wins).
+
+    The longest match is tried first, and a match is resolved only when no
+    chosen date overlaps it: "March 3, 2025" is also "March 3", "March" and
+    "2025", and resolving the shorter ones (the tense read around "March"
+    by ``looks_ahead``, for one) was a sixth of date finding on the
+    synthetic corpus. A match that does not resolve (the verb "may") takes
+    no room, as before.
+    """
     chosen: list[DateMention] = []
     taken = bytearray(len(text))  # characters already in a chosen date: an overlap test costs the mention's length
-    for mention in sorted(_candidates(text, published, settings), key=lambda m: (-(m.end - m.start), m.start)):
-        if taken.find(1, mention.start, mention.end) >= 0:
+    for match, resolver in sorted(_candidates(text), key=lambda c: (c[0].start() - c[0].end(), c[0].start())):
+        start, end = match.span()
+        if taken.find(1, start, end) >= 0:
             continue
-        chosen.append(mention)
-        taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+        value = _resolve(resolver, Context(text, match, published, settings))
+        if value is None:  # resolvers build the value from match.group(0), the exact surface
+            continue
+        chosen.append(DateMention(start=start, end=end, value=value))
+        taken[start:end] = b"\x01" * (end - start)
     if published is None:  # "March 3" in an undated article that says "February 27, 2023"
         chosen = [replace(m, value=_open_from(text, m.start, m.end, m.value)) for m in date_undated.place_years(chosen)]
     chosen += [DateMention(start, end, value) for start, end, value in date_offsets.offsets(text, chosen)]  # "two weeks after the March 3 vote"
