@@ -86,7 +86,7 @@ def _mod(name: str = "mod") -> str:
 # longest wins; order matters only for ties.
 PATTERNS: list[tuple[str, Resolver, int, str]] = [
     (rf"\b(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", resolve_iso, 0, "year"),
-    (r"(?<![\d.,/])\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?![\d.,/]\d)", resolve_explicit, 0, "numeric"),
+    (r"(?<![\d.,/])(?P<first>\d{1,2})[/.](?P<second>\d{1,2})[/.](?P<numeric_year>\d{4}|\d{2})(?![\d.,/]\d)", resolve_explicit, 0, "numeric"),
     (rf"\b(?:{WEEKDAY},?\s+)?(?P<month_name>{MONTH})\s+{DAY},?\s+{YEAR}\b", resolve_explicit, re.IGNORECASE, "month"),
     (rf"\b(?:{WEEKDAY},?\s+)?{DAY}\s+(?:of\s+)?(?P<month_name>{MONTH}),?\s+{YEAR}\b", resolve_explicit, re.IGNORECASE, "month"),
     (rf"\b(?P<month_name>{MONTH})\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:{SEP}|\s+and\s+)(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year>{YEAR}))?\b", resolve_day_range, re.IGNORECASE, "month"),
