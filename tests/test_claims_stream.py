@@ -61,6 +61,18 @@ def test_a_line_that_is_no_record_is_one_error_with_its_line(cli, corpus, tmp_pa
     assert line.startswith(f"timeline: error: {bad}:2: not a line of `timeline claims --format jsonl`"), line
 
 
+def test_broken_json_on_a_line_is_placed_by_its_line_and_column(cli, corpus, tmp_path):
+    good = cli("claims", corpus / "seeds", "--format", "jsonl").stdout.splitlines()
+    bad = tmp_path / "bad.jsonl"
+    broken = good[1].replace('{"article":', '{"article"', 1)  # the record's first key loses its colon
+    bad.write_text("\n".join([good[0], broken, *good[2:]]) + "\n", encoding="utf-8")
+    result = cli("check", "--from-claims", bad)
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"timeline: error: {bad}:2: not a line of `timeline claims --format jsonl`: "), line
+    assert line.endswith(": Expecting ':' delimiter at column 11"), line
+
+
 def test_from_claims_does_not_go_with_paths(cli, corpus, tmp_path):
     (tmp_path / "x.jsonl").write_text("", encoding="utf-8")
     result = cli("check", corpus, "--from-claims", tmp_path / "x.jsonl")

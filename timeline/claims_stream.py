@@ -56,6 +56,14 @@ def read_entries(path: Path) -> tuple[list[Entry], list[InputError]]:
             entry = Entry.model_validate(record)
             share_read_back(entry.claims)
         except (ValueError, ValidationError, KeyError, TypeError) as error:
-            raise TimelineError(f"not a line of `timeline claims --format jsonl`: {str(error).splitlines()[0]}", str(path), number) from None
+            raise TimelineError(f"not a line of `timeline claims --format jsonl`: {_why(error)}", str(path), number) from None
         entries.setdefault(entry.article.path, entry)  # an article in two pieces' output counts once
     return [entries[name] for name in sorted(entries)], errors
+
+
+def _why(error: Exception) -> str:
+    """The first line of the error; for broken JSON, where on the line ("Expecting ',' delimiter at column 4478"),
+    since the file's line is already given and json's own "line 1 column 4478 (char 4477)" reads as another line."""
+    if isinstance(error, json.JSONDecodeError):
+        return f"{error.msg} at column {error.colno}"
+    return str(error).splitlines()[0]
