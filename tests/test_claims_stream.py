@@ -71,6 +71,10 @@ def test_broken_json_on_a_line_is_placed_by_its_line_and_column(cli, corpus, tmp
     [line] = result.stderr.splitlines()
     assert line.startswith(f"timeline: error: {bad}:2: not a line of `timeline claims --format jsonl`: "), line
     assert line.endswith(": Expecting ':' delimiter at column 11"), line
+    opening = good[1].index('"body":"') + len('"body":')  # where the article's text opens, 0-based
+    bad.write_text("\n".join([good[0], good[1][: opening + 5]]) + "\n", encoding="utf-8")  # cut inside that text
+    [line] = cli("check", "--from-claims", bad).stderr.splitlines()
+    assert line.endswith(f": Unterminated string starting at column {opening + 1}"), line
 
 
 def test_from_claims_does_not_go_with_paths(cli, corpus, tmp_path):

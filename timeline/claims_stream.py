@@ -64,6 +64,6 @@ def read_entries(path: Path) -> tuple[list[Entry], list[InputError]]:
 def _why(error: Exception) -> str:
     """The first line of the error; for broken JSON, where on the line ("Expecting ',' delimiter at column 4478"),
     since the file's line is already given and json's own "line 1 column 4478 (char 4477)" reads as another line."""
-    if isinstance(error, json.JSONDecodeError):
-        return f"{error.msg} at column {error.colno}"
+    if isinstance(error, json.JSONDecodeError):  # some of json's messages end in "at" ("Unterminated string starting at")
+        return f"{error.msg} column {error.colno}" if error.msg.endswith(" at") else f"{error.msg} at column {error.colno}"
     return str(error).splitlines()[0]
