@@ -114,3 +114,19 @@ def test_equal_short_texts_read_back_from_one_entry_are_one_string(story):
                 if text is not None:
                     by_text[text].add(id(text))
         assert by_text and all(len(ids) == 1 for text, ids in by_text.items() if len(text) <= 64), path.name
+
+
+def test_the_sharing_table_is_emptied_once_a_run_has_read_its_articles(tmp_path, monkeypatch):
+    """The claims keep their shared values; the table that found them is not kept for the rest of the run."""
+    from timeline.cli.common import load_run
+    from timeline.extract import sharing
+
+    monkeypatch.chdir(tmp_path)  # no settings but the defaults; the cache goes here
+    run = load_run((STORIES[0],), None, quiet=True)
+    assert not sharing._SEEN
+    by_value = defaultdict(set)
+    for claim in run.corpus.claims:
+        for value in held_values(claim):
+            if value is not None:
+                by_value[value].add(id(value))
+    assert by_value and all(len(ids) == 1 for ids in by_value.values())

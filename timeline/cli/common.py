@@ -15,6 +15,7 @@ from timeline import __version__
 from timeline.collection import Freezer
 from timeline.config import Settings
 from timeline.corpus import Corpus
+from timeline.extract.sharing import forget_shared
 from timeline.errors import InputError, InputWarning, TimelineError
 from timeline.cli.failures import bug_message, debugging, guarded, report_error, report_warning  # noqa: F401  (guarded: for the commands)
 from timeline.cli.progress import Progress, progress_wanted
@@ -158,6 +159,7 @@ def _assemble(settings: Settings, ruleset: RuleSet, entries: list[Entry], errors
         report_error(error)
     for warning in warnings:
         report_warning(warning)
+    forget_shared()  # every article is read: the claims hold their shared values, and nothing looks them up again
     corpus = Corpus(
         articles=tuple(entry.article for entry in entries), claims=tuple(claim for entry in entries for claim in entry.claims),
         input_errors=tuple(e for e in errors if isinstance(e, InputError)), input_warnings=tuple(warnings),

@@ -7,8 +7,9 @@ Values and keys are frozen records compared by value, so a claim cannot tell
 a shared one from its own, and nothing compares them by identity (figure
 values are not shared: ``comparison`` tells them apart by ``id``).
 
-The table lives as long as the process and holds one entry per distinct
-value, so it grows with what the corpus says, not with how often it says it.
+The table holds one entry per distinct value, so it grows with what the
+corpus says, not with how often it says it; it is emptied when a run has
+read its articles (``forget_shared``).
 """
 
 from __future__ import annotations
@@ -33,6 +34,13 @@ def shared(value: Shared | None) -> Shared | None:
         _intern_fields(value)  # once for each distinct value, not once for each claim holding it
         found = _SEEN[value] = value
     return found  # type: ignore[return-value]
+
+
+def forget_shared() -> None:
+    """Empty the table once a run's articles are all read: the claims keep the shared values, and the rules
+    make none. At 2,000 synthetic articles the table held 37,280 entries that nothing would look up again;
+    emptying it lowered the peak of a 3,000-article check by 2 MB."""
+    _SEEN.clear()
 
 
 def share_read_back(claims: list) -> None:
