@@ -15,8 +15,8 @@ from timeline import __version__
 from timeline.collection import Freezer
 from timeline.config import Settings
 from timeline.corpus import Corpus
-from timeline.extract.sharing import forget_shared
 from timeline.errors import InputError, InputWarning, TimelineError
+from timeline.extract.sharing import forget_shared
 from timeline.cli.failures import bug_message, debugging, guarded, report_error, report_warning  # noqa: F401  (guarded: for the commands)
 from timeline.cli.progress import Progress, progress_wanted
 from timeline.claims_cache import ClaimsCache, Entry, content_digest, fingerprint
