@@ -88,31 +88,33 @@ def test_equal_short_texts_of_claims_are_one_string_across_a_story(story):
 
     claims = [c for path in sorted(story.glob("*.txt")) for c in extract_claims(read_article(path, RULES.boilerplate), RULES)]
     records = [r for c in claims for r in (c, getattr(c, "value", None), getattr(c, "key", None)) if r is not None]
+    by_text = string_objects(claims)
+    assert sum(1 for record in records for name in _string_fields(type(record)) if getattr(record, name) is not None) > len(by_text)
+    assert all(len(ids) == 1 for ids in by_text.values())
+
+
+def string_objects(claims) -> dict[str, set[int]]:
+    """Each short text the claims, their values and their keys hold, with the ids of the string objects holding it."""
+    from timeline.extract.sharing import _string_fields
+
     by_text = defaultdict(set)
-    for record in records:
+    for record in (r for c in claims for r in (c, getattr(c, "value", None), getattr(c, "key", None)) if r is not None):
         for name in _string_fields(type(record)):
             text = getattr(record, name)
             if text is not None:
                 by_text[text].add(id(text))
-    assert sum(1 for record in records for name in _string_fields(type(record)) if getattr(record, name) is not None) > len(by_text)
-    assert all(len(ids) == 1 for ids in by_text.values())
+    return by_text
 
 
 @pytest.mark.parametrize("story", STORIES[:4], ids=[s.name for s in STORIES[:4]])
 def test_equal_short_texts_read_back_from_one_entry_are_one_string(story):
     """``share_read_back`` leaves short texts alone: pydantic's JSON parser gives equal ones of an entry one object (``cache_strings``)."""
     from timeline.claims_cache import Entry
-    from timeline.extract.sharing import _string_fields
 
     for path in sorted(story.glob("*.txt")):
         article = read_article(path, RULES.boilerplate)
         entry = Entry.model_validate_json(Entry.model_construct(article=article, claims=extract_claims(article, RULES), warnings=[]).model_dump_json())
-        by_text = defaultdict(set)
-        for record in (r for c in entry.claims for r in (c, getattr(c, "value", None), getattr(c, "key", None)) if r is not None):
-            for name in _string_fields(type(record)):
-                text = getattr(record, name)
-                if text is not None:
-                    by_text[text].add(id(text))
+        by_text = string_objects(entry.claims)
         assert by_text and all(len(ids) == 1 for text, ids in by_text.items() if len(text) <= 64), path.name
 
 
