@@ -42,6 +42,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from datetime import date, timedelta
 from heapq import merge
+from itertools import groupby
 from typing import Callable, Iterator
 
 from timeline.corpus import Corpus
@@ -100,7 +101,7 @@ class FigureAnalysis:
     """Every key's comparison, kept for the figure rules, the summary and ``--explain-keys``.
 
     Nearly every key of a large corpus holds one figure (38,628 of 38,723 at
-    3,000 synthetic articles), so those are kept as (key, claim) pairs in
+    3,000 synthetic articles), so those are kept as (claim, key) pairs in
     ``alone`` and made into comparisons only when ``every_comparison`` is
     asked (``--explain-keys``): a comparison and its tuple of one claim for
     each cost twice the memory, all through the run.
@@ -109,12 +110,12 @@ class FigureAnalysis:
     comparisons: list[KeyComparison]
     """Keys with two or more figures, by key id."""
     unkeyed: list[FigureClaim]
-    alone: list[tuple[QuantityKey, FigureClaim]] = field(default_factory=list)
-    """Keys with one figure, by key id."""
+    alone: list[tuple[FigureClaim, QuantityKey]] = field(default_factory=list)
+    """Keys with one figure, by key id: each figure with its settled key."""
 
     def every_comparison(self) -> Iterator[KeyComparison]:
         """Every key's comparison, by key id, those of one figure included."""
-        lone = (KeyComparison(key=key, claims=(claim,), reason=ALONE) for key, claim in self.alone)
+        lone = (KeyComparison(key=key, claims=(claim,), reason=ALONE) for claim, key in self.alone)
         return merge(self.comparisons, lone, key=lambda comparison: comparison.key.id)
 
     @cached_property
@@ -125,7 +126,7 @@ class FigureAnalysis:
         for: made for every run, it was an entry for every keyed figure of
         the corpus, and a statement model for every value of every key.
         """
-        agreeing: dict[tuple[str, int, int], int] = {_where(claim): 1 for _, claim in self.alone}
+        agreeing: dict[tuple[str, int, int], int] = {_where(claim): 1 for claim, _ in self.alone}
         for comparison in self.comparisons:
             for claims in _by_value(comparison.claims):
                 sources = len({c.provenance.path for c in claims})  # counted once a value, not once for each of its claims
@@ -157,23 +158,33 @@ def analyse_figures(corpus: Corpus, ruleset: RuleSet) -> FigureAnalysis:
 
 
 def _analyse(figures: list[FigureClaim], ruleset: RuleSet) -> FigureAnalysis:
+    """Every keyed figure grouped by its settled key, in key id order.
+
+    The keyed figures are sorted by key id (a stable sort: each key's claims
+    stay in corpus order) and walked in runs, rather than gathered into a
+    dict of lists: nearly every key holds one figure, and at 10,000 articles
+    a list and a dict entry for each of them were about 25 MB at the peak.
+    A key of one figure keeps the (claim, key) pair it was settled into.
+    """
     settings = ruleset.figures
-    groups: dict[str, list[FigureClaim]] = {}
-    keys: dict[str, QuantityKey] = {}
     unkeyed = [claim for claim in figures if claim.key is None]
-    for claim, key in settle_keys(figures, settings.cumulative, {e.id for e in ruleset.lexicon.entities}):
-        key_id = key.id
-        groups.setdefault(key_id, []).append(claim)
-        keys.setdefault(key_id, key)
+    pairs = settle_keys(figures, settings.cumulative, {e.id for e in ruleset.lexicon.entities})
+    pairs.sort(key=_key_id)
     comparisons, alone = [], []
-    for key_id in sorted(groups):
-        key, claims = keys[key_id], groups[key_id]
+    for _, run in groupby(pairs, key=_key_id):
+        first = next(run)
+        claims = [first[0], *(claim for claim, _ in run)]
         if len(claims) == 1:  # most keys of a large corpus: nothing to compare, so no period to read
-            alone.append((key, claims[0]))
+            alone.append(first)
             continue
+        key = first[1]
         cumulative = is_cumulative(key.measure, settings.cumulative) or any(c.running for c in claims)
         comparisons.append(compare_key(key, claims, settings.current_window_days, cumulative, settings.lookback_days))
     return FigureAnalysis(comparisons=comparisons, unkeyed=unkeyed, alone=alone)
+
+
+def _key_id(pair: tuple[FigureClaim, QuantityKey]) -> str:
+    return pair[1].id
 
 
 def compare_key(key: QuantityKey, claims: list[FigureClaim], window: int, cumulative: bool, lookback: int = 0) -> KeyComparison:
