@@ -64,7 +64,7 @@ def check(
     if from_claims and (paths or scope.new or scope.changed):
         raise click.UsageError("--from-claims checks the claims in FILE; it cannot be used with PATHS, --new or --changed-since")
     run = scope.load(paths, rules, stdin_filename, quiet, from_claims)
-    findings, hidden = scope.narrow(run, run_rules(run.corpus, run.ruleset))
+    findings, hidden = scope.narrow(run, run_rules(run.corpus, run.ruleset, scope.checks))
     if scope.write:
         sys.exit(scope.record(run, findings))
     threshold = fail_on or run.settings.fail_on

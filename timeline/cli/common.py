@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -25,6 +26,9 @@ from timeline.ingest import Discovery, discover, read_raw
 from timeline.reading import Outcome, Reader, WorkerBug, jobs_wanted, read_all
 from timeline.ruleset import RuleSet, load_ruleset
 from timeline.settings_discovery import in_force
+
+if TYPE_CHECKING:
+    from timeline.engine import ArticleChecks  # imported by ``check`` itself: the listing commands need none of the rules
 
 @dataclass
 class Run:
@@ -52,7 +56,7 @@ STDIN = Path("-")
 
 
 def load_run(paths: tuple[Path, ...], rules: Path | None, extra: tuple[Path, ...] = (), stdin_filename: str | None = None, quiet: bool = False,
-             claims_from: Path | None = None, keep_bodies: bool = False) -> Run:  # fmt: skip
+             claims_from: Path | None = None, keep_bodies: bool = False, checks: ArticleChecks | None = None) -> Run:  # fmt: skip
     """Read PATHS (else the settings' corpus) and the ``extra`` articles (``check --new``) with the rules in force.
 
     A path ``-`` is one article read from stdin, named ``stdin_filename``
@@ -65,7 +69,9 @@ def load_run(paths: tuple[Path, ...], rules: Path | None, extra: tuple[Path, ...
     Once an article's claims are made (and cached), its body is cut after
     its first non-blank line, the only part a rule reads: at 10,000 articles
     the bodies were 30 MB held to the end of the run. ``keep_bodies`` keeps
-    them whole, for ``claims --format jsonl``, which writes them out.
+    them whole, for ``claims --format jsonl``, which writes them out. With
+    ``checks`` (``check``), each article's article rules run as it is read,
+    and only the claims the other rules read are kept (``engine``).
     """
     settings, ruleset = rules_in_force(rules)
     if claims_from is not None:
@@ -73,7 +79,7 @@ def load_run(paths: tuple[Path, ...], rules: Path | None, extra: tuple[Path, ...
         if not entries and not input_errors:  # as a folder with no articles is: nothing was checked
             input_errors.append(InputError("holds no articles (no line of `timeline claims --format jsonl`)", str(claims_from)))
         roots = common_folder(entry.article.path for entry in entries)
-        return _assemble(settings, ruleset, entries if keep_bodies else [_without_body(entry) for entry in entries], list(input_errors), roots)
+        return _assemble(settings, ruleset, [_kept(entry, keep_bodies, checks) for entry in entries], list(input_errors), roots)
     from_stdin = STDIN in paths or STDIN in extra
     targets = [p for p in paths if p != STDIN] if paths else [Path(p) for p in settings.corpus]
     targets += [p for p in extra if p != STDIN]
@@ -82,14 +88,14 @@ def load_run(paths: tuple[Path, ...], rules: Path | None, extra: tuple[Path, ...
     files: list[tuple[Path, bytes | None]] = [(path, None) for path in found.files]
     if from_stdin:
         files = stdin_article(files, Path(stdin_filename or "<stdin>"))
-    entries = _read(files, settings, ruleset, targets, errors, quiet, keep_bodies)
+    entries = _read(files, settings, ruleset, targets, errors, quiet, keep_bodies, checks)
     if not files and not found.errors:
         errors.append(InputError("no .txt or .md articles found", ", ".join(str(t) for t in targets)))
     return _assemble(settings, ruleset, entries, errors, tuple(targets))
 
 
 def _read(files: list[tuple[Path, bytes | None]], settings: Settings, ruleset: RuleSet, targets: list[Path], errors: list[TimelineError], quiet: bool,
-          keep_bodies: bool = False) -> list[Entry]:  # fmt: skip
+          keep_bodies: bool = False, checks: ArticleChecks | None = None) -> list[Entry]:  # fmt: skip
     """Each readable article with its claims, from the cache where it holds them, else read (``--jobs``
     worker processes share the reading); input errors go to ``errors``, in the order the files are listed."""
     reader = Reader(ruleset, settings)
@@ -111,7 +117,7 @@ def _read(files: list[tuple[Path, bytes | None]], settings: Settings, ruleset: R
                 continue
             digest = content_digest(raw) if cache else ""
             entry = cache.get(str(path), digest) if cache else None
-            outcomes.append(entry if entry is None or keep_bodies else _without_body(entry))
+            outcomes.append(None if entry is None else _kept(entry, keep_bodies, checks))
             if entry is None:
                 yield (len(outcomes) - 1, digest), path, raw
             else:
@@ -124,7 +130,7 @@ def _read(files: list[tuple[Path, bytes | None]], settings: Settings, ruleset: R
         path = files[index][0]
         if cache and isinstance(outcome, Entry):
             cache.put(str(path), digest, outcome, warn)
-        outcomes[index] = _without_body(outcome) if isinstance(outcome, Entry) and not keep_bodies else outcome
+        outcomes[index] = _kept(outcome, keep_bodies, checks) if isinstance(outcome, Entry) else outcome
     progress.close()
     if cache:
         cache.flush(warn)
@@ -141,6 +147,13 @@ def _read(files: list[tuple[Path, bytes | None]], settings: Settings, ruleset: R
                 raise outcome
             errors.append(InputError(f"internal error while reading this article, a bug in timeline (please report it): {bug_message(outcome)}", str(path)))
     return entries
+
+
+def _kept(entry: Entry, keep_bodies: bool, checks: ArticleChecks | None) -> Entry:
+    """What a run keeps of an article read: its body cut unless ``keep_bodies``, its article rules run and the claims
+    only they read left out when ``checks`` is given."""
+    entry = checks.take(entry) if checks is not None else entry
+    return entry if keep_bodies else _without_body(entry)
 
 
 def _without_body(entry: Entry) -> Entry:

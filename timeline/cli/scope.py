@@ -29,7 +29,7 @@ from timeline.baseline import read_baseline, write_baseline
 from timeline.changed_articles import changed_since, require_git
 from timeline.cli.common import Run, load_run, rules_in_force
 from timeline.corpus import NewArticles
-from timeline.engine import finding_order
+from timeline.engine import ArticleChecks, finding_order
 from timeline.errors import ConfigError
 from timeline.fingerprints import CorpusNames, fingerprint
 from timeline.ingest import discover
@@ -66,6 +66,8 @@ class Scope:
         self.select, self.ignore, self.new, self.changed, self.baseline, self.write = select, ignore, new, changed, baseline, write
         self.known: list[str] = []
         self.accepted: frozenset[str] | None = None
+        self.checks: ArticleChecks | None = None
+        """The chosen article rules, run as the articles are read (``engine``); ``check`` runs the others."""
 
     def load(self, paths: tuple[Path, ...], rules: Path | None, stdin_filename: str | None = None, quiet: bool = False, claims_from: Path | None = None) -> Run:
         """Check the options, then read the articles with the chosen rules and the new articles marked."""
@@ -81,7 +83,8 @@ class Scope:
         ignore = (self.checked(settings.ignore, "ignore") or []) + self.ignore
         if self.baseline:
             self.accepted = read_baseline(self.baseline)
-        reading = {"stdin_filename": stdin_filename, "quiet": quiet, "claims_from": claims_from}
+        self.checks = ArticleChecks(chosen_rules(ruleset, select, ignore), also_kept=("figure",))  # the summary counts figures
+        reading = {"stdin_filename": stdin_filename, "quiet": quiet, "claims_from": claims_from, "checks": self.checks}
         run = load_run((), rules, extra=paths, **reading) if self.new else load_run(paths, rules, **reading)
         run.ruleset = chosen_rules(run.ruleset, select, ignore)
         if self.new or self.changed:

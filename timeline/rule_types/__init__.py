@@ -2,7 +2,15 @@
 
 Each module has a ``TYPE`` name, an ``Options`` model (unknown keys rejected,
 defaults filled) and a ``check`` generator; its docstring is its user
-documentation, printed by ``timeline rules --explain``.
+documentation, printed by ``timeline rules --explain``. Each also says what
+it reads, so that a run keeps no more than its rules need (``engine``):
+
+- ``READS``: the kinds of claim its ``check`` reads (``date``, ``figure``,
+  ``status``, ``event``);
+- ``SCOPE``: ``article`` when its findings on a corpus are exactly those it
+  finds on each article alone (a weekday beside a date, a total and its
+  parts in one sentence), else ``corpus``. ``timeline check`` runs an
+  article rule on each article as it is read.
 """
 
 from __future__ import annotations

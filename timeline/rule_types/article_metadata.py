@@ -16,6 +16,8 @@ from timeline.corpus import Corpus
 from timeline.models import Finding, Provenance
 
 TYPE = "article-metadata"
+SCOPE = "corpus"
+READS: frozenset[str] = frozenset()
 
 
 class Options(BaseModel):

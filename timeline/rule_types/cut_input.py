@@ -20,6 +20,8 @@ from timeline.models import Finding
 from timeline.rule_types.unreadable_input import findings_at
 
 TYPE = "cut-input"
+SCOPE = "corpus"
+READS: frozenset[str] = frozenset()
 
 
 class Options(BaseModel):

@@ -41,6 +41,8 @@ from timeline.extract.words import stem_key
 from timeline.models import DateValue, EventClaim, Finding
 
 TYPE = "event-dates"
+SCOPE = "corpus"
+READS = frozenset({"event"})
 REPORTED_DONE = frozenset({"done", "stopped", "postponed", "resumed"})  # a plan's date is a status matter, not a mismatch
 
 

@@ -49,6 +49,8 @@ from timeline.corpus import Corpus
 from timeline.models import Finding, QuantityKey, Statement
 
 TYPE = "figure-consistency"
+SCOPE = "corpus"
+READS = frozenset({"figure"})
 Verdict = Literal["contradiction", "divergence", "decrease", "correction", "update"]
 OLD_NAMES = {"disjoint": ["contradiction"], "overlapping": ["divergence", "decrease"]}
 VERDICT_WORDS = {

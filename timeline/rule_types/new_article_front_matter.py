@@ -23,6 +23,8 @@ from timeline.corpus import Corpus
 from timeline.models import Article, Finding, Provenance
 
 TYPE = "new-article-front-matter"
+SCOPE = "corpus"
+READS: frozenset[str] = frozenset()
 
 
 class Options(BaseModel):

@@ -51,6 +51,8 @@ from timeline.extract.figure_claims import SPLIT_CUES
 from timeline.models import DateClaim, FigureClaim, FigureValue, Finding, Provenance
 
 TYPE = "part-whole"
+SCOPE = "article"
+READS = frozenset({"figure", "date"})
 MONEY = {"INR": ("₹", [(1e12, "lakh crore"), (1e7, "crore"), (1e5, "lakh")]), "USD": ("$", [(1e9, "billion"), (1e6, "million")])}
 LARGE = [(1e9, "billion"), (1e6, "million")]
 BARE = re.compile(r"(?<![\w.,$₹-])(\d{1,3}(?:,\d{2,3})+|\d+)(?!\.\d|,\d|\s*(?:%|per\s?cent))(?!\w)")

@@ -40,6 +40,8 @@ from timeline.extract.words import only_verb, verb_lemma
 from timeline.models import Finding, StatusClaim
 
 TYPE = "status-timeline"
+SCOPE = "corpus"
+READS = frozenset({"status"})
 PAST_STATES = frozenset({"done", "stopped", "postponed", "resumed"})  # "every school shut" (undated) is before "are expected to reopen"
 VERBS = {"update": "moved on to", "change": "changed to", "regression": "but a later article reports"}
 

@@ -22,6 +22,8 @@ from timeline.errors import TimelineError
 from timeline.models import Finding, Provenance
 
 TYPE = "unreadable-input"
+SCOPE = "corpus"
+READS: frozenset[str] = frozenset()
 
 
 class Options(BaseModel):

@@ -41,6 +41,8 @@ from timeline.corpus import Corpus
 from timeline.models import DateClaim, Finding
 
 TYPE = "weekday-dates"
+SCOPE = "article"
+READS = frozenset({"date"})
 
 
 class Options(BaseModel):
