@@ -41,7 +41,7 @@ PROPER = re.compile(r"(?:[A-Z][\w’'-]*\s+){1,}[A-Z][\w’'-]*")
 GENERIC_KIND = "event"
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 12)
 def content_words(text: str | None) -> frozenset[str]:
     """Lemmas of the words that carry meaning ("stricter export controls" -> {strict, export, control})."""
     if not text:
@@ -50,7 +50,7 @@ def content_words(text: str | None) -> frozenset[str]:
     return frozenset(lemma(w) for w in words if w.lower() not in FUNCTION_WORDS)
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 12)
 def proper_names(text: str | None) -> frozenset[str]:
     """Capitalised names of two or more words, lemmatised ("National Critical Minerals Mission" -> "national critical mineral mission")."""
     if not text:
@@ -186,7 +186,7 @@ def named_apart(a: str | None, b: str | None) -> bool:
     return bool(names_a and names_b and not names_a & names_b)
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 12)
 def _own_names(text: str | None) -> frozenset[str]:
     """The names in a phrase that no dictionary holds (``unlisted_names``): "Istowlinwyn", "Sentra-4", and a month
     or weekday, which tells "the July vote" from "the June vote". A name that is also a word ("Bath") is left

@@ -41,7 +41,7 @@ def _lemminflect() -> Any:
     return lemminflect
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 13)
 def word_classes(word: str) -> dict[str, tuple[str, ...]]:
     """Lemmas by word class ({'NOUN': ('import',), 'VERB': ('import',)}); {} for names and function words."""
     lemminflect = _lemminflect()
