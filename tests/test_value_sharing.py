@@ -119,13 +119,14 @@ def test_equal_short_texts_read_back_from_one_entry_are_one_string(story):
 
 
 def test_the_sharing_table_is_emptied_once_a_run_has_read_its_articles(tmp_path, monkeypatch):
-    """The claims keep their shared values; the table that found them is not kept for the rest of the run."""
+    """The claims keep their shared values and texts; the tables that found them are not kept for the rest of the run."""
     from timeline.cli.common import load_run
     from timeline.extract import sharing
 
     monkeypatch.chdir(tmp_path)  # no settings but the defaults; the cache goes here
     run = load_run((STORIES[0],), None, quiet=True)
-    assert not sharing._SEEN
+    assert not sharing._SEEN and not sharing._TEXTS
+    assert all(len(ids) == 1 for text, ids in string_objects(run.corpus.claims).items() if len(text) <= 64)
     by_value = defaultdict(set)
     for claim in run.corpus.claims:
         for value in held_values(claim):
