@@ -8,12 +8,15 @@ each rule type to what it declares it reads.
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from timeline.claims_cache import Entry
+from timeline.cli import main
 from timeline.cli.common import load_run
 from timeline.engine import ArticleChecks, run_rules
 from timeline.models import DateClaim, EventClaim, FigureClaim, StatusClaim
@@ -107,3 +110,26 @@ def test_take_leaves_an_entry_whole_when_every_claim_is_kept():
     figures = [claim for claim in run.corpus.claims if isinstance(claim, FigureClaim) and claim.provenance.path == article.path]
     entry = Entry.model_construct(article=article, claims=figures, warnings=[])
     assert ArticleChecks(run.ruleset, also_kept=("figure",)).take(entry) is entry
+
+
+@pytest.mark.parametrize("folder", CORPORA, ids=lambda path: path.name)
+def test_figures_without_a_key_are_counted_not_kept_and_the_report_is_the_same(folder):
+    """``check`` lets figures without a key go (no rule compares them) unless ``--explain-keys`` lists them: the
+    findings and every figure count of the summary are those of a run that keeps them."""
+    whole = load_run((folder,), None, quiet=True)
+    unkeyed = [claim for claim in whole.corpus.figures() if claim.key is None]
+    checks = ArticleChecks(whole.ruleset, also_kept=("figure",), count_unkeyed=True)
+    kept = load_run((folder,), None, quiet=True, checks=checks)
+    assert checks.unkeyed_counted == len(unkeyed)
+    assert not any(claim.key is None for claim in kept.corpus.figures())
+    assert len(kept.corpus.figures()) + checks.unkeyed_counted == len(whole.corpus.figures())
+    assert dumped(run_rules(kept.corpus, kept.ruleset, checks)) == dumped(run_rules(whole.corpus, whole.ruleset))
+    counted, listed = (CliRunner().invoke(main, ["check", str(folder), "--format", "json", *extra]) for extra in ([], ["--explain-keys"]))
+    assert counted.exit_code == listed.exit_code and counted.exit_code in (0, 1), counted.output
+    summary, explained = json.loads(counted.output), json.loads(listed.output)
+    assert summary["summary"] == explained["summary"] and summary["findings"] == explained["findings"]
+    assert summary["summary"]["figures"]["unkeyed"] == len(unkeyed)
+
+
+def test_the_corpora_hold_figures_without_a_key():
+    assert sum(claim.key is None for folder in CORPORA for claim in load_run((folder,), None, quiet=True).corpus.figures()) > 10

@@ -11,6 +11,11 @@ a quarter of a corpus's claims, and only article rules read them: at
 its peak. The findings are the same: each article rule finds on one article
 what it finds on that article within the corpus, and findings are sorted
 into one order either way.
+
+``check`` counts figures without a key rather than keeping them, unless
+it lists them (``--explain-keys``): no rule compares a figure without a key
+(``comparison``), and the summary needs only how many there are. At
+10,000 synthetic articles they were 22,675 claims and 10 MB of the peak.
 """
 
 from __future__ import annotations
@@ -28,8 +33,9 @@ from timeline.ruleset import RuleSet
 class ArticleChecks:
     """The article rules of a rule set, run on each article as a run reads it; ``take`` returns what is left to keep."""
 
-    def __init__(self, ruleset: RuleSet, also_kept: Iterable[str] = ()) -> None:
-        """``also_kept``: kinds of claim the command itself reads from the corpus, besides what its corpus rules read."""
+    def __init__(self, ruleset: RuleSet, also_kept: Iterable[str] = (), count_unkeyed: bool = False) -> None:
+        """``also_kept``: kinds of claim the command itself reads from the corpus, besides what its corpus rules read;
+        ``count_unkeyed``: the command needs only the number of figures without a key, so they are counted and let go."""
         self.ruleset = ruleset
         self.rules = [(rule, RULE_TYPES[rule.type]) for rule in ruleset.rules if RULE_TYPES[rule.type].SCOPE == "article"]
         self.options = [module.Options.model_validate(rule.options) for rule, module in self.rules]
@@ -37,6 +43,9 @@ class ArticleChecks:
         corpus_rules = [RULE_TYPES[rule.type] for rule in ruleset.rules if rule.id not in self.ids]
         self.kept = frozenset(also_kept).union(*(module.READS for module in corpus_rules))
         self.findings: list[Finding] = []
+        self.count_unkeyed = count_unkeyed
+        self.unkeyed_counted = 0
+        """Figures without a key read and let go: the summary adds them to the corpus's own."""
 
     def take(self, entry: Entry) -> Entry:
         """Run the article rules on one article; the entry with only the claims some corpus rule (or the command) reads."""
@@ -45,6 +54,10 @@ class ArticleChecks:
             for (rule, module), options in zip(self.rules, self.options):
                 self.findings.extend(module.check(rule, options, alone, self.ruleset))
         claims = [claim for claim in entry.claims if claim.kind in self.kept]
+        if self.count_unkeyed:
+            compared = [claim for claim in claims if claim.kind != "figure" or claim.key is not None]
+            self.unkeyed_counted += len(claims) - len(compared)
+            claims = compared
         return entry if len(claims) == len(entry.claims) else Entry.model_construct(article=entry.article, claims=claims, warnings=entry.warnings)
 
 

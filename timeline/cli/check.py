@@ -63,16 +63,16 @@ def check(
         raise click.UsageError(f"--explain-keys works with --format table or json, not {output_format}")
     if from_claims and (paths or scope.new or scope.changed):
         raise click.UsageError("--from-claims checks the claims in FILE; it cannot be used with PATHS, --new or --changed-since")
-    run = scope.load(paths, rules, stdin_filename, quiet, from_claims)
+    run = scope.load(paths, rules, stdin_filename, quiet, from_claims, unkeyed_kept=explain_keys)
     findings, hidden = scope.narrow(run, run_rules(run.corpus, run.ruleset, scope.checks))
     if scope.write:
         sys.exit(scope.record(run, findings))
     threshold = fail_on or run.settings.fail_on
     counts = {severity.value: sum(1 for f in findings if f.severity is severity) for severity in Severity}
-    figures = analyse_figures(run.corpus, run.ruleset)
+    figures, counted = analyse_figures(run.corpus, run.ruleset), scope.checks.unkeyed_counted if scope.checks else 0
     summary = {
         "articles": len(run.corpus.articles), "unreadable": len(run.errors), "findings": len(findings), **counts, **hidden,
-        "figures": {"total": len(run.corpus.figures()), "compared": figures.compared, "lone": figures.lone, "unkeyed": len(figures.unkeyed)},
+        "figures": {"total": len(run.corpus.figures()) + counted, "compared": figures.compared, "lone": figures.lone, "unkeyed": len(figures.unkeyed) + counted},
     }  # fmt: skip
     if output_format == "json":
         echo_pieces(json_format.stream_findings(findings, summary, key_records(figures) if explain_keys else None))
