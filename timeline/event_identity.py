@@ -39,6 +39,8 @@ from timeline.models import EventClaim
 WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 PROPER = re.compile(r"(?:[A-Z][\w’'-]*\s+){1,}[A-Z][\w’'-]*")
 GENERIC_KIND = "event"
+# The memo tables below hold 4,096 phrases: a corpus repeats its common phrases, which stay; at 16,384 the names said
+# once filled them, 5 MB at 10,000 synthetic articles that no later lookup used.
 
 
 @lru_cache(maxsize=1 << 12)

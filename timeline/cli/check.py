@@ -65,7 +65,7 @@ def check(
         raise click.UsageError(f"--explain-keys works with --format table or json, not {output_format}")
     if from_claims and (paths or scope.new or scope.changed):
         raise click.UsageError("--from-claims checks the claims in FILE; it cannot be used with PATHS, --new or --changed-since")
-    run = scope.load(paths, rules, stdin_filename, quiet, from_claims, unkeyed_kept=explain_keys)
+    run = scope.load(paths, rules, stdin_filename, quiet, from_claims, count_unkeyed=not explain_keys)
     figures, figure_counts = _figures_counted(run, scope, listed=explain_keys)
     findings, hidden = scope.narrow(run, run_rules(run.corpus, run.ruleset, scope.checks))
     if scope.write:

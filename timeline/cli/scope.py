@@ -70,9 +70,9 @@ class Scope:
         """The chosen article rules, run as the articles are read (``engine``); ``check`` runs the others."""
 
     def load(self, paths: tuple[Path, ...], rules: Path | None, stdin_filename: str | None = None, quiet: bool = False, claims_from: Path | None = None,
-             unkeyed_kept: bool = False) -> Run:  # fmt: skip
+             count_unkeyed: bool = True) -> Run:  # fmt: skip
         """Check the options, then read the articles with the chosen rules and the new articles marked; figures without
-        a key are counted, not kept, unless ``unkeyed_kept`` (``--explain-keys`` lists them)."""
+        a key are counted and let go unless ``count_unkeyed`` is false (``--explain-keys`` lists them)."""
         self.check_usage(paths)
         if self.changed:
             require_git()
@@ -85,7 +85,7 @@ class Scope:
         ignore = (self.checked(settings.ignore, "ignore") or []) + self.ignore
         if self.baseline:
             self.accepted = read_baseline(self.baseline)
-        self.checks = ArticleChecks(chosen_rules(ruleset, select, ignore), also_kept=("figure",), count_unkeyed=not unkeyed_kept)  # the summary counts figures
+        self.checks = ArticleChecks(chosen_rules(ruleset, select, ignore), also_kept=("figure",), count_unkeyed=count_unkeyed)  # the summary counts figures
         reading = {"stdin_filename": stdin_filename, "quiet": quiet, "claims_from": claims_from, "checks": self.checks}
         run = load_run((), rules, extra=paths, **reading) if self.new else load_run(paths, rules, **reading)
         run.ruleset = chosen_rules(run.ruleset, select, ignore)

@@ -41,7 +41,7 @@ def _lemminflect() -> Any:
     return lemminflect
 
 
-@lru_cache(maxsize=1 << 13)
+@lru_cache(maxsize=1 << 13)  # the common words stay; at 65,536, place names said once filled it (49,428 at 10,000 articles)
 def word_classes(word: str) -> dict[str, tuple[str, ...]]:
     """Lemmas by word class ({'NOUN': ('import',), 'VERB': ('import',)}); {} for names and function words."""
     lemminflect = _lemminflect()
