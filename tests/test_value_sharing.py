@@ -133,3 +133,24 @@ def test_the_sharing_table_is_emptied_once_a_run_has_read_its_articles(tmp_path,
             if value is not None:
                 by_value[value].add(id(value))
     assert by_value and all(len(ids) == 1 for ids in by_value.values())
+
+
+@pytest.mark.parametrize("checked", [False, True], ids=["every-claim", "as-check-keeps"])
+def test_a_warm_run_shares_the_values_of_the_claims_it_keeps(tmp_path, monkeypatch, checked):
+    """Claims read back from the cache are given shared values once the run has kept what it needs of them."""
+    from timeline.cli.common import load_run
+    from timeline.engine import ArticleChecks
+    from timeline.ruleset import load_ruleset
+
+    monkeypatch.chdir(tmp_path)
+    checks = lambda: ArticleChecks(load_ruleset(), also_kept=("figure",), count_unkeyed=True) if checked else None  # noqa: E731
+    cold = load_run((STORIES[0],), None, quiet=True, checks=checks())
+    warm = load_run((STORIES[0],), None, quiet=True, checks=checks())
+    assert any((tmp_path / ".timeline-cache").iterdir())
+    assert [claim.provenance for claim in warm.corpus.claims] == [claim.provenance for claim in cold.corpus.claims]
+    by_value = defaultdict(set)
+    for claim in warm.corpus.claims:
+        for value in held_values(claim):
+            if value is not None:
+                by_value[value].add(id(value))
+    assert by_value and all(len(ids) == 1 for ids in by_value.values())

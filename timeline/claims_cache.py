@@ -53,7 +53,6 @@ from pydantic import BaseModel, ConfigDict
 
 from timeline import __version__
 from timeline.errors import InputWarning
-from timeline.extract.sharing import share_read_back
 from timeline.models import Article, Claim
 
 FORMAT = 2  # 2: entries compressed, auto-vacuum
@@ -145,9 +144,7 @@ class ClaimsCache:
             ).fetchone()
             if row is None:
                 return None
-            entry = Entry.model_validate_json(zlib.decompress(row[0]))
-            share_read_back(entry.claims)
-            return entry
+            return Entry.model_validate_json(zlib.decompress(row[0]))  # its values shared by the caller (``share_read_back``)
         except (sqlite3.Error, ValueError, TypeError, zlib.error):
             return None  # a damaged entry is a miss; it is written again below
 

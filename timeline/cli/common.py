@@ -17,7 +17,7 @@ from timeline.collection import Freezer
 from timeline.config import Settings
 from timeline.corpus import Corpus
 from timeline.errors import InputError, InputWarning, TimelineError
-from timeline.extract.sharing import forget_shared
+from timeline.extract.sharing import forget_shared, share_read_back
 from timeline.cli.failures import bug_message, debugging, guarded, report_error, report_warning  # noqa: F401  (guarded: for the commands)
 from timeline.cli.progress import Progress, progress_wanted
 from timeline.claims_cache import ClaimsCache, Entry, content_digest, fingerprint
@@ -117,7 +117,7 @@ def _read(files: list[tuple[Path, bytes | None]], settings: Settings, ruleset: R
                 continue
             digest = content_digest(raw) if cache else ""
             entry = cache.get(str(path), digest) if cache else None
-            outcomes.append(None if entry is None else _kept(entry, keep_bodies, checks))
+            outcomes.append(None if entry is None else _kept(entry, keep_bodies, checks, read_back=True))
             if entry is None:
                 yield (len(outcomes) - 1, digest), path, raw
             else:
@@ -149,10 +149,13 @@ def _read(files: list[tuple[Path, bytes | None]], settings: Settings, ruleset: R
     return entries
 
 
-def _kept(entry: Entry, keep_bodies: bool, checks: ArticleChecks | None) -> Entry:
+def _kept(entry: Entry, keep_bodies: bool, checks: ArticleChecks | None, read_back: bool = False) -> Entry:
     """What a run keeps of an article read: its body cut unless ``keep_bodies``, its article rules run and the claims
-    only they read left out when ``checks`` is given."""
+    only they read left out when ``checks`` is given. Claims ``read_back`` from the cache are given the run's shared
+    values (``share_read_back``) only once the others are left out: ``check`` keeps about two thirds of them."""
     entry = checks.take(entry) if checks is not None else entry
+    if read_back:
+        share_read_back(entry.claims)
     return entry if keep_bodies else _without_body(entry)
 
 
