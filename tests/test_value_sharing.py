@@ -36,14 +36,20 @@ def held_values(claim):
     return []
 
 
-@pytest.mark.parametrize("story", STORIES, ids=[s.name for s in STORIES])
-def test_equal_dates_and_keys_are_one_object_across_a_story(story):
-    claims = [c for path in sorted(story.glob("*.txt")) for c in extract_claims(read_article(path, RULES.boilerplate), RULES)]
+def value_objects(claims) -> dict:
+    """Each date value and key the claims hold, with the ids of the objects holding it."""
     objects = defaultdict(set)
     for claim in claims:
         for value in held_values(claim):
             if value is not None:
                 objects[value].add(id(value))
+    return objects
+
+
+@pytest.mark.parametrize("story", STORIES, ids=[s.name for s in STORIES])
+def test_equal_dates_and_keys_are_one_object_across_a_story(story):
+    claims = [c for path in sorted(story.glob("*.txt")) for c in extract_claims(read_article(path, RULES.boilerplate), RULES)]
+    objects = value_objects(claims)
     repeated = [value for value in objects if sum(value == v for c in claims for v in held_values(c)) > 1]
     assert repeated, "a story states some date or quantity more than once"
     assert all(len(ids) == 1 for ids in objects.values())
@@ -73,12 +79,7 @@ def test_claims_read_back_from_json_share_values_as_extracted_ones_do(story):
             assert all(len(ids) == 1 for ids in by_text.values())
         published = {id(c.published) for c in entry.claims if c.published is not None}
         assert len(published) <= 1
-        objects = defaultdict(set)
-        for claim in entry.claims:
-            for value in held_values(claim):
-                if value is not None:
-                    objects[value].add(id(value))
-        assert all(len(ids) == 1 for ids in objects.values())
+        assert all(len(ids) == 1 for ids in value_objects(entry.claims).values())
 
 
 @pytest.mark.parametrize("story", STORIES[:4], ids=[s.name for s in STORIES[:4]])
@@ -127,11 +128,7 @@ def test_the_sharing_table_is_emptied_once_a_run_has_read_its_articles(tmp_path,
     run = load_run((STORIES[0],), None, quiet=True)
     assert not sharing._SEEN and not sharing._TEXTS
     assert all(len(ids) == 1 for text, ids in string_objects(run.corpus.claims).items() if len(text) <= 64)
-    by_value = defaultdict(set)
-    for claim in run.corpus.claims:
-        for value in held_values(claim):
-            if value is not None:
-                by_value[value].add(id(value))
+    by_value = value_objects(run.corpus.claims)
     assert by_value and all(len(ids) == 1 for ids in by_value.values())
 
 
@@ -148,9 +145,5 @@ def test_a_warm_run_shares_the_values_of_the_claims_it_keeps(tmp_path, monkeypat
     warm = load_run((STORIES[0],), None, quiet=True, checks=checks())
     assert any((tmp_path / ".timeline-cache").iterdir())
     assert [claim.provenance for claim in warm.corpus.claims] == [claim.provenance for claim in cold.corpus.claims]
-    by_value = defaultdict(set)
-    for claim in warm.corpus.claims:
-        for value in held_values(claim):
-            if value is not None:
-                by_value[value].add(id(value))
+    by_value = value_objects(warm.corpus.claims)
     assert by_value and all(len(ids) == 1 for ids in by_value.values())
