@@ -134,7 +134,8 @@ def test_the_sharing_table_is_emptied_once_a_run_has_read_its_articles(tmp_path,
 
 @pytest.mark.parametrize("checked", [False, True], ids=["every-claim", "as-check-keeps"])
 def test_a_warm_run_shares_the_values_of_the_claims_it_keeps(tmp_path, monkeypatch, checked):
-    """Claims read back from the cache are given shared values once the run has kept what it needs of them."""
+    """Claims read back from the cache, or from claims lines, are given shared values once the run has kept what it
+    needs of them."""
     from timeline.cli.common import load_run
     from timeline.engine import ArticleChecks
     from timeline.ruleset import load_ruleset
@@ -145,5 +146,10 @@ def test_a_warm_run_shares_the_values_of_the_claims_it_keeps(tmp_path, monkeypat
     warm = load_run((STORIES[0],), None, quiet=True, checks=checks())
     assert any((tmp_path / ".timeline-cache").iterdir())
     assert [claim.provenance for claim in warm.corpus.claims] == [claim.provenance for claim in cold.corpus.claims]
+    lines = tmp_path / "claims.jsonl"
+    lines.write_text("".join(entry.model_dump_json() + "\n" for entry in load_run((STORIES[0],), None, quiet=True, keep_bodies=True).entries))
+    from_lines = load_run((), None, quiet=True, claims_from=lines, checks=checks())
+    assert [claim.provenance for claim in from_lines.corpus.claims] == [claim.provenance for claim in cold.corpus.claims]
+    assert all(len(ids) == 1 for ids in value_objects(from_lines.corpus.claims).values())
     by_value = value_objects(warm.corpus.claims)
     assert by_value and all(len(ids) == 1 for ids in by_value.values())

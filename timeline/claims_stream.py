@@ -22,7 +22,6 @@ from pydantic import ValidationError
 
 from timeline.claims_cache import Entry
 from timeline.errors import InputError, TimelineError
-from timeline.extract.sharing import share_read_back
 
 
 def entry_lines(entries: Iterable[Entry], errors: Iterable[InputError]) -> Iterator[str]:
@@ -53,8 +52,7 @@ def read_entries(path: Path) -> tuple[list[Entry], list[InputError]]:
                 error = record["input_error"]
                 errors.append(InputError(str(error["message"]), error.get("path"), error.get("line")))
                 continue
-            entry = Entry.model_validate(record)
-            share_read_back(entry.claims)
+            entry = Entry.model_validate(record)  # its values shared by the caller (``share_read_back``), as the cache's are
         except (ValueError, ValidationError, KeyError, TypeError) as error:
             raise TimelineError(f"not a line of `timeline claims --format jsonl`: {_why(error)}", str(path), number) from None
         entries.setdefault(entry.article.path, entry)  # an article in two pieces' output counts once

@@ -79,7 +79,7 @@ def load_run(paths: tuple[Path, ...], rules: Path | None, extra: tuple[Path, ...
         if not entries and not input_errors:  # as a folder with no articles is: nothing was checked
             input_errors.append(InputError("holds no articles (no line of `timeline claims --format jsonl`)", str(claims_from)))
         roots = common_folder(entry.article.path for entry in entries)
-        return _assemble(settings, ruleset, [_kept(entry, keep_bodies, checks) for entry in entries], list(input_errors), roots)
+        return _assemble(settings, ruleset, [_kept(entry, keep_bodies, checks, read_back=True) for entry in entries], list(input_errors), roots)
     from_stdin = STDIN in paths or STDIN in extra
     targets = [p for p in paths if p != STDIN] if paths else [Path(p) for p in settings.corpus]
     targets += [p for p in extra if p != STDIN]
@@ -151,8 +151,9 @@ def _read(files: list[tuple[Path, bytes | None]], settings: Settings, ruleset: R
 
 def _kept(entry: Entry, keep_bodies: bool, checks: ArticleChecks | None, read_back: bool = False) -> Entry:
     """What a run keeps of an article read: its body cut unless ``keep_bodies``, its article rules run and the claims
-    only they read left out when ``checks`` is given. Claims ``read_back`` from the cache are given the run's shared
-    values (``share_read_back``) only once the others are left out: ``check`` keeps about two thirds of them."""
+    only they read left out when ``checks`` is given. Claims ``read_back`` from JSON (the cache, ``--from-claims``)
+    get the run's shared values (``share_read_back``) only once the others are left out: ``check`` keeps about two
+    thirds of them."""
     entry = checks.take(entry) if checks is not None else entry
     if read_back:
         share_read_back(entry.claims)
