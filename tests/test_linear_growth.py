@@ -123,6 +123,10 @@ CORPORA = {
     "many short articles": lambda n: [
         Article(path=f"a{i:05d}.md", body=SHAPES["one sentence a line"](4), published=date(2025, 6, 17) + timedelta(days=i % 30)) for i in range(n // 4)
     ],
+    # one log of n / 2 sentences copied into a second article: date-mismatch must not set each copy against every report
+    "one long article copied": lambda n: [
+        Article(path=path, body=SHAPES["one sentence a line"](n // 2), published=date(2025, 6, 17)) for path in ("log.md", "copy.md")
+    ],
     # n / 4 articles, each reporting the same action on the same thing by its own actor: date-mismatch must not try every pair
     "one action by many actors": lambda n: [
         Article(path=f"a{i:05d}.md", body=one_action_many_actors(i), published=date(2025, 3, 20)) for i in range(n // 4)

@@ -181,6 +181,14 @@ def strictly_same_event(a: EventClaim, b: EventClaim) -> bool:
     return len(x & y) >= 0.5 * min(len(x), len(y))
 
 
+def strict_signature(event: EventClaim) -> tuple:
+    """All that ``strictly_same_event`` reads of a report: two reports alike in it are the same event to exactly the same
+    reports. ``date-mismatch`` asks once per pair of signatures what it would otherwise ask of every pair of reports
+    (``timeline/event_reports.py``); it also holds all that ``actor_keys`` and ``content_words`` file a report under."""
+    actor = event.actor.lower() if event.actor else None
+    return (event.action, actor, content_words(event.actor), _series(event), content_words(event.object), _own_names(event.object))
+
+
 def named_apart(a: str | None, b: str | None) -> bool:
     """Two things that each carry a name no dictionary holds, and share none: "the Istowlinwyn flood wall" and
     "the Dunantanburn flood wall" are two walls, however alike their words."""

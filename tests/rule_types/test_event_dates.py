@@ -82,11 +82,7 @@ def test_without_an_object_both_reports_must_name_the_actor(cli, tmp_path):
 
 def test_one_articles_many_reports_of_an_action_are_not_paired_with_each_other(cli, tmp_path, monkeypatch):
     """A log of hundreds of closures in one article costs no pair comparisons: the pairs are only across articles."""
-    from timeline.rule_types import event_dates
-
-    tried = []
-    real = event_dates._conflict
-    monkeypatch.setattr(event_dates, "_conflict", lambda *args: tried.append(args) or real(*args))
+    tried = tried_pairs(monkeypatch)
     log = "\n".join(f"The Harbour Board suspended ferry route {n} on March {n % 9 + 1}." for n in range(1, 301))
     write(tmp_path / "s", "log.txt", "2026-03-12", log)
     assert mismatches(cli, tmp_path / "s") == [] and tried == []
@@ -95,13 +91,20 @@ def test_one_articles_many_reports_of_an_action_are_not_paired_with_each_other(c
     assert 0 < len(tried) <= 300, "with a second article, only pairs across the two are tried"
 
 
+def test_a_log_copied_into_a_second_article_is_asked_about_once_per_date(cli, tmp_path, monkeypatch):
+    """Two copies of a log of 300 suspensions on nine days: each article gives every date, so no mismatch; and the
+    pairs tried are pairs of (article, date), not of reports (trying every report of one against the other's was cubic)."""
+    tried = tried_pairs(monkeypatch)
+    log = "\n".join(f"The Harbour Board suspended ferry route {n} on March {n % 9 + 1}." for n in range(1, 301))
+    write(tmp_path / "s", "log.txt", "2026-03-12", log)
+    write(tmp_path / "s", "copy.txt", "2026-03-12", log)
+    assert mismatches(cli, tmp_path / "s") == []
+    assert 0 < len(tried) <= 2 * 9 * 9
+
+
 def test_reports_that_share_no_word_are_never_paired(cli, tmp_path, monkeypatch):
     """Many articles each saying a different thing reopened: no pair can be one event, so none is tried."""
-    from timeline.rule_types import event_dates
-
-    tried = []
-    real = event_dates._conflict
-    monkeypatch.setattr(event_dates, "_conflict", lambda *args: tried.append(args) or real(*args))
+    tried = tried_pairs(monkeypatch)
     syllables = ["bar", "cov", "dun", "fel", "gar", "hol", "kem", "lor", "mur", "nes", "pol", "rav"]
     for n in range(60):
         name = (syllables[n % 12] + syllables[n // 12 % 12] + "ton").capitalize()
@@ -115,3 +118,13 @@ def test_work_on_one_named_thing_on_two_days_is_a_mismatch(cli, tmp_path):
     write(tmp_path / "s", "b.txt", "2026-03-07", "Work on the Tollmere jetty was halted on March 4, the ferry company said.")
     [finding] = mismatches(cli, tmp_path / "s")
     assert "Tollmere jetty" in finding["message"]
+
+
+def tried_pairs(monkeypatch) -> list:
+    """The pairs of reports whose dates date-mismatch weighs in full, gathered as the rule runs."""
+    from timeline.event_reports import ReportGroups
+
+    tried = []
+    real = ReportGroups._conflict
+    monkeypatch.setattr(ReportGroups, "_conflict", lambda self, *args: tried.append(args[:2]) or real(self, *args))
+    return tried

@@ -21,7 +21,7 @@ from timeline.extract.date_values import day_value, month_value
 from timeline.extract.words import stem_key
 from timeline.models import EventClaim, Finding, Provenance
 from timeline.rule_types import event_dates
-from timeline.rule_types.event_dates import REPORTED_DONE, Options, _places, _side
+from timeline.rule_types.event_dates import REPORTED_DONE, Options, _places
 
 RULE = SimpleNamespace(id="date-mismatch", severity="error")
 DAY0 = date(2031, 3, 1)
@@ -49,6 +49,12 @@ def reference(events_in: list[EventClaim], gap: int) -> list[Finding]:
                 message = f"{first.title}: {first.date.value} in {_places(earlier)} but {second.date.value} in {_places(later)}"
                 found.append(Finding(rule=RULE.id, severity=RULE.severity, subject=first.actor, message=message, location=first.provenance, claims=(*earlier, *later)))
     return found
+
+
+def _side(event: EventClaim, events: list[EventClaim]) -> list[EventClaim]:
+    """Every report of the event that agrees with this one's date, this one first, each report tried."""
+    same = [e for e in events if e is not event and compatible_dates(e.date, event.date) and strictly_same_event(e, event)]
+    return [event, *sorted(same, key=lambda e: (e.provenance.path, e.provenance.line))]
 
 
 def _words(event: EventClaim) -> frozenset[tuple[str, str]]:

@@ -36,7 +36,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from timeline.chronology import compatible_dates
 from timeline.corpus import Corpus
-from timeline.event_identity import actor_keys, agreeing_keys, content_words, strictly_same_event
+from timeline.event_identity import actor_keys, agreeing_keys, content_words
+from timeline.event_reports import ReportGroups
 from timeline.extract.words import stem_key
 from timeline.models import DateValue, EventClaim, Finding
 
@@ -61,25 +62,26 @@ def check(rule, options: Options, corpus: Corpus, ruleset) -> Iterator[Finding]:
         events = sorted(buckets[key], key=lambda e: (e.date.start, e.provenance.path, e.provenance.line))
         if len({e.provenance.path for e in events}) < 2:
             continue  # one article's own reports are never set against each other: no pair to try, however many
-        starts, candidates = [e.date.start for e in events], Candidates(events)
-        by_path: dict[str, list[EventClaim]] = {}
-        for event in events:
-            by_path.setdefault(event.provenance.path, []).append(event)
-        for index, first in enumerate(events):
+        groups = ReportGroups(events)
+        starts, candidates = [e.date.start for e in events], Candidates(events, groups.leaders)
+        # A group's later reports find only what its first found: they stand on its date, in its article, as its class.
+        for index in groups.leaders:
+            first = events[index]
             within = bisect_right(starts, first.date.end + timedelta(days=options.max_gap_days))  # at most max-gap-days later
 
             def open_date(date: DateValue) -> bool:
                 return (first.date.value, date.value) not in reported and not compatible_dates(first.date, date)
 
             def conflicting(j: int) -> bool:
-                return events[j].provenance.path != first.provenance.path and _conflict(first, events[j], by_path)
+                return groups.conflict(index, j)
 
-            for second in (events[j] for j in candidates.first_per_date(index, within, open_date, conflicting)):
+            for later_index in candidates.first_per_date(index, within, open_date, conflicting):
+                second = events[later_index]
                 pair = (first.date.value, second.date.value)
                 if pair in reported:
                     continue  # two spellings of one date value: the first one found stands for both
                 reported.add(pair)
-                earlier, later = _side(first, events), _side(second, events)
+                earlier, later = groups.side(index), groups.side(later_index)
                 message = f"{first.title}: {first.date.value} in {_places(earlier)} but {second.date.value} in {_places(later)}"
                 yield Finding(rule=rule.id, severity=rule.severity, subject=first.actor, message=message, location=first.provenance, claims=(*earlier, *later))
 
@@ -112,12 +114,16 @@ class Candidates:
     every place holds one report: a dictionary of dates for each place, with a
     list for each date, took about 450 bytes a report where the list takes
     about 150 (at 10,000 synthetic articles, 67 MB of the rule's peak).
+
+    Only the reports in ``filed`` are held: the first of each group
+    (``timeline/event_reports.py``), which answers for the group's others.
     """
 
-    def __init__(self, events: list[EventClaim]) -> None:
+    def __init__(self, events: list[EventClaim], filed: list[int]) -> None:
         self.events = events
         self.holding: dict[tuple, list[tuple[tuple, int]]] = {}  # place -> (date, index), by date then index
-        for index, event in enumerate(events):
+        for index in filed:
+            event = events[index]
             date = (event.date.start, event.date.end, event.date.value)  # one tuple for every place the report is filed
             for key in self._filed(event):
                 self.holding.setdefault(key, []).append((date, index))
@@ -188,25 +194,5 @@ def START(filed: tuple[tuple, int]):  # noqa: N802 (a key function, named as DAT
     return filed[0][0]
 
 
-def _side(event: EventClaim, events: list[EventClaim]) -> list[EventClaim]:
-    """Every report of the event that agrees with this one's date, this one first: each side of the conflict with all its sources."""
-    same = [e for e in events if e is not event and compatible_dates(e.date, event.date) and strictly_same_event(e, event)]
-    return [event, *sorted(same, key=lambda e: (e.provenance.path, e.provenance.line))]
-
-
 def _places(events: list[EventClaim]) -> str:
     return ", ".join(f"{e.provenance.path}:{e.provenance.line}" for e in events)
-
-
-def _conflict(first: EventClaim, second: EventClaim, by_path: dict[str, list[EventClaim]]) -> bool:
-    """Whether two reports of one event give dates that cannot both hold; ``by_path`` holds the bucket's reports by article."""
-    if first.provenance.path == second.provenance.path or compatible_dates(first.date, second.date):
-        return False
-    if not strictly_same_event(first, second):
-        return False
-    # An article that itself reports both dates for this event speaks of two events.
-    for path in (first.provenance.path, second.provenance.path):
-        mine = [e for e in by_path[path] if strictly_same_event(e, first)]
-        if any(compatible_dates(e.date, first.date) for e in mine) and any(compatible_dates(e.date, second.date) for e in mine):
-            return False
-    return True
