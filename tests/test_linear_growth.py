@@ -127,6 +127,10 @@ CORPORA = {
     "one long article copied": lambda n: [
         Article(path=path, body=SHAPES["one sentence a line"](n // 2), published=date(2025, 6, 17)) for path in ("log.md", "copy.md")
     ],
+    # one log of 40 sentences copied into n / 40 articles, each giving every date: nor set each article against all the others
+    "one log in many articles": lambda n: [
+        Article(path=f"a{i:05d}.md", body=SHAPES["one sentence a line"](40), published=date(2025, 6, 17)) for i in range(n // 40)
+    ],
     # n / 4 articles, each reporting the same action on the same thing by its own actor: date-mismatch must not try every pair
     "one action by many actors": lambda n: [
         Article(path=f"a{i:05d}.md", body=one_action_many_actors(i), published=date(2025, 3, 20)) for i in range(n // 4)

@@ -87,7 +87,8 @@ class ReportGroups:
             self.class_of.append(kind)
             self.group_of.append(group)
         self._same: dict[tuple[int, int], bool] = {}
-        self._conflicts: dict[tuple[int, int], bool] = {}
+        self._open: dict[tuple, bool] = {}
+        self._takes: dict[tuple, bool] = {}
         self._by_path: dict[str, DateIndex[int]] = {}
         self._all: DateIndex[int] | None = None
 
@@ -103,31 +104,39 @@ class ReportGroups:
             self._same[pair] = strictly_same_event(self.representative[pair[0]], self.representative[pair[1]])
         return self._same[pair]
 
-    def conflict(self, first: int, second: int) -> bool:
-        """Whether two reports give dates of one event that cannot both hold: the same event, in two articles, on
-        incompatible dates, where neither article itself gives both dates (it would be telling of two events)."""
-        pair = (self.group_of[first], self.group_of[second])
-        if pair not in self._conflicts:
-            self._conflicts[pair] = self._conflict(self.events[first], self.events[second], self.class_of[first], self.class_of[second])
-        return self._conflicts[pair]
+    def run_open(self, first: int, start: date, end: date) -> bool:
+        """Whether reports on [start, end] can conflict with report ``first`` as far as its own article goes: an
+        article that gives both dates of an event, itself, is telling of two events. Asked once per group and date."""
+        asked = (self.group_of[first], start, end)
+        if asked not in self._open:
+            event, kind = self.events[first], self.class_of[first]
+            path = event.provenance.path
+            self._open[asked] = not (self._gives(path, kind, event.date.start, event.date.end) and self._gives(path, kind, start, end))
+        return self._open[asked]
 
-    def _conflict(self, first: EventClaim, second: EventClaim, kind: int, other: int) -> bool:
-        if first.provenance.path == second.provenance.path or compatible_dates(first.date, second.date) or not self.same(kind, other):
-            return False
-        for path in (first.provenance.path, second.provenance.path):
-            if self._gives(path, kind, first) and self._gives(path, kind, second):
-                return False
-        return True
+    def takes(self, first: int, second: int) -> bool:
+        """Whether report ``second`` is the same event as report ``first`` and its own article does not give both
+        their dates. With ``run_open``, in two articles, on incompatible dates: the two dates cannot both hold.
+        It reads only ``first``'s class and date, so it is asked once per (class, date) and group."""
+        event = self.events[first]
+        asked = (self.class_of[first], event.date.start, event.date.end, self.group_of[second])
+        if asked not in self._takes:
+            later, kind = self.events[second], self.class_of[first]
+            path = later.provenance.path
+            self._takes[asked] = self.same(kind, self.class_of[second]) and not (
+                self._gives(path, kind, event.date.start, event.date.end) and self._gives(path, kind, later.date.start, later.date.end)
+            )
+        return self._takes[asked]
 
-    def _gives(self, path: str, kind: int, event: EventClaim) -> bool:
-        """Whether the article at ``path`` reports an event of class ``kind`` on a date compatible with ``event``'s."""
+    def _gives(self, path: str, kind: int, start: date, end: date) -> bool:
+        """Whether the article at ``path`` reports an event of class ``kind`` on a date compatible with [start, end]."""
         if not self._by_path:  # every article's index at once: one pass over the groups, however many articles
             spans: dict[str, list[tuple[date, date, int]]] = {}
             for leader in self.leaders:
                 report = self.events[leader]
                 spans.setdefault(report.provenance.path, []).append((report.date.start, report.date.end, self.class_of[leader]))
             self._by_path = {article: DateIndex(held) for article, held in spans.items()}
-        return any(self.same(found, kind) for found in self._by_path[path].compatible(event.date.start, event.date.end))
+        return any(self.same(found, kind) for found in self._by_path[path].compatible(start, end))
 
     def side(self, index: int) -> list[EventClaim]:
         """Every report of the event that agrees with this one's date, this one first: one side of a conflict with all its sources."""

@@ -111,3 +111,14 @@ def test_wire_copy_in_many_articles():
     [finding] = list(event_dates.check(RULE, Options(), corpus, None))
     assert finding == reference(events, 14)[0]
     assert len(finding.claims) == 60
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sets(st.integers(0, 3), min_size=1), min_size=2, max_size=30), st.sampled_from([0, 14]))
+def test_one_report_copied_into_many_articles_on_some_of_four_days(days_of_articles, gap):
+    """Each article gives the one report on some of four days, as copies of a log do: an article that gives
+    two of the days tells of two events, one that gives one of them disputes the others'."""
+    events = [report(i, line, "suspend", "the ferry service", "Harbour Board", day) for i, days in enumerate(days_of_articles) for line, day in enumerate(sorted(days), 1)]
+    corpus = Corpus(articles=(), claims=tuple(events))
+    assert list(event_dates.check(RULE, Options(max_gap_days=gap), corpus, None)) == reference(events, gap)
+

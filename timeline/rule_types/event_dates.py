@@ -63,7 +63,7 @@ def check(rule, options: Options, corpus: Corpus, ruleset) -> Iterator[Finding]:
         if len({e.provenance.path for e in events}) < 2:
             continue  # one article's own reports are never set against each other: no pair to try, however many
         groups = ReportGroups(events)
-        starts, candidates = [e.date.start for e in events], Candidates(events, groups.leaders)
+        starts, candidates = [e.date.start for e in events], Candidates(events, groups)
         # A group's later reports find only what its first found: they stand on its date, in its article, as its class.
         for index in groups.leaders:
             first = events[index]
@@ -72,10 +72,7 @@ def check(rule, options: Options, corpus: Corpus, ruleset) -> Iterator[Finding]:
             def open_date(date: DateValue) -> bool:
                 return (first.date.value, date.value) not in reported and not compatible_dates(first.date, date)
 
-            def conflicting(j: int) -> bool:
-                return groups.conflict(index, j)
-
-            for later_index in candidates.first_per_date(index, within, open_date, conflicting):
+            for later_index in candidates.first_per_date(index, within, open_date):
                 second = events[later_index]
                 pair = (first.date.value, second.date.value)
                 if pair in reported:
@@ -115,14 +112,15 @@ class Candidates:
     list for each date, took about 450 bytes a report where the list takes
     about 150 (at 10,000 synthetic articles, 67 MB of the rule's peak).
 
-    Only the reports in ``filed`` are held: the first of each group
-    (``timeline/event_reports.py``), which answers for the group's others.
+    Only the first report of each group (``timeline/event_reports.py``) is
+    held: it answers for the group's others.
     """
 
-    def __init__(self, events: list[EventClaim], filed: list[int]) -> None:
-        self.events = events
+    def __init__(self, events: list[EventClaim], groups: ReportGroups) -> None:
+        self.events, self.groups = events, groups
+        self._taken: dict[tuple, list[int]] = {}
         self.holding: dict[tuple, list[tuple[tuple, int]]] = {}  # place -> (date, index), by date then index
-        for index in filed:
+        for index in groups.leaders:
             event = events[index]
             date = (event.date.start, event.date.end, event.date.value)  # one tuple for every place the report is filed
             for key in self._filed(event):
@@ -156,15 +154,20 @@ class Candidates:
             ("object", word, *actor) for word in things for actor in agreeing_keys(event, lambda key, word=word: self._held(("object", word, *key))) or ()
         )
 
-    def first_per_date(self, index: int, within: int, open_date, accept) -> list[int]:
+    def first_per_date(self, index: int, within: int, open_date) -> list[int]:
         """For each date that ``open_date`` lets through, the first report in (index, within) sharing a word with
-        report ``index`` that ``accept`` takes; ascending. Reports are sorted by date, so the dates within reach
-        are those starting from report ``index``'s start up to report ``within - 1``'s."""
+        report ``index`` whose dates conflict with it; ascending. Reports are sorted by date, so the dates within
+        reach are those starting from report ``index``'s start up to report ``within - 1``'s.
+
+        Whether two reports' dates conflict is asked in three parts (``ReportGroups``): whether the first
+        report's article lets the date through (``run_open``), once per date; whether a later report takes it
+        (``takes``), which reads only the first report's class and date, so a date's takers are found once for
+        every report of that class and date (``_takers``); and whether the two are in two articles."""
         if within <= index + 1:
             return []
         low, high = self.events[index].date.start, self.events[within - 1].date.start
         best: dict[tuple, int] = {}
-        tried: set[int] = set()  # a report sharing several words is tried once
+        path = self.events[index].provenance.path
         for key in self._lookups(self.events[index]):  # made when needed, once: held for every report, they were megabytes
             filed = self.holding.get(key)
             if filed is None:
@@ -174,16 +177,33 @@ class Candidates:
                 date = filed[run][0]
                 run_end = bisect_right(filed, date, run, stop, key=DATE)
                 at, limit = bisect_right(filed, index, run, run_end, key=INDEX), best.get(date, within)
-                if at < run_end and filed[at][1] < limit and open_date(self.events[filed[at][1]].date):
-                    while at < run_end and filed[at][1] < limit:
-                        if filed[at][1] not in tried:
-                            tried.add(filed[at][1])
-                            if accept(filed[at][1]):
-                                best[date] = filed[at][1]
-                                break
-                        at += 1
+                if at < run_end and filed[at][1] < limit and open_date(self.events[filed[at][1]].date) and self.groups.run_open(index, date[0], date[1]):
+                    for taker in self._takers(index, key, at, run_end):
+                        if taker >= limit:
+                            break
+                        if self.events[taker].provenance.path != path:  # one article's reports are never set against each other
+                            best[date] = taker
+                            break
                 run = run_end
         return sorted(best.values())
+
+    def _takers(self, index: int, key: tuple, at: int, run_end: int) -> list[int]:
+        """The reports filed under ``key`` at [at, run_end) that ``takes`` report ``index``, ascending, up to the first of
+        a second article: the one wanted is the first not in report ``index``'s article. Kept for every report of
+        ``index``'s class and date: a long log copied into many articles asks it of each of its reports."""
+        event = self.events[index]
+        asked = (self.groups.class_of[index], event.date.start, event.date.end, key, at, run_end)
+        if asked not in self._taken:
+            filed, takers, paths = self.holding[key], [], set()
+            for place in range(at, run_end):
+                later = filed[place][1]
+                if self.groups.takes(index, later):
+                    takers.append(later)
+                    paths.add(self.events[later].provenance.path)
+                    if len(paths) == 2:
+                        break
+            self._taken[asked] = takers
+        return self._taken[asked]
 
 
 DATE, INDEX = itemgetter(0), itemgetter(1)  # of a filed report: ((start, end, value), index)
