@@ -31,6 +31,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 from itertools import combinations
+from typing import NamedTuple
 from os.path import commonprefix
 
 from timeline.extract.words import FUNCTION_WORDS, lemma, unlisted_names
@@ -73,22 +74,23 @@ NO_ACTOR = ("no actor",)
 MAX_SUBSET_WORDS = 8  # an actor of more content words is looked up by each of its words (more tried, none missed)
 
 
-def actor_keys(event: EventClaim) -> frozenset[tuple]:
+def actor_keys(event: EventClaim, words: frozenset[str] | None = None) -> frozenset[tuple]:
     """Keys to file a report under by its actor, so that reports whose actors agree are found without trying the others.
 
     Two actors agree (``actors_agree``) when they are the same name, or one's
     words are all within the other's; a report with no actor agrees with
     every actor. A report is filed under its actor's name, its set of words
     and each of its words, or under ``NO_ACTOR``; ``agreeing_keys`` says where
-    to look for the reports that can agree with one.
+    to look for the reports that can agree with one. ``words`` are the
+    actor's content words when the caller has them (``StrictSignature``).
     """
     if not event.actor:
         return frozenset({NO_ACTOR})
-    words = content_words(event.actor)
+    words = content_words(event.actor) if words is None else words
     return frozenset({("name", event.actor.lower()), *(("word", word) for word in words), *((("words", words),) if words else ())})
 
 
-def agreeing_keys(event: EventClaim, held: Callable[[tuple], int]) -> frozenset[tuple] | None:
+def agreeing_keys(event: EventClaim, held: Callable[[tuple], int], words: frozenset[str] | None = None) -> frozenset[tuple] | None:
     """The keys under which every report whose actor can agree with this one's is filed; None for a report with no actor (any can).
 
     An agreeing actor has the same name, or no actor at all, or words that
@@ -96,12 +98,13 @@ def agreeing_keys(event: EventClaim, held: Callable[[tuple], int]) -> frozenset[
     words), or a superset of them: those hold every word of this actor's, so
     they are all filed under its word that ``held`` (how many reports a key
     holds) finds the rarest. "Asharby council" is looked up under "asharby",
-    not under "council" with every other council.
+    not under "council" with every other council. ``words`` are as for
+    ``actor_keys``.
     """
     if not event.actor:
         return None
     keys = {NO_ACTOR, ("name", event.actor.lower())}
-    words = sorted(content_words(event.actor))
+    words = sorted(content_words(event.actor) if words is None else words)
     if len(words) > MAX_SUBSET_WORDS:
         keys.update(("word", word) for word in words)
     elif words:
@@ -181,12 +184,22 @@ def strictly_same_event(a: EventClaim, b: EventClaim) -> bool:
     return len(x & y) >= 0.5 * min(len(x), len(y))
 
 
-def strict_signature(event: EventClaim) -> tuple:
-    """All that ``strictly_same_event`` reads of a report: two reports alike in it are the same event to exactly the same
-    reports. ``date-mismatch`` asks once per pair of signatures what it would otherwise ask of every pair of reports
-    (``timeline/event_reports.py``); it also holds all that ``actor_keys`` and ``content_words`` file a report under."""
+class StrictSignature(NamedTuple):
+    """All that ``strictly_same_event`` reads of a report: two reports alike in it are the same event to exactly the
+    same reports. ``date-mismatch`` asks once per pair of signatures what it would otherwise ask of every pair of
+    reports (``timeline/event_reports.py``), and files reports by the words it holds."""
+
+    action: str | None
+    actor: str | None  # lowercased
+    actor_words: frozenset[str]
+    series: frozenset[str]
+    object_words: frozenset[str]
+    object_names: frozenset[str]
+
+
+def strict_signature(event: EventClaim) -> StrictSignature:
     actor = event.actor.lower() if event.actor else None
-    return (event.action, actor, content_words(event.actor), _series(event), content_words(event.object), _own_names(event.object))
+    return StrictSignature(event.action, actor, content_words(event.actor), _series(event), content_words(event.object), _own_names(event.object))
 
 
 def named_apart(a: str | None, b: str | None) -> bool:

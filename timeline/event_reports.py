@@ -25,7 +25,7 @@ from datetime import date, timedelta
 from typing import Generic, Iterable, Iterator, TypeVar
 
 from timeline.chronology import compatible_dates
-from timeline.event_identity import strict_signature, strictly_same_event
+from timeline.event_identity import StrictSignature, strict_signature, strictly_same_event
 from timeline.models import EventClaim
 
 T = TypeVar("T")
@@ -76,10 +76,13 @@ class ReportGroups:
         self.group_of: list[int] = []  # by report index
         self.members: list[list[int]] = []  # by group: report indices, ascending
         self.representative: list[EventClaim] = []  # by class: its first report
+        self.signature: list[StrictSignature] = []  # by class
         for index, event in enumerate(events):
-            kind = classes.setdefault(strict_signature(event), len(classes))
+            signature = strict_signature(event)
+            kind = classes.setdefault(signature, len(classes))
             if kind == len(self.representative):
                 self.representative.append(event)
+                self.signature.append(signature)
             group = groups.setdefault((event.provenance.path, kind, event.date.start, event.date.end, event.date.value), len(groups))
             if group == len(self.members):
                 self.members.append([])
@@ -96,6 +99,11 @@ class ReportGroups:
     def leaders(self) -> list[int]:
         """Each group's first report, ascending: the reports that stand for their groups."""
         return [members[0] for members in self.members]
+
+    def signature_of(self, index: int) -> StrictSignature:
+        """Report ``index``'s ``strict_signature``, made once for its class: its words are looked up in a table too
+        small to keep every actor's and object's in a large corpus."""
+        return self.signature[self.class_of[index]]
 
     def same(self, one: int, other: int) -> bool:
         """Whether reports of class ``one`` and class ``other`` are one event (``strictly_same_event``), asked once per pair."""

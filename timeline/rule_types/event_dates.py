@@ -36,7 +36,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from timeline.chronology import compatible_dates
 from timeline.corpus import Corpus
-from timeline.event_identity import actor_keys, agreeing_keys, content_words
+from timeline.event_identity import actor_keys, agreeing_keys
 from timeline.event_reports import ReportGroups
 from timeline.extract.words import stem_key
 from timeline.models import DateValue, EventClaim, Finding
@@ -123,35 +123,37 @@ class Candidates:
         for index in groups.leaders:
             event = events[index]
             date = (event.date.start, event.date.end, event.date.value)  # one tuple for every place the report is filed
-            for key in self._filed(event):
+            for key in self._filed(index):
                 self.holding.setdefault(key, []).append((date, index))
         for filed in self.holding.values():
             filed.sort()
 
-    @staticmethod
-    def _filed(event: EventClaim) -> frozenset[tuple]:
+    def _filed(self, index: int) -> frozenset[tuple]:
         """Where a report is held: under each word of its object, alone and paired with each of its actor's keys."""
-        things = content_words(event.object)
+        event, signature = self.events[index], self.groups.signature_of(index)
+        things = signature.object_words
         if things:
-            return frozenset({*(("object", word) for word in things), *(("object", word, *actor) for word in things for actor in actor_keys(event))})
+            actors = actor_keys(event, signature.actor_words)
+            return frozenset({*(("object", word) for word in things), *(("object", word, *actor) for word in things for actor in actors)})
         if not event.actor:
             return frozenset()  # no object and no actor: never the same event as another report
-        return frozenset(("actor", *actor) for actor in actor_keys(event))
+        return frozenset(("actor", *actor) for actor in actor_keys(event, signature.actor_words))
 
     def _held(self, key: tuple) -> int:
         return len(self.holding.get(key, ()))
 
-    def _lookups(self, event: EventClaim) -> frozenset[tuple]:
+    def _lookups(self, index: int) -> frozenset[tuple]:
         """Where the reports that can be the same event as this one are held."""
-        things = content_words(event.object)
+        event, signature = self.events[index], self.groups.signature_of(index)
+        things, words = signature.object_words, signature.actor_words
         if not things and not event.actor:
             return frozenset()
         if not things:
-            return frozenset(("actor", *actor) for actor in agreeing_keys(event, lambda key: self._held(("actor", *key))) or ())
+            return frozenset(("actor", *actor) for actor in agreeing_keys(event, lambda key: self._held(("actor", *key)), words) or ())
         if not event.actor:
             return frozenset(("object", word) for word in things)  # any actor agrees with none
         return frozenset(
-            ("object", word, *actor) for word in things for actor in agreeing_keys(event, lambda key, word=word: self._held(("object", word, *key))) or ()
+            ("object", word, *actor) for word in things for actor in agreeing_keys(event, lambda key, word=word: self._held(("object", word, *key)), words) or ()
         )
 
     def first_per_date(self, index: int, within: int, open_date) -> list[int]:
@@ -168,7 +170,7 @@ class Candidates:
         low, high = self.events[index].date.start, self.events[within - 1].date.start
         best: dict[tuple, int] = {}
         path = self.events[index].provenance.path
-        for key in self._lookups(self.events[index]):  # made when needed, once: held for every report, they were megabytes
+        for key in self._lookups(index):  # made when needed, once: held for every report, they were megabytes
             filed = self.holding.get(key)
             if filed is None:
                 continue
