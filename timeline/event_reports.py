@@ -75,6 +75,7 @@ class ReportGroups:
         self.class_of: list[int] = []  # by report index
         self.group_of: list[int] = []  # by report index
         self.members: list[list[int]] = []  # by group: report indices, ascending
+        self.leaders: list[int] = []  # each group's first report, ascending: the reports that stand for their groups
         self.representative: list[EventClaim] = []  # by class: its first report
         self.signature: list[StrictSignature] = []  # by class
         for index, event in enumerate(events):
@@ -86,6 +87,7 @@ class ReportGroups:
             group = groups.setdefault((event.provenance.path, kind, event.date.start, event.date.end, event.date.value), len(groups))
             if group == len(self.members):
                 self.members.append([])
+                self.leaders.append(index)
             self.members[group].append(index)
             self.class_of.append(kind)
             self.group_of.append(group)
@@ -94,11 +96,6 @@ class ReportGroups:
         self._takes: dict[tuple, bool] = {}
         self._by_path: dict[str, DateIndex[int]] = {}
         self._all: DateIndex[int] | None = None
-
-    @property
-    def leaders(self) -> list[int]:
-        """Each group's first report, ascending: the reports that stand for their groups."""
-        return [members[0] for members in self.members]
 
     def signature_of(self, index: int) -> StrictSignature:
         """Report ``index``'s ``strict_signature``, made once for its class: its words are looked up in a table too
