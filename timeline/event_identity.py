@@ -31,8 +31,8 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 from itertools import combinations
-from typing import NamedTuple
 from os.path import commonprefix
+from typing import NamedTuple
 
 from timeline.extract.words import FUNCTION_WORDS, lemma, unlisted_names
 from timeline.models import EventClaim

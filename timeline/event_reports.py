@@ -146,12 +146,12 @@ class ReportGroups:
     def side(self, index: int) -> list[EventClaim]:
         """Every report of the event that agrees with this one's date, this one first: one side of a conflict with all its sources."""
         if self._all is None:
-            self._all = DateIndex((self.events[m[0]].date.start, self.events[m[0]].date.end, group) for group, m in enumerate(self.members))
+            self._all = DateIndex((self.events[leader].date.start, self.events[leader].date.end, group) for group, leader in enumerate(self.leaders))
         event, kind = self.events[index], self.class_of[index]
         same = [
             other
             for group in self._all.compatible(event.date.start, event.date.end)
-            if self.same(self.class_of[self.members[group][0]], kind)
+            if self.same(self.class_of[self.leaders[group]], kind)
             for other in self.members[group]
             if other != index
         ]
