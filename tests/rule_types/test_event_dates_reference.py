@@ -91,7 +91,7 @@ reports = st.builds(
     path=st.integers(0, 4),
     line=st.integers(1, 6),
     verb=st.sampled_from(["suspend", "suspension", "close", "reopen"]),
-    thing=st.sampled_from([None, "the ferry service", "the night ferry", "the pier"]),
+    thing=st.sampled_from([None, "the ferry service", "the night ferry", "the pier", "the Ostry pier", "the Quenby pier", "the Ostry ferry service"]),  # two names none shares
     actor=st.sampled_from([None, "Harbour Board", "the board", "Port Authority", "Harbour Authority"]),  # the last shares a word with two, a subset of neither
     when=st.one_of(st.none(), st.integers(0, 20)),
 )

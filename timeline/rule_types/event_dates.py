@@ -119,6 +119,7 @@ class Candidates:
     def __init__(self, events: list[EventClaim], groups: ReportGroups) -> None:
         self.events, self.groups = events, groups
         self._taken: dict[tuple, list[int]] = {}
+        self._named: dict[tuple, dict[str | None, list[int]]] = {}  # (key, run end) -> places of the run by object name
         self.holding: dict[tuple, list[tuple[tuple, int]]] = {}  # place -> (date, index), by date then index
         for index in groups.leaders:
             event = events[index]
@@ -197,7 +198,7 @@ class Candidates:
         asked = (self.groups.class_of[index], event.date.start, event.date.end, key, at, run_end)
         if asked not in self._taken:
             filed, takers, paths = self.holding[key], [], set()
-            for place in range(at, run_end):
+            for place in self._places_named(index, key, at, run_end):
                 later = filed[place][1]
                 if self.groups.takes(index, later):
                     takers.append(later)
@@ -206,6 +207,32 @@ class Candidates:
                         break
             self._taken[asked] = takers
         return self._taken[asked]
+
+
+    def _places_named(self, index: int, key: tuple, at: int, run_end: int) -> range | list[int]:
+        """The places in [at, run_end) under ``key`` whose reports can take report ``index``, by the names of their objects.
+
+        ``strictly_same_event`` never joins two objects that each carry a name
+        no dictionary holds and share none (``named_apart``: "the Harlow
+        bridge", "the Ostry bridge"). So a report whose object carries such
+        names looks only at the reports whose objects share one or carry none.
+        Every bridge is filed under "bridge"; read whole, a day's run of them
+        made the rule grow with the square of the bridges. The run's places
+        are held by name once, for every report that reads the run.
+        """
+        names = self.groups.signature_of(index).object_names
+        if not names:
+            return range(at, run_end)
+        run = (key, run_end)  # a run ends where its date's reports end: one run, whatever ``at``
+        if run not in self._named:
+            filed, by_name = self.holding[key], {}
+            start = bisect_left(filed, filed[run_end - 1][0], 0, run_end, key=DATE)
+            for place in range(start, run_end):
+                for name in self.groups.signature_of(filed[place][1]).object_names or (None,):
+                    by_name.setdefault(name, []).append(place)
+            self._named[run] = by_name
+        by_name = self._named[run]
+        return sorted({place for name in (*names, None) for place in by_name.get(name, ()) if place >= at})
 
 
 DATE, INDEX = itemgetter(0), itemgetter(1)  # of a filed report: ((start, end, value), index)
