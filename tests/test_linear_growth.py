@@ -116,6 +116,11 @@ def one_action_many_actors(i: int) -> str:
     return f"{invented(i)} approved the harbour repair plan on March {i % 10 + 1}.\n" + SHAPES["one sentence a line"](3)
 
 
+def one_action_many_named_things(i: int) -> str:
+    """Four sentences; the first says that a thing with a name of its own was closed, on one of ten days, by no one named."""
+    return f"The {invented(i)} bridge was closed on March {i % 10 + 1}.\n" + SHAPES["one sentence a line"](3)
+
+
 CORPORA = {
     # one article of n sentences: its figures of one measure meet each other in key settling and comparison
     "one long article": lambda n: [Article(path="long.md", body=SHAPES["one sentence a line"](n), published=date(2025, 6, 17))],
@@ -131,6 +136,10 @@ CORPORA = {
     "one log in many articles": lambda n: [
         Article(path=f"a{i:05d}.md", body=SHAPES["one sentence a line"](40), published=date(2025, 6, 17)) for i in range(n // 40)
     ],
+    # n / 4 articles, each closing its own named bridge, naming no actor: nor read every bridge of a day for each
+    "one action on many named things": lambda n: [
+        Article(path=f"a{i:05d}.md", body=one_action_many_named_things(i), published=date(2025, 3, 20)) for i in range(n // 4)
+    ],
     # n / 4 articles, each reporting the same action on the same thing by its own actor: date-mismatch must not try every pair
     "one action by many actors": lambda n: [
         Article(path=f"a{i:05d}.md", body=one_action_many_actors(i), published=date(2025, 3, 20)) for i in range(n // 4)
@@ -138,27 +147,12 @@ CORPORA = {
 }
 
 
-def one_action_many_named_things(i: int) -> str:
-    """Four sentences; the first says that a thing with a name of its own was closed, on one of ten days, by no one named."""
-    return f"The {invented(i)} bridge was closed on March {i % 10 + 1}.\n" + SHAPES["one sentence a line"](3)
-
-
-RULE_CORPORA = {
-    **CORPORA,
-    # n / 4 articles, each closing its own named bridge: date-mismatch must not read every bridge of a day for each.
-    # (The timeline still tries every row of a report's day for a report with no actor: not yet linear on this shape.)
-    "one action on many named things": lambda n: [
-        Article(path=f"a{i:05d}.md", body=one_action_many_named_things(i), published=date(2025, 3, 20)) for i in range(n // 4)
-    ],
-}
-
-
-@pytest.mark.parametrize("shape", list(RULE_CORPORA))
+@pytest.mark.parametrize("shape", list(CORPORA))
 def test_rule_steps_per_sentence_do_not_grow_with_the_corpus(shape, ruleset):
     """The rule engine and the JSON report over the claims, counted as extraction is (a pairwise path shows as x2 and more)."""
 
     def rule_steps(n: int) -> int:
-        articles = RULE_CORPORA[shape](n)
+        articles = CORPORA[shape](n)
         corpus = Corpus(articles=tuple(articles), claims=tuple(c for a in articles for c in extract_article(a, ruleset).claims))
         return counted(lambda: "".join(stream_findings(run_rules(corpus, ruleset), {})))
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
 
-from timeline.event_identity import actor_keys, agreeing_keys, same_event
+from timeline.event_identity import actor_keys, agreeing_keys, looked_up_by_name, named_keys, same_event
 from timeline.models import DateValue, EventClaim, TimelineEntry
 
 
@@ -85,7 +85,10 @@ class Rows:
     found by the start of their first report and by their members' actors
     (``actor_keys``, ``agreeing_keys``: a row none of whose members' actors
     could agree with the report's cannot hold its event, and many actors
-    doing one common thing on one day made a row for each), and rows by the
+    doing one common thing on one day made a row for each), or, for a report
+    that names no actor, by the names of what its members did it to
+    (``named_keys``: many bridges, each with a name of its own, closed on one
+    day made each such report try every row of that day); and rows by the
     articles of their members.
     """
 
@@ -95,8 +98,8 @@ class Rows:
         self.alike_by_path: list[dict[str, dict[tuple, EventClaim]]] = []  # per row and article
         self.starts: list[tuple] = []  # (start of the row's first report, row), sorted; dated rows only
         self.row_start: list = []  # the start of each row's first report, None for an undated row
-        self.row_actors: list[set[tuple[str, ...]]] = []  # per row: its members' actor keys
-        self.starts_by_actor: dict[tuple[str, ...], list[tuple]] = {}  # actor key -> (start, row) of dated rows with it, sorted
+        self.row_keys: list[set[tuple]] = []  # per row: its members' actor keys and named keys
+        self.starts_by_key: dict[tuple, list[tuple]] = {}  # actor or named key -> (start, row) of dated rows with it, sorted
         self.rows_by_path: dict[str, list[int]] = {}  # article -> rows with a member from it, ascending
         self.first_path: dict[str, list[int]] = {}  # article -> rows whose first member is from it, ascending
 
@@ -106,7 +109,7 @@ class Rows:
         self.alike.append({})
         self.alike_by_path.append({})
         self.first_path.setdefault(event.provenance.path, []).append(row)
-        self.row_actors.append(set())
+        self.row_keys.append(set())
         dated = event.date and event.date.resolved and event.date.start is not None
         self.row_start.append(event.date.start if dated else None)
         if dated:
@@ -121,10 +124,10 @@ class Rows:
         if path not in mine:  # the row's first member from this article
             insort(self.rows_by_path.setdefault(path, []), row)
         mine.setdefault(path, {}).setdefault(signature, event)
-        for key in actor_keys(event) - self.row_actors[row]:
-            self.row_actors[row].add(key)
+        for key in (actor_keys(event) | named_keys(event)) - self.row_keys[row]:
+            self.row_keys[row].add(key)
             if self.row_start[row] is not None:
-                insort(self.starts_by_actor.setdefault(key, []), (self.row_start[row], row))
+                insort(self.starts_by_key.setdefault(key, []), (self.row_start[row], row))
 
     def first_dated(self, event: EventClaim) -> int | None:
         """The first row whose first report's date is compatible with the event's and that holds the same event.
@@ -138,8 +141,8 @@ class Rows:
         if date.start is None or date.end is None:
             rows: range | list[int] = range(len(self.members))
         else:
-            keys = agreeing_keys(event, lambda key: len(self.starts_by_actor.get(key, ())))
-            lists = [self.starts] if keys is None else [self.starts_by_actor.get(key, []) for key in keys]
+            keys = agreeing_keys(event, lambda key: len(self.starts_by_key.get(key, ()))) or looked_up_by_name(event)
+            lists = [self.starts] if keys is None else [self.starts_by_key.get(key, []) for key in keys]
             found: set[int] = set()
             for starts in lists:
                 low = bisect_left(starts, (date.start, -1))

@@ -153,6 +153,36 @@ def same_event(a: EventClaim, b: EventClaim) -> bool:
     return len(x & y) >= 0.5 * min(len(x), len(y))
 
 
+def named_keys(event: EventClaim) -> frozenset[tuple]:
+    """Keys to file a report under by the names of what was done, so that a report that names no actor finds the reports
+    that can be its event without trying every report of its dates (``Rows`` of the timeline).
+
+    ``same_event`` joins two reports whose things share a proper name, and
+    otherwise never two whose things each carry a name of their own and
+    share none (``named_apart``). So every report that can be the same event
+    as one whose thing carries such names is filed under one of the keys
+    ``looked_up_by_name`` gives: its own names, its proper names, or
+    ``NO_OWN_NAME``.
+    """
+    thing = _thing(event)
+    own = _own_names(thing)
+    keys = {*(("own name", name) for name in own), *(("proper name", name) for name in proper_names(thing))}
+    return frozenset(keys if own else keys | {NO_OWN_NAME})
+
+
+def looked_up_by_name(event: EventClaim) -> frozenset[tuple] | None:
+    """Where (``named_keys``) every report that can be the same event as this one is filed; None when its thing carries no
+    name of its own, as any report can then be."""
+    thing = _thing(event)
+    own = _own_names(thing)
+    if not own:
+        return None
+    return frozenset({NO_OWN_NAME, *(("own name", name) for name in own), *(("proper name", name) for name in proper_names(thing))})
+
+
+NO_OWN_NAME = ("no own name",)
+
+
 SERIES_WORDS = frozenset("first second third fourth last final latest new another next previous fresh further interim preliminary initial".split())
 
 
