@@ -173,11 +173,9 @@ def named_keys(event: EventClaim) -> frozenset[tuple]:
 def looked_up_by_name(event: EventClaim) -> frozenset[tuple] | None:
     """Where (``named_keys``) every report that can be the same event as this one is filed; None when its thing carries no
     name of its own, as any report can then be."""
-    thing = _thing(event)
-    own = _own_names(thing)
-    if not own:
+    if not _own_names(_thing(event)):
         return None
-    return frozenset({NO_OWN_NAME, *(("own name", name) for name in own), *(("proper name", name) for name in proper_names(thing))})
+    return named_keys(event) | {NO_OWN_NAME}
 
 
 NO_OWN_NAME = ("no own name",)
