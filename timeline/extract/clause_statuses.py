@@ -96,12 +96,11 @@ def clause_statuses(sentence: str, predicates: list[Predicate], lexicon: Lexicon
     words = lexicon.predicates
     event_nouns = _event_nouns(lexicon)
     found, read = [], []
-    named: list[str] = []  # the things named so far in the sentence
-    for predicate in predicates:
+    for index, predicate in enumerate(predicates):
         status = _from_predicate(sentence, predicate, lexicon, event_nouns, carried)
         if status and _lifecycle_head(status.key, words):
             # "the resumption of sailings has been postponed" is the sailings'; "the bridge ..., announcing that the reopening ... has been postponed" the bridge's
-            owner = status.key.rsplit(" ", 1)[0] if " " in status.key else (named[-1] if named else None)
+            owner = status.key.rsplit(" ", 1)[0] if " " in status.key else _last_named(sentence, predicates[:index], words)
             status = ClauseStatus(status.start, status.end, owner, status.state) if owner else None
         if status:
             if status.state == "planned" and HAD.search(sentence[predicate.clause[0] : predicate.end]):
@@ -109,10 +108,6 @@ def clause_statuses(sentence: str, predicates: list[Predicate], lexicon: Lexicon
             found.append(ClauseStatus(status.start, status.end, status.key, status.state, predicate.link, predicate))
             read.append(predicate.clause)
             carried = status.key
-        main = predicate.link in {"", "and", "but"}  # an "after ..." clause's subject is background
-        subject = _thing_words(sentence, predicate.subject) if main and predicate.subject and predicate.subject.text.lower() not in PRONOUNS else []
-        if subject and not _lifecycle_noun(_key(subject), words):
-            named.append(_key(subject))
     for match in NO_THING.finditer(sentence):  # "there was no breakthrough in the talks": a clause with no action
         noun = match.group("noun")
         if any(s <= match.start() < e for s, e in read) or noun.lower() in FUNCTION_WORDS or not can_be(noun, "NOUN"):
@@ -129,6 +124,21 @@ def clause_statuses(sentence: str, predicates: list[Predicate], lexicon: Lexicon
         if thing:
             found.append(ClauseStatus(pending.start() + 1, pending.end(), _key(thing), "pending"))
     return sorted(found, key=lambda s: s.start)
+
+
+def _last_named(sentence: str, earlier: list[Predicate], words) -> str | None:
+    """The last thing named as the subject of a main clause among ``earlier``, read only when a lifecycle word needs an owner.
+
+    Reading every subject's words up front cost more than the rest of the
+    sentence's statuses, and only "the reopening has been postponed" with no
+    thing of its own asks for them.
+    """
+    for predicate in reversed(earlier):
+        main = predicate.link in {"", "and", "but"}  # an "after ..." clause's subject is background
+        subject = _thing_words(sentence, predicate.subject) if main and predicate.subject and predicate.subject.text.lower() not in PRONOUNS else []
+        if subject and not _lifecycle_noun(_key(subject), words):
+            return _key(subject)
+    return None
 
 
 def _from_predicate(sentence: str, predicate: Predicate, lexicon: Lexicon, event_nouns: frozenset[str], carried: str | None) -> ClauseStatus | None:

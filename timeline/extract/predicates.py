@@ -129,7 +129,7 @@ def read_predicates(sentence: str, words: PredicateWords, dates: list[tuple[int,
 
 
 def _tokens(text: str, start: int, end: int, dates, holes=()) -> list:
-    tokens = [(m.start() + start, m.end() + start, m.group(0)) for m in TOKEN.finditer(text[start:end])]
+    tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]  # as on the slice: TOKEN has no lookbehind, and endpos ends the text
     for hole_start, _ in holes:  # nothing reads across an aside
         index = next((i for i, t in enumerate(tokens) if t[0] >= hole_start), len(tokens))
         tokens.insert(index, (hole_start, hole_start, GAP))
@@ -178,16 +178,17 @@ def _resolve_pronouns(predicates: list[Predicate]) -> list[Predicate]:
 
 def _without_dates(tokens, dates):
     """Tokens with date expressions and the preposition that introduces them removed ("approved [on Tuesday] a plan")."""
+    in_date = {position for s, e in dates for position in range(s, e)}  # a token is in a date when it starts in one
     kept = []
     for i, token in enumerate(tokens):
-        if any(s <= token[0] < e for s, e in dates):
+        if token[0] in in_date:
             if not kept or kept[-1][2] != GAP:
                 kept.append((token[0], token[0], GAP))  # a phrase never runs across a date: "slept on the floor [on Thursday night]"
             continue
-        if token[2].lower() in PARTS_OF_DAY and kept and kept[-1][2] == GAP:
+        lower = token[2].lower()
+        if lower in PARTS_OF_DAY and kept and kept[-1][2] == GAP:
             continue  # "on Thursday [night]": the part of the day belongs to the date
-        following = tokens[i + 1] if i + 1 < len(tokens) else None
-        if token[2].lower() in DATE_PREPOSITIONS and following and any(s <= following[0] < e for s, e in dates):
+        if lower in DATE_PREPOSITIONS and i + 1 < len(tokens) and tokens[i + 1][0] in in_date:
             continue
         kept.append(token)
     return kept
@@ -455,7 +456,7 @@ def _state(before_verb: str, group: str, verb: str, verb_word: str, passive: boo
 
 def noun_phrase_at(sentence: str, start: int, end: int) -> Phrase | None:
     """The noun phrase that begins at ``start`` (read as an object is), within ``sentence[:end]``."""
-    tokens = [(m.start() + start, m.end() + start, m.group(0)) for m in TOKEN.finditer(sentence[start:end])]
+    tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(sentence, start, end)]
     first = next((i for i, t in enumerate(tokens) if t[2].lower() not in DETERMINERS), len(tokens))
     return _object(sentence, tokens, first)[0]
 
