@@ -1,0 +1,68 @@
+"""Shortcuts that skip a pattern or a scan give what the full reading gives, on any text.
+
+``hard_boundaries`` tries its case-blind pattern only on a sentence that
+holds one of the words or marks a boundary begins with; ``_without_dates``
+looks a token's position up in the characters the dates cover instead of
+testing every date. Each is compared here with the reading it replaces, on
+text drawn from the words those readings look for, spelt in either case and
+with the letters the regex engine folds ("ſ" for "s").
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.extract.clauses import BOUNDARY_MARKS, HARD_BOUNDARY, hard_boundaries
+from timeline.extract.grammar_words import DATE_PREPOSITIONS, GAP, PARTS_OF_DAY
+from timeline.extract.predicates import _without_dates
+
+PIECES = [*BOUNDARY_MARKS, "SAID", "Said", "ſaid", "ſayſ", "Ķ", "although", "but", "butter", ",", ", ", " ", "  ", "\t", "the bridge", "closed", "Thursday", "42"]
+
+
+def _spelt(pieces: list[str], upper: list[bool]) -> str:
+    return "".join(piece.upper() if up else piece for piece, up in zip(pieces, upper))
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(st.sampled_from(PIECES), max_size=12), upper=st.lists(st.booleans(), min_size=12, max_size=12))
+def test_hard_boundaries_are_every_match_of_the_pattern(pieces, upper):
+    sentence = _spelt(pieces, upper)
+    expected = tuple((m.start(), m.end(), m.group(0)) for m in HARD_BOUNDARY.finditer(sentence))
+    assert hard_boundaries(sentence) == expected
+
+
+def test_a_sentence_without_a_boundary_word_has_none_and_one_with_a_folded_letter_has_one():
+    assert hard_boundaries("The bridge reopened on Thursday.") == ()
+    assert [b[2] for b in hard_boundaries("The bridge reopened, the council ſaid.")] == ["ſaid"]
+
+
+def _reference(tokens, dates):
+    """``_without_dates`` as it read before: every date tested for every token."""
+    kept = []
+    for i, token in enumerate(tokens):
+        if any(s <= token[0] < e for s, e in dates):
+            if not kept or kept[-1][2] != GAP:
+                kept.append((token[0], token[0], GAP))
+            continue
+        if token[2].lower() in PARTS_OF_DAY and kept and kept[-1][2] == GAP:
+            continue
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        if token[2].lower() in DATE_PREPOSITIONS and following and any(s <= following[0] < e for s, e in dates):
+            continue
+        kept.append(token)
+    return kept
+
+
+WORDS = ["on", "On", "in", "night", "morning", "the", "bridge", "Tuesday", "closed", ",", "by"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(words=st.lists(st.sampled_from(WORDS), max_size=12), spans=st.lists(st.tuples(st.integers(0, 60), st.integers(0, 12)), max_size=3))
+def test_tokens_without_dates_are_those_the_every_date_test_keeps(words, spans):
+    tokens, at = [], 0
+    for word in words:
+        tokens.append((at, at + len(word), word))
+        at += len(word) + 1
+    dates = [(start, start + width) for start, width in spans]
+    assert _without_dates(tokens, dates) == _reference(tokens, dates)
