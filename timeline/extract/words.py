@@ -52,13 +52,6 @@ def word_classes(word: str) -> dict[str, tuple[str, ...]]:
     return classes
 
 
-_per_word = lru_cache(maxsize=1 << 13)
-"""The lookups below are asked of the same words again and again (every figure's clause, every clause's
-tokens): kept by the word as written, a repeat costs one dictionary lookup instead of lowering the word
-and asking ``word_classes`` again."""
-
-
-@_per_word
 def lemma(word: str) -> str:
     """The dictionary form, preferring a noun reading, then a verb, then an adjective ("deaths" -> death)."""
     lower = word.lower().replace("’", "'")
@@ -69,7 +62,6 @@ def lemma(word: str) -> str:
     return lower
 
 
-@_per_word
 def verb_lemma(word: str) -> str | None:
     """The verb a word is a form of ("were" -> be, "hurt" -> hurt), or None when it cannot be a verb."""
     forms = word_classes(word.lower()).get("VERB")
@@ -81,20 +73,17 @@ def stem_key(action: str | None) -> str:
     return (action or "")[:4]
 
 
-@_per_word
 def can_be(word: str, kind: str) -> bool:
     """Whether the word has a reading of that class (NOUN, VERB, ADJ, ADV)."""
     return kind in word_classes(word.lower())
 
 
-@_per_word
 def only_verb(word: str) -> bool:
     """A word that can be a verb but not a noun ("climbed", "stood", "reached"): it ends a noun phrase."""
     classes = word_classes(word.lower())
     return "VERB" in classes and "NOUN" not in classes
 
 
-@_per_word
 def is_common_word(word: str) -> bool:
     """A dictionary word or a function word, as opposed to a name ("Floods" yes, "Assam" no)."""
     lower = word.lower()
