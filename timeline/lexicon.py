@@ -165,6 +165,13 @@ class Lexicon(Strict):
         aliases = tuple(alias for entity in self.entities for alias in entity.aliases)
         return phrase_pattern(aliases) if aliases else None
 
+    @cached_property
+    def any_event_verb_regex(self) -> re.Pattern[str] | None:
+        """Every event kind's verbs in one pattern: a sentence it does not match holds no event of any kind,
+        which is most sentences, and is not searched kind by kind."""
+        verbs = tuple(verb for kind in self.events for verb in kind.verbs)
+        return phrase_pattern(verbs) if verbs else None
+
     def entities_in(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, entity id) of every alias in ``text``, in text order.
 

@@ -1,21 +1,32 @@
 """Shortcuts that skip a pattern or a scan give what the full reading gives, on any text.
 
 ``hard_boundaries`` tries its case-blind pattern only on a sentence that
-holds one of the words or marks a boundary begins with; ``_without_dates``
-looks a token's position up in the characters the dates cover instead of
-testing every date. Each is compared here with the reading it replaces, on
-text drawn from the words those readings look for, spelt in either case and
-with the letters the regex engine folds ("ſ" for "s").
+holds one of the words or marks a boundary begins with, and asides try the
+restrictive-relative pattern only on one holding "that", "which" or "who";
+``find_events`` searches kind by kind only where one pattern of every
+kind's verbs matches; the clause cuts group their opening words by first
+letter; ``_without_dates`` looks a token's position up in the characters
+the dates cover instead of testing every date. Each is compared here with
+the reading it replaces, on text drawn from the words those readings look
+for, spelt in either case and with the letters the regex engine folds ("ſ"
+for "s").
 """
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from timeline.extract.asides import RESTRICTIVE, _restrictive_links
+from timeline.extract.clause_cuts import CLAUSE_CUT
 from timeline.extract.clauses import BOUNDARY_MARKS, HARD_BOUNDARY, hard_boundaries
 from timeline.extract.grammar_words import DATE_PREPOSITIONS, GAP, PARTS_OF_DAY
 from timeline.extract.predicates import _without_dates
+from timeline.ruleset import load_ruleset
+
+RULES = load_ruleset()
 
 PIECES = [*BOUNDARY_MARKS, "SAID", "Said", "ſaid", "ſayſ", "Ķ", "although", "but", "butter", ",", ", ", " ", "  ", "\t", "the bridge", "closed", "Thursday", "42"]
 
@@ -66,3 +77,41 @@ def test_tokens_without_dates_are_those_the_every_date_test_keeps(words, spans):
         at += len(word) + 1
     dates = [(start, start + width) for start, width in spans]
     assert _without_dates(tokens, dates) == _reference(tokens, dates)
+
+
+OLD_CLAUSE_CUT = re.compile(
+    r",\s*(?P<a>and|then|so)\s+|\s+and then\s+|\s+(?=(?P<b>after|before|when|once|until|because|since|while|as)\s)|\s+(?P<c>and)\s+(?=[a-z])|[()]",
+    re.IGNORECASE,
+)
+CUT_PIECES = ["after", "As", "AS", "aſ", "before", "Because", "when", "While", "once", "until", "ſince", "since", "and", "then", "so", ",", " ", "  ", "(", ")", "the vote", "x"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(st.sampled_from(CUT_PIECES), max_size=12), upper=st.lists(st.booleans(), min_size=12, max_size=12))
+def test_clause_cuts_grouped_by_first_letter_match_as_the_plain_alternation(pieces, upper):
+    sentence = _spelt(pieces, upper)
+    def spans(pattern):
+        return [(m.span(), m.group("a"), m.group("b"), m.group("c")) for m in pattern.finditer(sentence)]
+
+    assert spans(CLAUSE_CUT) == spans(OLD_CLAUSE_CUT)
+
+
+RELATIVE_PIECES = ["that", "which", "who", "That", "the crane", "collapsed", " ", "  ", ",", "on March 11"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from(RELATIVE_PIECES), max_size=10))
+def test_restrictive_relatives_are_every_match_of_the_pattern(pieces):
+    sentence = "".join(pieces)
+    assert [m.span() for m in _restrictive_links(sentence)] == [m.span() for m in RESTRICTIVE.finditer(sentence)]
+
+
+VERBS = sorted({verb for kind in RULES.lexicon.events for verb in kind.verbs})
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.one_of(st.sampled_from(VERBS), st.sampled_from([" ", "the ", "Ministry ", "x", "-", "ſ"])), max_size=8), upper=st.lists(st.booleans(), min_size=8, max_size=8))
+def test_a_sentence_holds_an_event_verb_of_some_kind_exactly_when_the_combined_pattern_matches(pieces, upper):
+    sentence = _spelt(pieces, upper)
+    some_kind = any(kind.verb_regex.search(sentence) for kind in RULES.lexicon.events)
+    assert bool(RULES.lexicon.any_event_verb_regex.search(sentence)) == some_kind

@@ -34,6 +34,7 @@ hard boundary or the end of the sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from timeline.extract.words import can_be, verb_forms
@@ -85,7 +86,7 @@ def find_asides(sentence: str, dates: list[tuple[int, int]] = ()) -> list[Aside]
         [(m.start(), m.end("link"), m.start("link"), m.group("link").lower()) for m in RELATIVE.finditer(sentence)]
         + [(m.start(), m.end("link"), m.start("link"), "participle") for m in PARTICIPLE.finditer(sentence) if _participle(sentence, m, dates)]
         + [(m.start(), m.start("link"), m.start("link"), "appositive") for m in APPOSITIVE.finditer(sentence) if _appositive(sentence, m, dates)]
-        + [(m.start(), m.end("link"), m.start("link"), "that") for m in RESTRICTIVE.finditer(sentence) if _restrictive(sentence, m, dates)]
+        + [(m.start(), m.end("link"), m.start("link"), "that") for m in _restrictive_links(sentence) if _restrictive(sentence, m, dates)]
     )
     for start, link_end, link_start, link in candidates:
         if start < taken_until or _inside(start, dates):
@@ -103,6 +104,14 @@ def find_asides(sentence: str, dates: list[tuple[int, int]] = ()) -> list[Aside]
         asides.append(Aside(start, end, body, link, antecedent))
         taken_until = end
     return asides
+
+
+def _restrictive_links(sentence: str) -> Iterator[re.Match[str]]:
+    """RESTRICTIVE's matches; its pattern starts with a lookbehind, so it is tried at every position, and is
+    not tried at all in a sentence without its (case-sensitive) words."""
+    if "that" in sentence or "which" in sentence or "who" in sentence:
+        return RESTRICTIVE.finditer(sentence)
+    return iter(())
 
 
 def mask(sentence: str, asides: list[Aside]) -> str:

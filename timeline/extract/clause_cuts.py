@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from timeline.alternation import by_first_letter
 from timeline.extract.clauses import hard_boundaries
 from timeline.extract.grammar_words import AUXILIARIES, DETERMINERS, STOP_WORDS
 from timeline.extract.words import can_be, verb_forms
@@ -26,8 +27,12 @@ TWO_WORDS = re.compile(r"\s+([\w’'-]+)(?:\s+([\w’'-]+))?")
 VERB_AND_NEXT = re.compile(r"([a-z]+)\s*([\w’'-]*)")
 DETERMINERS_OR_STOPS = DETERMINERS | STOP_WORDS
 
+# The words that open a clause of their own are grouped by first letter (``alternation``): the pattern is
+# tried at every run of spaces, and most words that follow one open none of them.
 CLAUSE_CUT = re.compile(
-    r",\s*(?P<a>and|then|so)\s+|\s+and then\s+|\s+(?=(?P<b>after|before|when|once|until|because|since|while|as)\s)|\s+(?P<c>and)\s+(?=[a-z])|[()]",
+    r",\s*(?P<a>and|then|so)\s+|\s+and then\s+|\s+(?=(?P<b>"
+    + by_first_letter("after before when once until because since while as".split())
+    + r")\s)|\s+(?P<c>and)\s+(?=[a-z])|[()]",
     re.IGNORECASE,
 )
 NOT_CLAUSE_AS = re.compile(r"(?:such|as well|just|so)\s+$|^\s*as\s+(?:well|many|much|far|long|soon|part|of|a result|an? (?:\w+ )?(?:advance|result|precaution|measure|gesture))\b", re.IGNORECASE)

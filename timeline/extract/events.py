@@ -33,6 +33,8 @@ class EventMention:
 
 def find_events(sentence: str, offset: int, lexicon: Lexicon) -> list[EventMention]:
     """At most one event of each kind per sentence, anchored on its verb."""
+    if lexicon.any_event_verb_regex is None or not lexicon.any_event_verb_regex.search(sentence):
+        return []  # where one kind's verb pattern matches, the combined one does too
     found = []
     for event in lexicon.events:
         mention = _event(sentence, offset, event)
