@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from timeline.extract.asides import RESTRICTIVE, _restrictive_links
 from timeline.extract.clause_cuts import CLAUSE_CUT
+from timeline.extract.clause_statuses import IS_PENDING, ON_HOLD
 from timeline.extract.clauses import BOUNDARY_MARKS, HARD_BOUNDARY, hard_boundaries
 from timeline.extract.grammar_words import DATE_PREPOSITIONS, GAP, PARTS_OF_DAY
 from timeline.extract.predicates import _without_dates
@@ -115,3 +116,15 @@ def test_a_sentence_holds_an_event_verb_of_some_kind_exactly_when_the_combined_p
     sentence = _spelt(pieces, upper)
     some_kind = any(kind.verb_regex.search(sentence) for kind in RULES.lexicon.events)
     assert bool(RULES.lexicon.any_event_verb_regex.search(sentence)) == some_kind
+
+
+STATUS_PIECES = ["is", "Are", "remains", "has been", "still", "now", "put", "on", "ON", "hold", "HOLD", "pending", "pendıng", "PENDİNG", " ", "  ", "the works", ","]
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from(STATUS_PIECES), max_size=10))
+def test_on_hold_and_pending_cues_match_as_their_patterns(pieces):
+    sentence = " ".join(pieces)
+    for cue in (ON_HOLD, IS_PENDING):
+        assert [m.span() for m in cue.finditer(sentence)] == [m.span() for m in cue.regex.finditer(sentence)]
+        assert bool(cue.search(sentence)) == bool(cue.regex.search(sentence))

@@ -27,12 +27,12 @@ TWO_WORDS = re.compile(r"\s+([\w’'-]+)(?:\s+([\w’'-]+))?")
 VERB_AND_NEXT = re.compile(r"([a-z]+)\s*([\w’'-]*)")
 DETERMINERS_OR_STOPS = DETERMINERS | STOP_WORDS
 
-# The words that open a clause of their own are grouped by first letter (``alternation``): the pattern is
-# tried at every run of spaces, and most words that follow one open none of them.
+# Every cut opens with a comma, a space or a bracket, which the leading lookahead tests once before the
+# branches are tried; the words that open a clause of their own are grouped by first letter (``alternation``).
 CLAUSE_CUT = re.compile(
-    r",\s*(?P<a>and|then|so)\s+|\s+and then\s+|\s+(?=(?P<b>"
+    r"(?=[,\s()])(?:,\s*(?P<a>and|then|so)\s+|\s+and then\s+|\s+(?=(?P<b>"
     + by_first_letter("after before when once until because since while as".split())
-    + r")\s)|\s+(?P<c>and)\s+(?=[a-z])|[()]",
+    + r")\s)|\s+(?P<c>and)\s+(?=[a-z])|[()])",
     re.IGNORECASE,
 )
 NOT_CLAUSE_AS = re.compile(r"(?:such|as well|just|so)\s+$|^\s*as\s+(?:well|many|much|far|long|soon|part|of|a result|an? (?:\w+ )?(?:advance|result|precaution|measure|gesture))\b", re.IGNORECASE)

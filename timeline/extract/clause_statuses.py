@@ -52,6 +52,7 @@ from functools import lru_cache
 from os.path import commonprefix
 from dataclasses import dataclass
 
+from timeline.extract.figure_context import Cue
 from timeline.extract.predicates import DETERMINERS, NUMBER_WORDS, PRONOUNS, STOP_WORDS, TOKEN, Phrase, Predicate, linked_phrase, noun_phrase_at
 from timeline.extract.words import FUNCTION_WORDS, can_be, lemma, unlisted_names, verb_forms, verb_lemma
 from timeline.extract.grammar_words import OPENS_WITH_TIME, PLANNING_VERBS as GRAMMAR_PLANNING_VERBS
@@ -71,8 +72,9 @@ LINKING = frozenset({"be", "remain", "seem", "appear", "stay", "become"})
 NEGATED_SUBJECTS = frozenset({"none", "no", "nobody", "neither", "nothing"})
 LINKS = frozenset(LINK_WORDS)  # read inside a phrase the clause stage kept whole; "talks between ..." names the actors
 NO_THING = re.compile(r"\bno\s+(?P<noun>[a-z][\w-]*)(?:\s+(?:in|on|over|at|for)(?P<where>\s))?", re.IGNORECASE)
-ON_HOLD = re.compile(r"\s+(?:is|are|was|were|remains?|remained|has been|have been|had been)\s+(?:still\s+|now\s+)?(?:put\s+)?on\s+hold\b", re.IGNORECASE)
-IS_PENDING = re.compile(r"\s+(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?pending\b", re.IGNORECASE)
+# Tried at every run of spaces of every sentence: only where their last word ("hold", "pending") stands (``Cue``).
+ON_HOLD = Cue(r"\s+(?:is|are|was|were|remains?|remained|has been|have been|had been)\s+(?:still\s+|now\s+)?(?:put\s+)?on\s+hold\b", ("hold",))
+IS_PENDING = Cue(r"\s+(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?pending\b", ("pending",))
 WORD = re.compile(r"[A-Za-z][\w’'-]*[A-Za-z0-9]|[A-Za-z]")
 TIME_NOUNS = frozenset({"minute", "hour", "day", "night", "week", "weekend", "fortnight", "month", "season", "year", "decade", "while"})
 SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion", "lakh", "crore", "mn", "bn"})  # "$38.8 million maternity wing"
