@@ -1,15 +1,19 @@
 """Shortcuts that skip a pattern or a scan give what the full reading gives, on any text.
 
-``hard_boundaries`` tries its case-blind pattern only on a sentence that
-holds one of the words or marks a boundary begins with, and asides try the
-restrictive-relative pattern only on one holding "that", "which" or "who";
-``find_events`` searches kind by kind only where one pattern of every
-kind's verbs matches; the clause cuts group their opening words by first
-letter; ``_without_dates`` looks a token's position up in the characters
-the dates cover instead of testing every date. Each is compared here with
-the reading it replaces, on text drawn from the words those readings look
-for, spelt in either case and with the letters the regex engine folds ("ſ"
-for "s").
+- ``hard_boundaries`` tries its case-blind pattern only on a sentence that
+  holds one of the words or marks a boundary begins with;
+- asides try the restrictive-relative pattern only on a sentence holding
+  "that", "which" or "who";
+- ``find_events`` searches kind by kind only where one pattern of every
+  kind's verbs matches;
+- the clause cuts, and the case-blind date patterns' months and weekdays,
+  are grouped by first letter;
+- ``_without_dates`` looks a token's position up in the characters the
+  dates cover instead of testing every date.
+
+Each is compared here with the reading it replaces, on text drawn from the
+words those readings look for, spelt in either case and with the letters
+the regex engine folds ("ſ" for "s").
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ from hypothesis import strategies as st
 from timeline.extract.asides import RESTRICTIVE, _restrictive_links
 from timeline.extract.clause_cuts import CLAUSE_CUT
 from timeline.extract.clause_statuses import IS_PENDING, ON_HOLD
+from timeline.extract.date_resolvers import MONTH, MONTH_ANY_CASE, WEEKDAY, WEEKDAY_ANY_CASE
+from timeline.extract.dates import PATTERNS
 from timeline.extract.clauses import BOUNDARY_MARKS, HARD_BOUNDARY, hard_boundaries
 from timeline.extract.grammar_words import DATE_PREPOSITIONS, GAP, PARTS_OF_DAY
 from timeline.extract.predicates import _without_dates
@@ -128,3 +134,19 @@ def test_on_hold_and_pending_cues_match_as_their_patterns(pieces):
     for cue in (ON_HOLD, IS_PENDING):
         assert [m.span() for m in cue.finditer(sentence)] == [m.span() for m in cue.regex.finditer(sentence)]
         assert bool(cue.search(sentence)) == bool(cue.regex.search(sentence))
+
+
+DATE_PIECES = ["January", "jan.", "JAN", "Jan", "Sept", "sep", "ſeptember", "Mar", "March", "MAY", "may", "June", "jun", "Tuesday", "tuesday", "ſunday",
+               "Thurs", "3", "3rd", "17", "2025", " ", ", ", "-", "–", "to", "of", "the", "mid", "early", "end of", "quarter", "week", "between", "from", "and", ".", "x"]
+CASE_BLIND_DATE_PATTERNS = [(pattern, flags) for pattern, _, flags, _ in PATTERNS if flags & re.IGNORECASE and (MONTH_ANY_CASE in pattern or WEEKDAY_ANY_CASE in pattern)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from(DATE_PIECES), max_size=10), spaced=st.booleans())
+def test_case_blind_date_patterns_match_as_with_the_plain_month_and_weekday_alternations(pieces, spaced):
+    text = (" " if spaced else "").join(pieces)
+    assert len(CASE_BLIND_DATE_PATTERNS) >= 10
+    for pattern, flags in CASE_BLIND_DATE_PATTERNS:
+        plain = re.compile(pattern.replace(MONTH_ANY_CASE, MONTH).replace(WEEKDAY_ANY_CASE, WEEKDAY), flags)
+        grouped = re.compile(pattern, flags)
+        assert [(m.span(), m.groupdict()) for m in grouped.finditer(text)] == [(m.span(), m.groupdict()) for m in plain.finditer(text)]

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Callable
 
+from timeline.alternation import by_first_letter
 from timeline.extract.folding import folded
 from timeline.extract.date_values import (
     DateSettings,
@@ -48,11 +49,16 @@ NUMBER_WORDS = {
 }  # fmt: skip
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
-MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b))"
-)
-WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+MONTH_ABBREVIATIONS = ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec"]
+WEEKDAY_STEMS = ["Mon", "Tues", "Wednes", "Thurs", "Fri", "Satur", "Sun"]
+MONTH = rf"(?:{'|'.join(MONTH_NAMES)}|(?:{'|'.join(MONTH_ABBREVIATIONS)})(?:\.|\b))"
+WEEKDAY = rf"(?:{'|'.join(WEEKDAY_STEMS)})day"
+# The same words for case-blind patterns, grouped by first letter (``alternation``): the date patterns are
+# tried at every word of a trigger's window, and most words open no month or weekday. The grouping reads
+# every first letter in either case, so these are for patterns compiled with re.IGNORECASE only.
+MONTH_ANY_CASE = "(?:" + by_first_letter(MONTH_NAMES + [rf"{abbreviation}(?:\.|\b)" for abbreviation in MONTH_ABBREVIATIONS]) + ")"
+WEEKDAY_ANY_CASE = "(?:" + by_first_letter(WEEKDAY_STEMS) + ")day"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:19|20)\d{2}"
 NUM = r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|couple of)"
