@@ -159,18 +159,21 @@ class Covered:
 
 def names_in(sentence: str, lexicon: Lexicon, skip: list[tuple[int, int]]) -> list[Name]:
     """Entities named in the sentence, in text order: lexicon aliases first, then capitalised names."""
-    skipped = Covered(len(sentence), skip)
-    found = [Name(start, end, entity_id) for start, end, entity_id in lexicon.entities_in(sentence) if not skipped.overlaps(start, end)]
-    taken = Covered(len(sentence), [*skip, *((n.start, n.end) for n in found)])
+    taken = Covered(len(sentence), skip)
+    found = [Name(start, end, entity_id) for start, end, entity_id in lexicon.entities_in(sentence) if not taken.overlaps(start, end)]
+    for name in found:
+        taken.add(name.start, name.end)
     for match in NAME.finditer(sentence):
         name = _clean_name(sentence, match)
         if name and not taken.overlaps(name.start, name.end):
             found.append(name)
-    if lexicon.reference_regex is not None:
-        named = Covered(len(sentence), [(n.start, n.end) for n in found])
-        for match in lexicon.reference_regex.finditer(sentence):
-            if not named.overlaps(*match.span()):
-                found.append(Name(match.start(), match.end(), match.group(0).lower(), reference=True))
+    references = lexicon.reference_regex.finditer(sentence) if lexicon.reference_regex is not None else ()
+    named = None  # the names found, made only for a sentence with a reference word ("it", "the company")
+    for match in references:
+        if named is None:
+            named = Covered(len(sentence), [(n.start, n.end) for n in found])
+        if not named.overlaps(*match.span()):
+            found.append(Name(match.start(), match.end(), match.group(0).lower(), reference=True))
     return sorted(found, key=lambda n: n.start)
 
 
