@@ -34,9 +34,9 @@ hard boundary or the end of the sentence.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
+from timeline.extract.figure_context import Cue
 from timeline.extract.words import can_be, verb_forms
 
 NEXT_TOKEN = re.compile(r"\s*([\w’'-]+|[,.;]|$)")
@@ -53,7 +53,8 @@ DATE_PREPOSITION_AT_END = re.compile(r"\s+(?:of|on|in)\s*$")
 RELATIVE = re.compile(r",\s*(?P<link>(?:in|at|by|under|during|on|for|from|with) which|which|who|whom|whose|where)\b", re.IGNORECASE)
 PARTICIPLE = re.compile(r",\s*(?P<link>[a-z][a-z-]*)\b")
 APPOSITIVE = re.compile(r",\s*(?P<link>the|a|an|its|their|his|her)\s", re.IGNORECASE)
-RESTRICTIVE = re.compile(r"(?<=[A-Za-z])\s+(?P<link>that|which|who)\s+(?=[a-z])")
+# Its lookbehind opening has it tried at every position: a sentence without its words is not searched (``Cue``).
+RESTRICTIVE = Cue(r"(?<=[A-Za-z])\s+(?P<link>that|which|who)\s+(?=[a-z])", ("that", "which", "who"), flags=0)
 NOT_ANTECEDENTS = frozenset("so now such given provided except order".split())  # "so that", "now that", "in order that"
 AUXILIARY_WORDS = frozenset("is are was were has have had will would can could may might must shall should did does do".split())
 HARD_END = re.compile(r";|\s[—–]\s|\s--\s|\(|\)")
@@ -86,7 +87,7 @@ def find_asides(sentence: str, dates: list[tuple[int, int]] = ()) -> list[Aside]
         [(m.start(), m.end("link"), m.start("link"), m.group("link").lower()) for m in RELATIVE.finditer(sentence)]
         + [(m.start(), m.end("link"), m.start("link"), "participle") for m in PARTICIPLE.finditer(sentence) if _participle(sentence, m, dates)]
         + [(m.start(), m.start("link"), m.start("link"), "appositive") for m in APPOSITIVE.finditer(sentence) if _appositive(sentence, m, dates)]
-        + [(m.start(), m.end("link"), m.start("link"), "that") for m in _restrictive_links(sentence) if _restrictive(sentence, m, dates)]
+        + [(m.start(), m.end("link"), m.start("link"), "that") for m in RESTRICTIVE.finditer(sentence) if _restrictive(sentence, m, dates)]
     )
     for start, link_end, link_start, link in candidates:
         if start < taken_until or _inside(start, dates):
@@ -104,14 +105,6 @@ def find_asides(sentence: str, dates: list[tuple[int, int]] = ()) -> list[Aside]
         asides.append(Aside(start, end, body, link, antecedent))
         taken_until = end
     return asides
-
-
-def _restrictive_links(sentence: str) -> Iterator[re.Match[str]]:
-    """RESTRICTIVE's matches; its pattern starts with a lookbehind, so it is tried at every position, and is
-    not tried at all in a sentence without its (case-sensitive) words."""
-    if "that" in sentence or "which" in sentence or "who" in sentence:
-        return RESTRICTIVE.finditer(sentence)
-    return iter(())
 
 
 def mask(sentence: str, asides: list[Aside]) -> str:

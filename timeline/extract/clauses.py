@@ -23,19 +23,22 @@ from functools import lru_cache
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from timeline.extract.figure_context import holds_word
+from timeline.extract.figure_context import Cue
 from timeline.extract.words import FUNCTION_WORDS, is_common_word
 from timeline.lexicon import Lexicon
 
 NON_SPACE = re.compile(r"\S+")
 POSSESSIVE_END = re.compile(r"['’]s$")
 
-HARD_BOUNDARY = re.compile(
+# Every match holds one of BOUNDARY_MARKS, read as the regex engine folds case: the case-blind pattern is
+# tried at every position, and most sentences hold none of them (``Cue``).
+BOUNDARY_MARKS = (";", ":", "—", "–", "--", "but", "while", "whereas", "though", "which", "who", "where", "when", "after", "before", "even as", "told", "added", "stated", "said", "says", "reported", "confirmed", "noted", "according to")
+HARD_BOUNDARY = Cue(
     r";|:(?=\s)|\s[—–]\s|\s--\s"
     r"|,\s*(?:but|while|whereas|although|though|even as|which|who|where|when|after|before)\b"
     r"|\b(?:but|whereas|although)\b"
     r"|\b(?:said|says|told|added|stated|reported|confirmed|noted|according to)\b(?:\s+(?:that|on \w+|in a statement))?",
-    re.IGNORECASE,
+    BOUNDARY_MARKS,
 )
 SOFT_SEPARATOR = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as|against|versus|vs\.?)\s+", re.IGNORECASE)
 NAME = re.compile(r"[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|&|de|on)\s+(?:the\s+)?)?[A-Z][\w’'.&-]*)*(?:\s+\d{1,4}[A-Za-z]?\b(?![,.]\d))?")
@@ -45,22 +48,10 @@ NOT_NAMES = frozenset(
 )  # fmt: skip
 
 
-# Every match of HARD_BOUNDARY holds one of these, read as the regex engine folds case: a sentence that holds none has no boundary.
-BOUNDARY_MARKS = (";", ":", "—", "–", "--", "but", "while", "whereas", "though", "which", "who", "where", "when", "after", "before", "even as", "told", "added", "stated", "said", "says", "reported", "confirmed", "noted", "according to")
-
-
 @lru_cache(maxsize=256)
 def hard_boundaries(sentence: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, text) of each hard boundary in the sentence, found once: figures' clauses and the clause
-    stage's cuts both need them, for the same sentence, one after the other.
-
-    The case-blind pattern is tried at every position of the sentence; most
-    sentences hold none of the words and marks that can begin a boundary
-    (``BOUNDARY_MARKS``), and finding that out with ``in`` costs a fraction
-    of it.
-    """
-    if not holds_word(sentence, BOUNDARY_MARKS):
-        return ()
+    stage's cuts both need them, for the same sentence, one after the other."""
     return tuple((match.start(), match.end(), match.group(0)) for match in HARD_BOUNDARY.finditer(sentence))
 
 
