@@ -81,6 +81,8 @@ def clause_events(
     sentence: str, offset: int, predicates: list[Predicate], dates: list[DateMention], lexicon: Lexicon, actor_before: str | None, published: date | None = None
 ) -> list[ClauseEvent]:
     """Events of one sentence; ``dates`` are the sentence's story dates (body offsets), ``actor_before`` the paragraph's last entity."""
+    if not dates:
+        return []  # every event here is dated by a date of its sentence: most sentences have none
     events = []
     words = lexicon.predicates
     nouns = lexicon.event_nouns
