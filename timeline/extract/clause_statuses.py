@@ -98,18 +98,20 @@ def clause_statuses(sentence: str, predicates: list[Predicate], lexicon: Lexicon
     words = lexicon.predicates
     event_nouns = _event_nouns(lexicon)
     found, read = [], []
-    for index, predicate in enumerate(predicates):
+    naming: list[Predicate] = []  # the clauses so far whose subjects can own a lifecycle word (``_last_named``)
+    for predicate in predicates:
         status = _from_predicate(sentence, predicate, lexicon, event_nouns, carried)
         if status and _lifecycle_head(status.key, words):
             # "the resumption of sailings has been postponed" is the sailings'; "the bridge ..., announcing that the reopening ... has been postponed" the bridge's
-            owner = status.key.rsplit(" ", 1)[0] if " " in status.key else _last_named(sentence, predicates[:index], words)
+            owner = status.key.rsplit(" ", 1)[0] if " " in status.key else _last_named(sentence, naming, words)
             status = ClauseStatus(status.start, status.end, owner, status.state) if owner else None
         if status:
             if status.state == "planned" and HAD.search(sentence[predicate.clause[0] : predicate.end]):
-                continue  # "had been expected in late May": a former plan, superseded by what the sentence says next
+                continue  # "had been expected in late May": a former plan, superseded by what the sentence says next; it names no owner
             found.append(ClauseStatus(status.start, status.end, status.key, status.state, predicate.link, predicate))
             read.append(predicate.clause)
             carried = status.key
+        naming.append(predicate)
     for match in NO_THING.finditer(sentence):  # "there was no breakthrough in the talks": a clause with no action
         noun = match.group("noun")
         if any(s <= match.start() < e for s, e in read) or noun.lower() in FUNCTION_WORDS or not can_be(noun, "NOUN"):
