@@ -9,7 +9,9 @@
 - the clause cuts, and the case-blind date patterns' months and weekdays,
   are grouped by first letter;
 - ``_without_dates`` looks a token's position up in the characters the
-  dates cover instead of testing every date.
+  dates cover instead of testing every date;
+- the date candidates keep no table of the matches seen: a family's
+  windows never overlap, so no pattern finds one span twice.
 
 Each is compared here with the reading it replaces, on text drawn from the
 words those readings look for, spelt in either case and with the letters
@@ -27,7 +29,7 @@ from timeline.extract.asides import RESTRICTIVE
 from timeline.extract.clause_cuts import CLAUSE_CUT
 from timeline.extract.clause_statuses import IS_PENDING, ON_HOLD
 from timeline.extract.date_resolvers import MONTH, MONTH_ANY_CASE, WEEKDAY, WEEKDAY_ANY_CASE
-from timeline.extract.dates import PATTERNS
+from timeline.extract.dates import PATTERNS, _candidates
 from timeline.extract.clauses import HARD_BOUNDARY, hard_boundaries
 from timeline.extract.grammar_words import DATE_PREPOSITIONS, GAP, PARTS_OF_DAY
 from timeline.extract.predicates import _without_dates
@@ -150,3 +152,11 @@ def test_case_blind_date_patterns_match_as_with_the_plain_month_and_weekday_alte
         plain = re.compile(pattern.replace(MONTH_ANY_CASE, MONTH).replace(WEEKDAY_ANY_CASE, WEEKDAY), flags)
         grouped = re.compile(pattern, flags)
         assert [(m.span(), m.groupdict()) for m in grouped.finditer(text)] == [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from(DATE_PIECES + ["last week", "two years ago", "FY25", "Q3", "2024-25", "03/04/2025", "this morning", "\n"]), max_size=40))
+def test_date_candidates_are_each_found_once_without_a_table_of_those_seen(pieces):
+    text = " ".join(pieces)
+    found = [(match.re.pattern, match.span()) for match, _ in _candidates(text)]
+    assert len(found) == len(set(found))

@@ -189,18 +189,13 @@ WEEKDAY_PREFIXES = ("on ", "last ", "next ", "this ", "coming ") + tuple(WEEKDAY
 
 
 def _candidates(text: str) -> list[tuple[re.Match[str], Resolver]]:
-    """Every match of every pattern in its family's windows, once, with its resolver, in pattern order."""
+    """Every match of every pattern in its family's windows, once, with its resolver, in pattern order.
+
+    A family's windows are merged where they touch (``_regions``), so they never overlap, and a match
+    never runs past its window's end: no pattern finds one span twice.
+    """
     regions = {family: _regions(text, family) for family in [*TRIGGERS, *LITERAL_TRIGGERS]}
-    seen: set[tuple[int, int, int]] = set()
-    found = []
-    for index, (pattern, resolver, family) in enumerate(COMPILED):
-        for low, high in regions[family]:
-            for match in pattern.finditer(text, low, high):
-                key = (index, *match.span())
-                if key not in seen:
-                    seen.add(key)
-                    found.append((match, resolver))
-    return found
+    return [(match, resolver) for pattern, resolver, family in COMPILED for low, high in regions[family] for match in pattern.finditer(text, low, high)]
 
 
 def _resolve(resolver: Resolver, ctx: Context) -> DateValue | None:
