@@ -182,14 +182,15 @@ def _known_measure_before(tokens: list[str], lexicon: Lexicon, reach: int = 12) 
     cut = max((i for i, t in enumerate(window) if t == FIGURE_MARK and i < len(window) - 3), default=-1)
     window = window[cut + 1 :]
     named = lexicon.measure_of
+    lemmas = [lemma(word) if word[0].isalpha() else None for word in window]  # each word's, once: two phrases read it
     for index in range(len(window) - 1, -1, -1):  # from the figure back: the two words ending here, then this word alone
         word = window[index]
-        if not word[0].isalpha():
+        if lemmas[index] is None:
             continue
-        if index > 0 and window[index - 1][0].isalpha() and (phrase := f"{lemma(window[index - 1])} {lemma(word)}") in named:
+        if index > 0 and lemmas[index - 1] is not None and (phrase := f"{lemmas[index - 1]} {lemmas[index]}") in named:
             return named[phrase]
         verb = verb_lemma(word)
-        if (phrase := (verb or word) if only_verb(word) else lemma(word)) in named:
+        if (phrase := (verb or word) if only_verb(word) else lemmas[index]) in named:
             return named[phrase]
         if (verb or "") in named and word.lower().endswith("ed"):
             return named[verb]
