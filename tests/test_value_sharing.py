@@ -109,14 +109,23 @@ def string_objects(claims) -> dict[str, set[int]]:
 
 @pytest.mark.parametrize("story", STORIES[:4], ids=[s.name for s in STORIES[:4]])
 def test_equal_short_texts_read_back_from_one_entry_are_one_string(story):
-    """``share_read_back`` leaves short texts alone: pydantic's JSON parser gives equal ones of an entry one object (``cache_strings``)."""
+    """``share_read_back`` leaves short texts alone: pydantic's JSON parser gives equal ones of an entry one object (``cache_strings``).
+
+    Its cache is a table of 16,384 slots under a hash seeded afresh in each
+    process, and once earlier tests have filled it, a text can lose its slot
+    to another between two of its uses: now and then one text in a hundred
+    is read as two objects (a CI run met one). What the choice rests on is
+    that nearly every one is shared, which is what is held here.
+    """
     from timeline.claims_cache import Entry
 
     for path in sorted(story.glob("*.txt")):
         article = read_article(path, RULES.boilerplate)
         entry = Entry.model_validate_json(Entry.model_construct(article=article, claims=extract_claims(article, RULES), warnings=[]).model_dump_json())
         by_text = string_objects(entry.claims)
-        assert by_text and all(len(ids) == 1 for text, ids in by_text.items() if len(text) <= 64), path.name
+        short = [text for text in by_text if len(text) <= 64]
+        apart = [text for text in short if len(by_text[text]) > 1]
+        assert len(short) >= 10 and len(apart) <= len(short) // 20, (path.name, apart)
 
 
 def test_the_sharing_table_is_emptied_once_a_run_has_read_its_articles(tmp_path, monkeypatch):
