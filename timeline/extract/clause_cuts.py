@@ -19,6 +19,7 @@ import re
 
 from timeline.alternation import by_first_letter
 from timeline.extract.clauses import hard_boundaries
+from timeline.extract.figure_context import Cue
 from timeline.extract.grammar_words import AUXILIARIES, DETERMINERS, STOP_WORDS
 from timeline.extract.words import can_be, verb_forms
 
@@ -37,7 +38,10 @@ CLAUSE_CUT = re.compile(
 )
 NOT_CLAUSE_AS = re.compile(r"(?:such|as well|just|so)\s+$|^\s*as\s+(?:well|many|much|far|long|soon|part|of|a result|an? (?:\w+ )?(?:advance|result|precaution|measure|gesture))\b", re.IGNORECASE)
 SUBJECT_WORDS = frozenset("the a an its their his her this these those some many rescuers officials police he she it they we i".split())
-REPORTING_CUT = re.compile(r",\s*(?:saying|adding|announcing|noting|warning|explaining|insisting|claiming)(?:\s+that)?\s+|\s+and\s+that\s+", re.IGNORECASE)
+REPORTING_WORDS = ("saying", "adding", "announcing", "noting", "warning", "explaining", "insisting", "claiming")
+# Tried at every comma and space of every sentence; a match holds one of its participles or "that",
+# which few sentences do (``Cue``).
+REPORTING_CUT = Cue(r",\s*(?:" + "|".join(REPORTING_WORDS) + r")(?:\s+that)?\s+|\s+and\s+that\s+", (*REPORTING_WORDS, "that"))
 
 
 def clauses_of(sentence: str, keep_whole: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
