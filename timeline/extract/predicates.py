@@ -108,6 +108,7 @@ class Predicate:
 def read_predicates(sentence: str, words: PredicateWords, dates: list[tuple[int, int]] = ()) -> list[Predicate]:
     """The main predicate of every clause and aside that has one, in text order."""
     dates = list(dates)
+    word_sets = _word_sets(words)
     asides = find_asides(sentence, dates)
     text = mask(sentence, asides) if asides else sentence
     found: list[Predicate] = []
@@ -115,14 +116,14 @@ def read_predicates(sentence: str, words: PredicateWords, dates: list[tuple[int,
         holes = tuple((a.start, a.end) for a in asides if start <= a.start < end)
         first = start + len(text[start:end]) - len(text[start:end].lstrip())
         verb_first = link == "and" and opens_verb(text, first)  # "..., and crews removed": "crews" is the subject
-        predicate = _predicate(sentence, (start, end), _tokens(text, start, end, dates, holes), words, dates, verb_first=verb_first, masked=text, link=link, holes=holes)
+        predicate = _predicate(sentence, (start, end), _tokens(text, start, end, dates, holes), word_sets, dates, verb_first=verb_first, masked=text, link=link, holes=holes)
         if predicate is None:
             continue
         if link == "and" and predicate.subject is None and found:
             predicate = _shared_subject(sentence, predicate, found[-1])
         found.append(predicate)
     for aside in asides:
-        predicate = _aside_predicate(sentence, aside, words, dates)
+        predicate = _aside_predicate(sentence, aside, word_sets, dates)
         if predicate is not None:
             found.append(predicate)
     return _resolve_pronouns(sorted(found, key=lambda p: p.start))
@@ -143,7 +144,7 @@ def _shared_subject(sentence: str, predicate: Predicate, previous: Predicate) ->
     return replace(predicate, subject=previous.subject, state=state, antecedent=previous.antecedent, passive=predicate.passive or previous.passive and not bare)
 
 
-def _aside_predicate(sentence: str, aside: Aside, words: PredicateWords, dates) -> Predicate | None:
+def _aside_predicate(sentence: str, aside: Aside, words: _WordSets, dates) -> Predicate | None:
     """An aside's predicate, with its antecedent in the role the aside gives it (see ``asides``)."""
     end = aside.end - 1 if sentence[aside.end - 1 : aside.end] == "," else aside.end
     if aside.link == "appositive":
@@ -194,7 +195,7 @@ def _without_dates(tokens, dates):
     return kept
 
 
-def _predicate(sentence, clause, tokens, words: PredicateWords, dates, verb_first: bool = False, masked: str | None = None, link: str = "", holes: tuple = ()) -> Predicate | None:
+def _predicate(sentence, clause, tokens, words: _WordSets, dates, verb_first: bool = False, masked: str | None = None, link: str = "", holes: tuple = ()) -> Predicate | None:
     head = _main_verb(tokens, words, verb_first)
     if head is None:
         return None
@@ -233,7 +234,7 @@ def _predicate(sentence, clause, tokens, words: PredicateWords, dates, verb_firs
     lead = _lead(before_verb, clause[0], subject)
     state = _state(lead, lowered, verb, verb_word, passive, words)
     if state == "not done" and _until_date(sentence, tokens[index][1], clause[1]):
-        state = "planned" if words.planned and phrase_pattern(words.planned).search(lead[-60:]) else "done"  # "did not arrive until May 6"
+        state = "planned" if words.planned and words.planned.search(lead[-60:]) else "done"  # "did not arrive until May 6"
     return Predicate(clause, tokens[group_start][0], tokens[index][1], verb, state, passive, subject, obj, agent, place, gerund, link=link, holes=holes)
 
 
@@ -257,7 +258,7 @@ def _until_date(sentence: str, after: int, end: int) -> bool:
     return bool(UNTIL.search(sentence, after, end))
 
 
-def _main_verb(tokens, words: PredicateWords, verb_first: bool = False) -> tuple[int, int, bool] | None:
+def _main_verb(tokens, words: _WordSets, verb_first: bool = False) -> tuple[int, int, bool] | None:
     """(index of the main verb, index where its group starts, whether it is a gerund without subject).
 
     ``verb_first``: the clause may open with its verb ("... and peaked on Wednesday", "who visited the site").
@@ -428,13 +429,13 @@ def _object(sentence: str, tokens, index: int) -> tuple[Phrase | None, int]:
     return Phrase(words[0][0], words[-1][1], sentence[words[0][0] : words[-1][1]]), i
 
 
-def _state(before_verb: str, group: str, verb: str, verb_word: str, passive: bool, words: PredicateWords) -> str:
+def _state(before_verb: str, group: str, verb: str, verb_word: str, passive: bool, words: _WordSets) -> str:
     """The action's state from the words before it, its tense and the verb itself."""
     lead = before_verb[-60:]
-    if words.pending and phrase_pattern(words.pending).search(lead) or verb == "await":
+    if words.pending and words.pending.search(lead) or verb == "await":
         return "pending"
-    negated = bool(words.negations and phrase_pattern(words.negations).search(lead))
-    planned = bool(words.planned and phrase_pattern(words.planned).search(lead))
+    negated = bool(words.negations and words.negations.search(lead))
+    planned = bool(words.planned and words.planned.search(lead))
     base = verb.split()[0]
     if negated:
         return "not done"
@@ -452,6 +453,45 @@ def _state(before_verb: str, group: str, verb: str, verb_word: str, passive: boo
     if group.split()[0] in {"is", "are", "am"} and "VBG" in tags:
         return "ongoing"
     return "done"
+
+
+@dataclass(frozen=True)
+class _WordSets:
+    """A ``PredicateWords``' verb lists as sets and its phrase lists as patterns, made once per lexicon.
+
+    The lists are tuples, read word by word: every candidate verb of every
+    clause was looked up in the 50 copulas, and every verb's state in three
+    more lists; and ``phrase_pattern`` hashed a whole phrase list each time
+    it was asked for that list's pattern, three times per clause.
+    """
+
+    copulas: frozenset[str]
+    particles: frozenset[str]
+    stopped: frozenset[str]
+    postponed: frozenset[str]
+    resumed: frozenset[str]
+    pending: re.Pattern[str] | None  # None for an empty list, which no lead holds
+    negations: re.Pattern[str] | None
+    planned: re.Pattern[str] | None
+
+
+_WORD_SETS: dict[int, tuple[PredicateWords, _WordSets]] = {}
+
+
+def _word_sets(words: PredicateWords) -> _WordSets:
+    """The word sets of ``words``, kept per lexicon object as ``clause_statuses`` keeps its own (a cache keyed by
+    the words themselves would hash every list for every sentence)."""
+    held = _WORD_SETS.get(id(words))
+    if held is None or held[0] is not words:
+        def pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+            return phrase_pattern(phrases) if phrases else None
+
+        sets = _WordSets(
+            frozenset(words.copulas), frozenset(words.particles), frozenset(words.stopped), frozenset(words.postponed), frozenset(words.resumed),
+            pattern(words.pending), pattern(words.negations), pattern(words.planned),
+        )
+        held = _WORD_SETS[id(words)] = (words, sets)
+    return held[1]
 
 
 def noun_phrase_at(sentence: str, start: int, end: int) -> Phrase | None:
