@@ -9,6 +9,7 @@ the file's name instead of being ignored.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from pydantic import Field
@@ -106,6 +107,28 @@ class Measure(Strict):
     words: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class PredicateWordSets:
+    """``PredicateWords`` as the clause stage looks words up in them: word lists as sets, phrase lists as
+    patterns (None for an empty list, which no text holds).
+
+    Every clause of every sentence asks. A list is a tuple, read word by
+    word, and ``phrase_pattern``'s cache hashes the whole list each time it
+    is asked for its pattern.
+    """
+
+    copulas: frozenset[str]
+    particles: frozenset[str]
+    stopped: frozenset[str]
+    postponed: frozenset[str]
+    resumed: frozenset[str]
+    lifecycle: frozenset[str]  # the stop, postpone and restart verbs together
+    deliveries: frozenset[str]
+    pending: re.Pattern[str] | None
+    negations: re.Pattern[str] | None
+    planned: re.Pattern[str] | None
+
+
 class PredicateWords(Strict):
     """Grammar words of news English that say what state an action is in (``rules/lexicon/predicates.yaml``)."""
 
@@ -120,6 +143,16 @@ class PredicateWords(Strict):
     particles: tuple[str, ...] = ()
     deliveries: tuple[str, ...] = ()
     event_nouns: tuple[str, ...] = ()
+
+    @cached_property
+    def sets(self) -> PredicateWordSets:
+        """These words as sets and patterns, made once (``PredicateWordSets``)."""
+        pattern = lambda phrases: phrase_pattern(phrases) if phrases else None  # noqa: E731
+        return PredicateWordSets(
+            copulas=frozenset(self.copulas), particles=frozenset(self.particles), stopped=frozenset(self.stopped),
+            postponed=frozenset(self.postponed), resumed=frozenset(self.resumed), lifecycle=frozenset(self.stopped + self.postponed + self.resumed),
+            deliveries=frozenset(self.deliveries), pending=pattern(self.pending), negations=pattern(self.negations), planned=pattern(self.planned),
+        )  # fmt: skip
 
 
 class Lexicon(Strict):
@@ -139,6 +172,11 @@ class Lexicon(Strict):
     def measure_of(self) -> dict[str, str]:
         """Lower-case word or phrase (dictionary form) -> measure id."""
         return {word.lower(): measure.id for measure in self.measures for word in measure.words}
+
+    @cached_property
+    def stateless_verbs(self) -> frozenset[str]:
+        """Verbs that say nothing about a thing's state: the reporting verbs and the figure movements."""
+        return frozenset(self.reporting_verbs) | frozenset(self.predicates.movements)
 
     @cached_property
     def event_nouns(self) -> tuple[str, ...]:

@@ -97,7 +97,7 @@ def clause_events(
         base = predicate.verb.split()[0]
         if base in words.movements and _states_figure(sentence, predicate):
             continue  # "the toll rose to 41": a figure moved, nothing happened of its own
-        if base in lexicon.reporting_verbs or base in words.copulas or predicate.verb in words.copulas:
+        if base in lexicon.reporting_verbs or base in words.sets.copulas or predicate.verb in words.sets.copulas:
             noun = _event_noun(sentence, predicate, nouns)
             if noun is None:
                 continue

@@ -96,11 +96,11 @@ class ClauseStatus:
 def clause_statuses(sentence: str, predicates: list[Predicate], lexicon: Lexicon, carried: str | None = None) -> list[ClauseStatus]:
     """The statuses of one sentence; ``carried`` is the paragraph's last key, for "It was later postponed"."""
     words = lexicon.predicates
-    vocabulary = _vocabulary(lexicon)
+    event_nouns = _event_nouns(lexicon)
     found, read = [], []
     naming: list[Predicate] = []  # the clauses so far whose subjects can own a lifecycle word (``_last_named``)
     for predicate in predicates:
-        status = _from_predicate(sentence, predicate, lexicon, vocabulary, carried)
+        status = _from_predicate(sentence, predicate, lexicon, event_nouns, carried)
         if status and _lifecycle_head(status.key, words):
             # "the resumption of sailings has been postponed" is the sailings'; "the bridge ..., announcing that the reopening ... has been postponed" the bridge's
             owner = status.key.rsplit(" ", 1)[0] if " " in status.key else _last_named(sentence, naming, words)
@@ -145,13 +145,14 @@ def _last_named(sentence: str, earlier: list[Predicate], words) -> str | None:
     return None
 
 
-def _from_predicate(sentence: str, predicate: Predicate, lexicon: Lexicon, vocabulary: _Vocabulary, carried: str | None) -> ClauseStatus | None:
+def _from_predicate(sentence: str, predicate: Predicate, lexicon: Lexicon, event_nouns: frozenset[str], carried: str | None) -> ClauseStatus | None:
     words = lexicon.predicates
-    event_nouns, lifecycle_verbs = vocabulary.event_nouns, vocabulary.lifecycle_verbs
+    sets = words.sets
+    lifecycle_verbs = sets.lifecycle
     verb = predicate.verb
     base = verb.split()[0]
     group = [m.group(0).lower() for m in TOKEN.finditer(sentence[predicate.start : predicate.end])]
-    if base in vocabulary.stateless_verbs or predicate.gerund or MODALS & set(group):
+    if base in lexicon.stateless_verbs or predicate.gerund or MODALS & set(group):
         return None  # "may be sourced", "must be designed": a possibility is no state
     if predicate.subject and any(verb_lemma(w) in LINKING for w in predicate.subject.text.split()[1:]):
         return _still(predicate, predicate.subject.text.split(), verb, words)  # "the bridge remains shut", read as "bridge remains" + "shut"
@@ -172,7 +173,7 @@ def _from_predicate(sentence: str, predicate: Predicate, lexicon: Lexicon, vocab
     if predicate.subject is not None and predicate.subject.text.split()[0].lower() in NEGATED_SUBJECTS:
         state = "not done"  # "None of the families had received compensation"
     lifecycle = any(v in lifecycle_verbs for v in (verb, base))
-    if verb in BEING_VERBS or base in vocabulary.copulas:
+    if verb in BEING_VERBS or base in sets.copulas:
         if predicate.passive or predicate.object is not None:
             return None  # "the visit has been confirmed" is left to the vocabularies; "is a fine" is no state
         thing = _thing_words(sentence, predicate.subject, predicate.start)
@@ -183,7 +184,7 @@ def _from_predicate(sentence: str, predicate: Predicate, lexicon: Lexicon, vocab
         return None  # "China dominates", "magnets are made": a standing fact, not an action done
     if state == "ongoing" and not lifecycle:
         return None
-    delivery = verb in vocabulary.deliveries or base in vocabulary.deliveries
+    delivery = verb in sets.deliveries or base in sets.deliveries
     if predicate.passive and delivery and predicate.object is not None:
         phrase = predicate.object  # "the stadium has yet to be granted its safety certificate": the certificate's state
     elif predicate.passive:
@@ -258,35 +259,15 @@ def _lifecycle_verbs(*lists: tuple[str, ...]) -> frozenset[str]:
     return frozenset(v.split()[0] for words in lists for v in words)
 
 
-@dataclass(frozen=True)
-class _Vocabulary:
-    """The lexicon's word lists that every clause's verb is looked up in, as sets made once: the lists are
-    tuples, read word by word, and the lifecycle verbs were three of them joined anew for each clause."""
-
-    event_nouns: frozenset[str]  # and their lemmas
-    stateless_verbs: frozenset[str]  # reporting verbs and figure movements say nothing about a thing's state
-    lifecycle_verbs: frozenset[str]  # stop, postpone and restart verbs
-    copulas: frozenset[str]
-    deliveries: frozenset[str]
+_EVENT_NOUNS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
 
 
-_VOCABULARIES: dict[int, tuple[Lexicon, _Vocabulary]] = {}
-
-
-def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
-    """The lexicon's word sets, kept per lexicon object: an ``lru_cache`` hashed the whole lexicon (a frozen
-    model, field by field) for every sentence."""
-    held = _VOCABULARIES.get(id(lexicon))
+def _event_nouns(lexicon: Lexicon) -> frozenset[str]:
+    """The lexicon's event nouns and their lemmas, kept per lexicon object: an ``lru_cache`` hashed the whole
+    lexicon (a frozen model, field by field) for every sentence."""
+    held = _EVENT_NOUNS.get(id(lexicon))
     if held is None or held[0] is not lexicon:
-        words = lexicon.predicates
-        vocabulary = _Vocabulary(
-            event_nouns=frozenset(lexicon.event_nouns) | frozenset(lemma(n) for n in lexicon.event_nouns),
-            stateless_verbs=frozenset(lexicon.reporting_verbs) | frozenset(words.movements),
-            lifecycle_verbs=frozenset(words.stopped + words.postponed + words.resumed),
-            copulas=frozenset(words.copulas),
-            deliveries=frozenset(words.deliveries),
-        )
-        held = _VOCABULARIES[id(lexicon)] = (lexicon, vocabulary)
+        held = _EVENT_NOUNS[id(lexicon)] = (lexicon, frozenset(lexicon.event_nouns) | frozenset(lemma(n) for n in lexicon.event_nouns))
     return held[1]
 
 

@@ -50,7 +50,7 @@ from timeline.extract.grammar_words import (  # noqa: F401  (re-exported for the
     PLACE_PREPOSITIONS, PRONOUNS, QUANTIFIERS, STOP_WORDS, SUBJECT_PRONOUNS, TOKEN, PLANNING_VERBS, ASPECT_VERBS,
 )
 from timeline.extract.words import FUNCTION_WORDS, can_be, verb_forms, verb_lemma
-from timeline.lexicon import PredicateWords, phrase_pattern
+from timeline.lexicon import PredicateWords, PredicateWordSets
 
 
 
@@ -108,7 +108,7 @@ class Predicate:
 def read_predicates(sentence: str, words: PredicateWords, dates: list[tuple[int, int]] = ()) -> list[Predicate]:
     """The main predicate of every clause and aside that has one, in text order."""
     dates = list(dates)
-    word_sets = _word_sets(words)
+    word_sets = words.sets
     asides = find_asides(sentence, dates)
     text = mask(sentence, asides) if asides else sentence
     found: list[Predicate] = []
@@ -144,7 +144,7 @@ def _shared_subject(sentence: str, predicate: Predicate, previous: Predicate) ->
     return replace(predicate, subject=previous.subject, state=state, antecedent=previous.antecedent, passive=predicate.passive or previous.passive and not bare)
 
 
-def _aside_predicate(sentence: str, aside: Aside, words: _WordSets, dates) -> Predicate | None:
+def _aside_predicate(sentence: str, aside: Aside, words: PredicateWordSets, dates) -> Predicate | None:
     """An aside's predicate, with its antecedent in the role the aside gives it (see ``asides``)."""
     end = aside.end - 1 if sentence[aside.end - 1 : aside.end] == "," else aside.end
     if aside.link == "appositive":
@@ -195,7 +195,7 @@ def _without_dates(tokens, dates):
     return kept
 
 
-def _predicate(sentence, clause, tokens, words: _WordSets, dates, verb_first: bool = False, masked: str | None = None, link: str = "", holes: tuple = ()) -> Predicate | None:
+def _predicate(sentence, clause, tokens, words: PredicateWordSets, dates, verb_first: bool = False, masked: str | None = None, link: str = "", holes: tuple = ()) -> Predicate | None:
     head = _main_verb(tokens, words, verb_first)
     if head is None:
         return None
@@ -258,7 +258,7 @@ def _until_date(sentence: str, after: int, end: int) -> bool:
     return bool(UNTIL.search(sentence, after, end))
 
 
-def _main_verb(tokens, words: _WordSets, verb_first: bool = False) -> tuple[int, int, bool] | None:
+def _main_verb(tokens, words: PredicateWordSets, verb_first: bool = False) -> tuple[int, int, bool] | None:
     """(index of the main verb, index where its group starts, whether it is a gerund without subject).
 
     ``verb_first``: the clause may open with its verb ("... and peaked on Wednesday", "who visited the site").
@@ -429,7 +429,7 @@ def _object(sentence: str, tokens, index: int) -> tuple[Phrase | None, int]:
     return Phrase(words[0][0], words[-1][1], sentence[words[0][0] : words[-1][1]]), i
 
 
-def _state(before_verb: str, group: str, verb: str, verb_word: str, passive: bool, words: _WordSets) -> str:
+def _state(before_verb: str, group: str, verb: str, verb_word: str, passive: bool, words: PredicateWordSets) -> str:
     """The action's state from the words before it, its tense and the verb itself."""
     lead = before_verb[-60:]
     if words.pending and words.pending.search(lead) or verb == "await":
@@ -453,45 +453,6 @@ def _state(before_verb: str, group: str, verb: str, verb_word: str, passive: boo
     if group.split()[0] in {"is", "are", "am"} and "VBG" in tags:
         return "ongoing"
     return "done"
-
-
-@dataclass(frozen=True)
-class _WordSets:
-    """A ``PredicateWords``' verb lists as sets and its phrase lists as patterns, made once per lexicon.
-
-    The lists are tuples, read word by word: every candidate verb of every
-    clause was looked up in the 50 copulas, and every verb's state in three
-    more lists; and ``phrase_pattern`` hashed a whole phrase list each time
-    it was asked for that list's pattern, three times per clause.
-    """
-
-    copulas: frozenset[str]
-    particles: frozenset[str]
-    stopped: frozenset[str]
-    postponed: frozenset[str]
-    resumed: frozenset[str]
-    pending: re.Pattern[str] | None  # None for an empty list, which no lead holds
-    negations: re.Pattern[str] | None
-    planned: re.Pattern[str] | None
-
-
-_WORD_SETS: dict[int, tuple[PredicateWords, _WordSets]] = {}
-
-
-def _word_sets(words: PredicateWords) -> _WordSets:
-    """The word sets of ``words``, kept per lexicon object as ``clause_statuses`` keeps its own (a cache keyed by
-    the words themselves would hash every list for every sentence)."""
-    held = _WORD_SETS.get(id(words))
-    if held is None or held[0] is not words:
-        def pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
-            return phrase_pattern(phrases) if phrases else None
-
-        sets = _WordSets(
-            frozenset(words.copulas), frozenset(words.particles), frozenset(words.stopped), frozenset(words.postponed), frozenset(words.resumed),
-            pattern(words.pending), pattern(words.negations), pattern(words.planned),
-        )
-        held = _WORD_SETS[id(words)] = (words, sets)
-    return held[1]
 
 
 def noun_phrase_at(sentence: str, start: int, end: int) -> Phrase | None:
